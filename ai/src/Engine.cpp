@@ -1,0 +1,141 @@
+// The LibTorch engine behind radpath::ai::Engine.
+
+#include "radpath/ai/Engine.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+#include <vector>
+
+namespace radpath::ai {
+namespace {
+
+torch::Device toTorch(Device device)
+{
+    return device == Device::Cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+}
+
+std::string torchVersion()
+{
+    std::ostringstream out;
+    out << TORCH_VERSION_MAJOR << '.' << TORCH_VERSION_MINOR << '.' << TORCH_VERSION_PATCH;
+    return out.str();
+}
+
+// Reference 2-D convolution ("valid" padding, cross-correlation as torch computes it).
+std::vector<double> referenceConv(const std::vector<float>& input, int h, int w,
+                                  const std::vector<float>& kernel)
+{
+    std::vector<double> out(static_cast<size_t>((h - 2) * (w - 2)));
+    for (int y = 0; y + 2 < h; ++y)
+        for (int x = 0; x + 2 < w; ++x) {
+            double sum = 0.0;
+            for (int ky = 0; ky < 3; ++ky)
+                for (int kx = 0; kx < 3; ++kx)
+                    sum += double(input[size_t((y + ky) * w + x + kx)]) * kernel[size_t(ky * 3 + kx)];
+            out[size_t(y * (w - 2) + x)] = sum;
+        }
+    return out;
+}
+
+class TorchEngine final : public Engine {
+public:
+    RuntimeInfo runtimeInfo() const override
+    {
+        RuntimeInfo info;
+        info.torchVersion = torchVersion();
+        info.cudaAvailable = torch::cuda::is_available();
+        info.cudaDeviceCount = info.cudaAvailable ? int(torch::cuda::device_count()) : 0;
+        for (int i = 0; i < info.cudaDeviceCount; ++i)
+            info.cudaDeviceNames.push_back("cuda:" + std::to_string(i));
+        info.intraOpThreads = torch::get_num_threads();
+        return info;
+    }
+
+    void setThreads(int threads) override { torch::set_num_threads(std::max(1, threads)); }
+
+    DeviceCheck checkDevice(Device device) override
+    {
+        DeviceCheck check;
+        check.device = device;
+        if (device == Device::Cuda && !torch::cuda::is_available()) {
+            check.message = "CUDA is not available to this LibTorch build or machine";
+            return check;
+        }
+        try {
+            constexpr int h = 64, w = 48;
+            std::vector<float> input(size_t(h * w));
+            for (int i = 0; i < h * w; ++i)
+                input[size_t(i)] = float(std::sin(0.37 * i) * 100.0 + (i % 7));
+            const std::vector<float> kernel{1, 2, 1, 0, 0, 0, -1, -2, -1}; // Sobel-y
+
+            torch::NoGradGuard noGrad;
+            auto in = torch::from_blob(input.data(), {1, 1, h, w}, torch::kFloat32).to(toTorch(device));
+            auto k = torch::from_blob(const_cast<float*>(kernel.data()), {1, 1, 3, 3}, torch::kFloat32)
+                         .to(toTorch(device));
+            auto out = torch::conv2d(in, k).to(torch::kCPU).contiguous();
+            const auto expected = referenceConv(input, h, w, kernel);
+            const float* got = out.data_ptr<float>();
+            double worst = 0.0;
+            for (size_t i = 0; i < expected.size(); ++i)
+                worst = std::max(worst, std::abs(double(got[i]) - expected[i]));
+            check.maxAbsError = worst;
+            check.ok = worst < 1e-2; // float32 (TF32 on some GPUs) against double
+            std::ostringstream msg;
+            msg << toString(device) << " convolution max |error| " << worst;
+            check.message = msg.str();
+        } catch (const std::exception& e) {
+            check.ok = false;
+            check.message = e.what();
+        }
+        return check;
+    }
+
+    void boxFilter(FloatImage image, Device device, const ProgressCallback& progress,
+                   const CancelToken* cancel) override
+    {
+        if (!image.data || image.width <= 0 || image.height <= 0 || image.depth <= 0 || image.channels <= 0)
+            throw std::invalid_argument("boxFilter: empty image");
+        if (device == Device::Cuda && !torch::cuda::is_available())
+            throw std::runtime_error("boxFilter: CUDA is not available");
+
+        torch::NoGradGuard noGrad;
+        // Wraps the caller's memory: no copy on the CPU.
+        auto view = torch::from_blob(image.data,
+                                     {image.channels, image.depth, image.height, image.width},
+                                     torch::kFloat32);
+        const bool volumetric = image.depth > 1;
+        // One channel at a time so that progress and cancellation have steps to act on.
+        for (int c = 0; c < image.channels; ++c) {
+            if (cancel && cancel->isCancelled())
+                throw Cancelled{};
+            auto channel = view[c].to(toTorch(device)).unsqueeze(0).unsqueeze(0);
+            torch::Tensor filtered;
+            if (volumetric) {
+                auto padded = torch::nn::functional::pad(
+                    channel, torch::nn::functional::PadFuncOptions({1, 1, 1, 1, 1, 1}).mode(torch::kReplicate));
+                filtered = torch::avg_pool3d(padded, {3, 3, 3}, {1, 1, 1});
+            } else {
+                auto plane = channel.squeeze(2);
+                auto padded = torch::nn::functional::pad(
+                    plane, torch::nn::functional::PadFuncOptions({1, 1, 1, 1}).mode(torch::kReplicate));
+                filtered = torch::avg_pool2d(padded, {3, 3}, {1, 1}).unsqueeze(2);
+            }
+            view[c].copy_(filtered.squeeze(0).squeeze(0).to(torch::kCPU));
+            if (progress)
+                progress(double(c + 1) / image.channels, "box filter");
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Engine> createEngine()
+{
+    return std::make_unique<TorchEngine>();
+}
+
+} // namespace radpath::ai

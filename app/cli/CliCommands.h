@@ -1,0 +1,26 @@
+#pragma once
+// radpath-cli commands. Each takes its arguments (after the command name) and returns the
+// process exit code: 0 success, 1 the work failed, 2 the command line was wrong.
+
+#include <QStringList>
+
+#include <functional>
+
+namespace radpath::app::cli {
+
+struct Command {
+    const char* name;
+    const char* synopsis;    ///< arguments, e.g. "DIR [--seed N] [--force]"
+    const char* summary;
+    std::function<int(const QStringList& args)> run;
+};
+
+/// Every command, in the order --help lists them.
+const QList<Command>& commands();
+
+int makeDemo(const QStringList& args);
+int info(const QStringList& args);
+int aiInfo(const QStringList& args);
+int version(const QStringList& args);
+
+} // namespace radpath::app::cli

@@ -1,0 +1,63 @@
+// radpath-cli: RadPath without a window.
+
+#include "app/cli/CliCommands.h"
+#include "app/core/BuildInfo.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace radpath::app;
+
+namespace {
+
+void printHelp()
+{
+    std::printf("Usage: radpath-cli [--data-dir DIR] COMMAND [ARGS...]\n\nCommands:\n");
+    for (const auto& command : cli::commands())
+        std::printf("  %-10s %s\n             %s\n", command.name, command.synopsis, command.summary);
+    std::printf("\nOptions:\n  --data-dir DIR  keep state in DIR (or set RADPATH_DATA_DIR)\n"
+                "  --help          this text\n  --version       same as the version command\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("RadPath"));
+    QCoreApplication::setOrganizationName(QStringLiteral("RadPath"));
+    QCoreApplication::setApplicationVersion(radpathVersion());
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    // Global options come before the command.
+    while (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
+        const QString option = args.takeFirst();
+        if (option == QLatin1String("--help")) {
+            printHelp();
+            return 0;
+        }
+        if (option == QLatin1String("--version"))
+            return cli::version({});
+        if (option == QLatin1String("--data-dir") && !args.isEmpty()) {
+            qputenv("RADPATH_DATA_DIR", args.takeFirst().toLocal8Bit());
+            continue;
+        }
+        std::fprintf(stderr, "radpath-cli: unknown option '%s' (see radpath-cli --help)\n", option.toLocal8Bit().constData());
+        return 2;
+    }
+    if (args.isEmpty()) {
+        printHelp();
+        return 2;
+    }
+    const QString name = args.takeFirst();
+    if (name == QLatin1String("help")) {
+        printHelp();
+        return 0;
+    }
+    for (const auto& command : cli::commands())
+        if (name == QLatin1String(command.name))
+            return command.run(args);
+    std::fprintf(stderr, "radpath-cli: unknown command '%s' (see radpath-cli --help)\n", name.toLocal8Bit().constData());
+    return 2;
+}

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QDialog>
+
+namespace radpath::app {
+
+/// Help > About: RadPath's version, the libraries it uses, CUDA availability.
+class AboutDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit AboutDialog(QWidget* parent = nullptr);
+
+private:
+    void fill(bool loadAi);
+};
+
+} // namespace radpath::app

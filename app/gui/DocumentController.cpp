@@ -1,0 +1,76 @@
+#include "app/gui/DocumentController.h"
+
+#include "app/core/AppSettings.h"
+#include "app/core/JobRunner.h"
+#include "viewer/io/IoError.h"
+#include "viewer/io/VolumeReader.h"
+#include "viewer/view/VolumeView.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <memory>
+
+namespace radpath::app {
+
+DocumentController::DocumentController(JobRunner& jobs, AppSettings& settings, QObject* parent)
+    : QObject(parent), m_jobs(jobs), m_settings(settings)
+{
+}
+
+void DocumentController::open(const QStringList& paths)
+{
+    for (const QString& path : paths)
+        openOne(QFileInfo(path).absoluteFilePath());
+}
+
+void DocumentController::openOne(const QString& path)
+{
+    const QFileInfo file(path);
+    if (!file.exists()) {
+        emit openFailed(path, tr("The file or folder does not exist."));
+        return;
+    }
+    if (!file.isReadable()) {
+        emit openFailed(path, tr("RadPath has no permission to read it."));
+        return;
+    }
+    // Reader choice is cheap (names and magic bytes): done here so the message is immediate.
+    auto registry = std::make_shared<viewer::ReaderRegistry>(viewer::ReaderRegistry::withBuiltinReaders());
+    const auto reader = registry->find(path.toStdString());
+    if (!reader) {
+        emit openFailed(path, file.isDir() ? tr("The folder holds no image RadPath can read.")
+                                           : tr("This is not an image format RadPath can read."));
+        return;
+    }
+
+    m_pending.append(path);
+    const QString title = file.fileName().isEmpty() ? path : file.fileName();
+    m_jobs.run<viewer::Volume>(
+        tr("Opening %1").arg(title), this,
+        [reader, path](JobContext& ctx) {
+            viewer::TaskControl control;
+            control.progress = [&ctx](double f, const std::string& stage) {
+                ctx.setProgress(f, QString::fromStdString(stage));
+            };
+            control.isCancelled = [&ctx] { return ctx.isCancelled(); };
+            return reader->read(path.toStdString(), control);
+        },
+        [this, path, title](viewer::Volume volume) {
+            m_pending.removeAll(path);
+            m_settings.addRecentFile(path);
+            auto* view = new viewer::VolumeView;
+            view->setVolume(volume);
+            emit documentOpened(path, title, view);
+        },
+        [this, path](const QString& message) {
+            m_pending.removeAll(path);
+            // Reader messages start with the path; the dialog shows the path separately.
+            QString problem = message;
+            if (problem.startsWith(path + QStringLiteral(": ")))
+                problem = problem.mid(path.size() + 2);
+            emit openFailed(path, problem);
+        });
+}
+
+} // namespace radpath::app

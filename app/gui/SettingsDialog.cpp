@@ -1,0 +1,102 @@
+#include "app/gui/SettingsDialog.h"
+
+#include "app/core/AppSettings.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace radpath::app {
+
+SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent) : QDialog(parent), m_settings(settings)
+{
+    setWindowTitle(tr("Settings"));
+    setObjectName(QStringLiteral("settingsDialog"));
+
+    m_cache = new QSpinBox(this);
+    m_cache->setObjectName(QStringLiteral("tileCacheMB"));
+    m_cache->setRange(32, 65536);
+    m_cache->setSuffix(tr(" MB"));
+    m_cache->setValue(settings.tileCacheMB());
+
+    m_threads = new QSpinBox(this);
+    m_threads->setObjectName(QStringLiteral("workerThreads"));
+    m_threads->setRange(1, 256);
+    m_threads->setValue(settings.workerThreads());
+
+    m_device = new QComboBox(this);
+    m_device->setObjectName(QStringLiteral("aiDevice"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+    m_device->setCurrentIndex(qMax(0, m_device->findData(settings.aiDevice())));
+
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("System default"), QStringLiteral("system"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
+    m_language->setCurrentIndex(qMax(0, m_language->findData(settings.language())));
+
+    m_theme = new QComboBox(this);
+    m_theme->setObjectName(QStringLiteral("theme"));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(settings.theme())));
+
+    m_dataDir = new QLineEdit(settings.dataDir(), this);
+    m_dataDir->setObjectName(QStringLiteral("dataDir"));
+    auto* browse = new QPushButton(tr("Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Data folder"), m_dataDir->text());
+        if (!dir.isEmpty())
+            m_dataDir->setText(dir);
+    });
+    auto* dataRow = new QHBoxLayout;
+    dataRow->addWidget(m_dataDir, 1);
+    dataRow->addWidget(browse);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Slide tile cache"), m_cache);
+    form->addRow(tr("Worker threads"), m_threads);
+    form->addRow(tr("AI device"), m_device);
+    form->addRow(tr("Language"), m_language);
+    form->addRow(tr("Theme"), m_theme);
+    form->addRow(tr("Data folder"), dataRow);
+    auto* note = new QLabel(tr("Language and data folder changes take effect at the next start."), this);
+    note->setWordWrap(true);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        apply();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    layout->addWidget(buttons);
+}
+
+void SettingsDialog::apply()
+{
+    m_settings.setTileCacheMB(m_cache->value());
+    m_settings.setWorkerThreads(m_threads->value());
+    m_settings.setAiDevice(m_device->currentData().toString());
+    m_settings.setLanguage(m_language->currentData().toString());
+    m_settings.setTheme(m_theme->currentData().toString());
+    if (m_dataDir->text() != m_settings.dataDir())
+        AppSettings::setPreferredDataDir(m_dataDir->text());
+    m_settings.sync();
+}
+
+} // namespace radpath::app

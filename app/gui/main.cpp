@@ -1,0 +1,119 @@
+// radpath: the desktop viewer.
+
+#include "app/core/AiModule.h"
+#include "app/core/AppSettings.h"
+#include "app/core/BuildInfo.h"
+#include "app/core/JobRunner.h"
+#include "app/gui/Appearance.h"
+#include "app/gui/DocumentController.h"
+#include "app/gui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstring>
+
+using namespace radpath::app;
+
+namespace {
+
+// --version and --help work without a display: answer them before QApplication exists.
+int answerWithoutDisplay(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            QCoreApplication app(argc, argv);
+            std::fputs(versionReport(true).toLocal8Bit().constData(), stdout);
+            return 0;
+        }
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            std::fputs("Usage: radpath [options] [PATH...]\n"
+                       "Opens DICOM folders or files (and later slides) in the RadPath viewer.\n\n"
+                       "Options:\n"
+                       "  --data-dir DIR        keep settings and state in DIR (or set RADPATH_DATA_DIR)\n"
+                       "  --no-restore          do not reopen the documents of the last session\n"
+                       "  --load-ai             load the AI engine at start instead of on first use\n"
+                       "  --screenshot FILE     when the documents are open, save the window as PNG and quit\n"
+                       "  --quit-after-start    quit as soon as the window is shown (start-up timing)\n"
+                       "  --version             print RadPath and library versions, CUDA availability\n"
+                       "  --help                this text\n",
+                       stdout);
+            return 0;
+        }
+    }
+    return -1;
+}
+
+// Saves the window once nothing is loading any more, then quits.
+void screenshotWhenReady(MainWindow& window, JobRunner& jobs, const QString& file)
+{
+    auto* timer = new QTimer(&window);
+    timer->setInterval(200);
+    QObject::connect(timer, &QTimer::timeout, &window, [&window, &jobs, file, timer, polls = 0]() mutable {
+        ++polls;
+        const bool busy = jobs.activeCount() > 0 || !window.documents()->pending().isEmpty();
+        if (busy && polls < 600)
+            return;
+        timer->stop();
+        // One more moment for the views to draw their first frames.
+        QTimer::singleShot(700, &window, [&window, file] {
+            const bool saved = window.grab().save(file, "PNG");
+            std::fprintf(saved ? stdout : stderr, saved ? "screenshot saved to %s\n" : "cannot save screenshot to %s\n",
+                         QDir::toNativeSeparators(file).toLocal8Bit().constData());
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    });
+    timer->start();
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (const int rc = answerWithoutDisplay(argc, argv); rc >= 0)
+        return rc;
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("RadPath"));
+    QApplication::setOrganizationName(QStringLiteral("RadPath"));
+    QApplication::setApplicationVersion(radpathVersion());
+    QApplication::setDesktopFileName(QStringLiteral("radpath"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("RadPath viewer"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Data directory."), QStringLiteral("DIR"));
+    const QCommandLineOption noRestore(QStringLiteral("no-restore"), QStringLiteral("Do not restore the last session."));
+    const QCommandLineOption loadAi(QStringLiteral("load-ai"), QStringLiteral("Load the AI engine at start."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a PNG and quit."), QStringLiteral("FILE"));
+    const QCommandLineOption quitAfterStart(QStringLiteral("quit-after-start"), QStringLiteral("Quit once shown."));
+    parser.addOptions({dataDir, noRestore, loadAi, screenshot, quitAfterStart});
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to open."), QStringLiteral("[PATH...]"));
+    parser.process(app);
+
+    AppSettings settings(AppSettings::resolveDataDir(parser.value(dataDir)));
+    applyTheme(app, settings.theme());
+    installTranslations(app, settings.language());
+
+    JobRunner jobs(settings.workerThreads());
+    MainWindow window(settings, jobs);
+    const QStringList paths = parser.positionalArguments();
+    if (!paths.isEmpty())
+        window.openPaths(paths);
+    else if (!parser.isSet(noRestore))
+        window.restoreSession();
+    window.show();
+
+    if (parser.isSet(loadAi)) {
+        QString error;
+        if (!AiModule::instance().load(&error))
+            std::fprintf(stderr, "radpath: %s\n", error.toLocal8Bit().constData());
+    }
+    if (parser.isSet(quitAfterStart))
+        QTimer::singleShot(0, &app, &QCoreApplication::quit);
+    if (parser.isSet(screenshot))
+        screenshotWhenReady(window, jobs, parser.value(screenshot));
+    return app.exec();
+}

@@ -1,0 +1,152 @@
+// The main window driven as a user would: menus, opening a CT series into a tab, a clear
+// message for a broken file, settings, and the session restored at the next start.
+
+#include "app/core/AppSettings.h"
+#include "app/core/JobRunner.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/SettingsDialog.h"
+#include "viewer/demo/CtPhantom.h"
+#include "viewer/io/DicomSeriesWriter.h"
+#include "viewer/view/VolumeView.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace radpath::app;
+
+namespace {
+
+QString writeSmallCt(const QString& dir)
+{
+    radpath::viewer::CtPhantomSpec spec;
+    spec.size = 48;
+    spec.slices = 24;
+    spec.pixelMm = 3.0;
+    spec.sliceMm = 3.0;
+    radpath::viewer::writeCtSeries(radpath::viewer::makeCtPhantom(spec).volume, dir.toStdString(), {});
+    return dir;
+}
+
+} // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { m_ct = writeSmallCt(m_dir.filePath("ct")); }
+
+    void menusAreThere()
+    {
+        AppSettings settings(m_dir.filePath("state-menus"));
+        JobRunner jobs(2);
+        MainWindow window(settings, jobs);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QStringList titles;
+        for (QAction* action : window.menuBar()->actions())
+            titles << action->text().remove('&');
+        QCOMPARE(titles, QStringList({"File", "View", "Tools", "Help"}));
+    }
+
+    void opensCtSeriesIntoTab()
+    {
+        AppSettings settings(m_dir.filePath("state-open"));
+        JobRunner jobs(2);
+        MainWindow window(settings, jobs);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openPaths({m_ct});
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
+        auto* view = qobject_cast<radpath::viewer::VolumeView*>(window.tabs()->widget(0));
+        QVERIFY(view);
+        QCOMPARE(view->volume().geometry().size, (std::array<int, 3>{48, 48, 24}));
+        QCOMPARE(view->slice(), 12);
+        QCOMPARE(window.openDocuments(), QStringList({m_ct}));
+        QCOMPARE(settings.recentFiles().first(), m_ct);
+        // Opening it again shows the open tab instead of a second copy.
+        window.openPaths({m_ct});
+        QTest::qWait(200);
+        QCOMPARE(window.tabs()->count(), 1);
+    }
+
+    void brokenFileGivesMessageNamingIt()
+    {
+        AppSettings settings(m_dir.filePath("state-broken"));
+        JobRunner jobs(2);
+        MainWindow window(settings, jobs);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString bad = m_dir.filePath("broken.dcm");
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(128, '\0') + "DICM" + QByteArray(64, '\x11'));
+        file.close();
+        QSignalSpy errors(&window, &MainWindow::errorShown);
+        window.openPaths({bad, m_dir.filePath("does-not-exist.nii")});
+        QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 2, 20000);
+        QStringList messages;
+        for (const auto& e : errors)
+            messages << e.first().toString();
+        QVERIFY(messages.join('\n').contains(bad));
+        QVERIFY(messages.join('\n').contains("does-not-exist.nii"));
+        QMessageBox* box = window.findChild<QMessageBox*>("errorMessage");
+        QVERIFY(box && box->isVisible());
+        QCOMPARE(window.tabs()->count(), 0);
+        // The window still works: a good series opens after the failures.
+        window.openPaths({m_ct});
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
+    }
+
+    void settingsDialogPersists()
+    {
+        AppSettings settings(m_dir.filePath("state-settings"));
+        SettingsDialog dialog(settings);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.findChild<QComboBox*>("theme")->setCurrentIndex(1);
+        dialog.findChild<QComboBox*>("aiDevice")->setCurrentIndex(1);
+        dialog.findChild<QSpinBox*>("tileCacheMB")->setValue(2048);
+        auto* buttons = dialog.findChild<QDialogButtonBox*>();
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        AppSettings reread(m_dir.filePath("state-settings"));
+        QCOMPARE(reread.theme(), QStringLiteral("dark"));
+        QCOMPARE(reread.aiDevice(), QStringLiteral("cuda"));
+        QCOMPARE(reread.tileCacheMB(), 2048);
+    }
+
+    void sessionIsRestored()
+    {
+        const QString state = m_dir.filePath("state-session");
+        {
+            AppSettings settings(state);
+            JobRunner jobs(2);
+            MainWindow window(settings, jobs);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.openPaths({m_ct});
+            QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
+            window.close();
+        }
+        AppSettings settings(state);
+        JobRunner jobs(2);
+        MainWindow window(settings, jobs);
+        QVERIFY(window.restoreSession());
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
+        QCOMPARE(window.openDocuments(), QStringList({m_ct}));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_ct;
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "MainWindowTest.moc"

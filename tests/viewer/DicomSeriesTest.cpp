@@ -1,0 +1,186 @@
+// DICOM series reading through DCMTK: a written phantom read back voxel for voxel,
+// slice order from positions, a real scanner file, compressed transfer syntaxes, bad input.
+
+#include "viewer/demo/CtPhantom.h"
+#include "viewer/io/DicomSeriesReader.h"
+#include "viewer/io/DicomSeriesWriter.h"
+#include "viewer/io/IoError.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace radpath::viewer;
+
+namespace {
+
+const QString kPydicomFiles = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files");
+
+CtPhantom smallPhantom()
+{
+    CtPhantomSpec spec;
+    spec.size = 64;
+    spec.slices = 36;
+    spec.pixelMm = 1.5;
+    spec.sliceMm = 2.5;
+    spec.seed = 7;
+    return makeCtPhantom(spec);
+}
+
+} // namespace
+
+class DicomSeriesTest : public QObject {
+    Q_OBJECT
+private slots:
+    void phantomRoundTripsVoxelForVoxel()
+    {
+        QTemporaryDir dir;
+        const CtPhantom phantom = smallPhantom();
+        const DicomSeriesMeta meta = writeCtSeries(phantom.volume, dir.path().toStdString(), {});
+        QCOMPARE(QDir(dir.path()).entryList({"*.dcm"}).size(), 36);
+        QVERIFY(QDir(dir.path()).entryList({"*.part"}).isEmpty());
+
+        DicomSeriesReader reader;
+        QCOMPARE(reader.confidence(dir.path().toStdString()), 0.9);
+        const auto series = reader.scan(dir.path().toStdString(), {});
+        QCOMPARE(series.size(), size_t(1));
+        QCOMPARE(series[0].seriesInstanceUid, meta.seriesInstanceUid);
+        QCOMPARE(series[0].slices.size(), size_t(36));
+        QVERIFY(std::abs(series[0].sliceSpacing() - 2.5) < 1e-6);
+        QVERIFY(series[0].warnings.empty());
+
+        const Volume volume = reader.readSeries(series[0], {});
+        QCOMPARE(volume.pixelType(), PixelType::Int16);
+        QCOMPARE(volume.info().units, std::string("HU"));
+        QCOMPARE(volume.info().windowPresets.size(), size_t(3));
+        QCOMPARE(volume.info().windowPresets[1].name, std::string("LUNG"));
+        const ImageGeometry& g = volume.geometry();
+        const ImageGeometry& expected = phantom.volume.geometry();
+        QCOMPARE(g.size, expected.size);
+        for (int a = 0; a < 3; ++a) {
+            QVERIFY(std::abs(g.spacing[size_t(a)] - expected.spacing[size_t(a)]) < 1e-6);
+            QVERIFY(std::abs(g.origin[size_t(a)] - expected.origin[size_t(a)]) < 1e-4);
+        }
+        QVERIFY(std::memcmp(volume.data(), phantom.volume.data(), volume.byteSize()) == 0);
+
+        // Lesion centres read back near 100 HU (noise SD 8), found through LPS mm.
+        for (const auto& lesion : phantom.lesions) {
+            const Vec3 idx = g.physicalToIndex(lesion.centerMm);
+            const double hu = volume.valueAt(int(std::lround(idx[0])), int(std::lround(idx[1])), int(std::lround(idx[2])));
+            QVERIFY2(std::abs(hu - 100.0) < 40.0, qPrintable(QString::number(hu)));
+        }
+    }
+
+    void slicesAreOrderedByPositionNotName()
+    {
+        QTemporaryDir dir;
+        const CtPhantom phantom = smallPhantom();
+        writeCtSeries(phantom.volume, dir.path().toStdString(), {});
+        // Reverse the file names: name order now runs head to feet.
+        QDir d(dir.path());
+        const QStringList names = d.entryList({"*.dcm"}, QDir::Files, QDir::Name);
+        for (int i = 0; i < names.size(); ++i)
+            QVERIFY(d.rename(names[i], QStringLiteral("tmp%1.dcm").arg(names.size() - 1 - i, 4, 10, QChar('0'))));
+        const Volume volume = DicomSeriesReader().read(dir.path().toStdString(), {});
+        QVERIFY(std::memcmp(volume.data(), phantom.volume.data(), volume.byteSize()) == 0);
+        // Origin is the most inferior slice (smallest z along the normal).
+        QVERIFY(std::abs(volume.geometry().origin[2] - phantom.volume.geometry().origin[2]) < 1e-4);
+    }
+
+    void realScannerSlice()
+    {
+        const QString file = kPydicomFiles + QStringLiteral("/CT_small.dcm");
+        if (!QFile::exists(file))
+            QSKIP("python3-pydicom's test files are not installed");
+        DicomSeriesReader reader;
+        DicomSeries only;
+        for (auto& s : reader.scan(file.toStdString(), {}))
+            only = s;
+        QCOMPARE(only.slices.size(), size_t(1));
+        const Volume v = reader.readSeries(only, {});
+        QCOMPARE(v.geometry().size, (std::array<int, 3>{128, 128, 1}));
+        QVERIFY(std::abs(v.geometry().spacing[0] - 0.661468) < 1e-6);
+        QVERIFY(std::abs(v.geometry().origin[0] - -158.135803) < 1e-6);
+        QVERIFY(std::abs(v.geometry().origin[1] - -179.035797) < 1e-6);
+        QVERIFY(std::abs(v.geometry().origin[2] - -75.699997) < 1e-6);
+        // HU = stored * 1 - 1024, values as pydicom decodes them (row, column) = (0,0), (64,64), (10,100).
+        QCOMPARE(v.valueAt(0, 0, 0), -849.0);
+        QCOMPARE(v.valueAt(64, 64, 0), 904.0);
+        QCOMPARE(v.valueAt(100, 10, 0), 203.0);
+    }
+
+    void compressedSyntaxesDecodeLosslessly_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("RLE") << "MR_small_RLE.dcm";
+        QTest::newRow("JPEG-LS lossless") << "MR_small_jpeg_ls_lossless.dcm";
+        QTest::newRow("explicit big endian") << "MR_small_bigendian.dcm";
+        QTest::newRow("implicit little endian") << "MR_small_implicit.dcm";
+    }
+    void compressedSyntaxesDecodeLosslessly()
+    {
+        QFETCH(QString, name);
+        const QString reference = kPydicomFiles + QStringLiteral("/MR_small.dcm");
+        const QString other = kPydicomFiles + QLatin1Char('/') + name;
+        if (!QFile::exists(reference) || !QFile::exists(other))
+            QSKIP("python3-pydicom's test files are not installed");
+        // Each file alone in a folder, so each is its own series.
+        QTemporaryDir a, b;
+        QVERIFY(QFile::copy(reference, a.filePath("ref.dcm")));
+        QVERIFY(QFile::copy(other, b.filePath("other.dcm")));
+        const Volume ref = DicomSeriesReader().read(a.path().toStdString(), {});
+        const Volume got = DicomSeriesReader().read(b.path().toStdString(), {});
+        QCOMPARE(got.geometry().size, ref.geometry().size);
+        QCOMPARE(got.geometry().size, (std::array<int, 3>{64, 64, 1}));
+        QVERIFY(std::memcmp(got.data(), ref.data(), ref.byteSize()) == 0);
+        QVERIFY(ref.range().second > ref.range().first);
+    }
+
+    void truncatedFileNamesTheFile()
+    {
+        QTemporaryDir dir;
+        const CtPhantom phantom = smallPhantom();
+        writeCtSeries(phantom.volume, dir.filePath("series").toStdString(), {});
+        QFile source(dir.filePath("series/CT000001.dcm"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QByteArray head = source.read(source.size() / 2);
+        QFile broken(dir.filePath("broken.dcm"));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(head);
+        broken.close();
+        try {
+            DicomSeriesReader().read(broken.fileName().toStdString(), {});
+            QFAIL("a truncated file must not read");
+        } catch (const IoError& e) {
+            QCOMPARE(QString::fromStdString(e.path()), broken.fileName());
+            QVERIFY(QString::fromUtf8(e.what()).contains(broken.fileName()));
+        }
+    }
+
+    void notAnImageIsRefusedByTheRegistry()
+    {
+        QTemporaryDir dir;
+        QFile text(dir.filePath("notes.txt"));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not an image\n");
+        text.close();
+        const auto registry = ReaderRegistry::withBuiltinReaders();
+        QVERIFY(registry.find(text.fileName().toStdString()) == nullptr);
+        QVERIFY_THROWS_EXCEPTION(IoError, registry.read(text.fileName().toStdString(), {}));
+        QVERIFY_THROWS_EXCEPTION(IoError, registry.read(dir.filePath("missing.dcm").toStdString(), {}));
+    }
+
+    void cancellationStopsReading()
+    {
+        QTemporaryDir dir;
+        writeCtSeries(smallPhantom().volume, dir.path().toStdString(), {});
+        int steps = 0;
+        TaskControl control;
+        control.isCancelled = [&steps] { return ++steps > 40; };
+        QVERIFY_THROWS_EXCEPTION(OperationCancelled, DicomSeriesReader().read(dir.path().toStdString(), control));
+    }
+};
+
+QTEST_APPLESS_MAIN(DicomSeriesTest)
+#include "DicomSeriesTest.moc"

@@ -1,0 +1,58 @@
+#pragma once
+// Reads DICOM image series through DCMTK: scans files (headers only), groups them into
+// series, orders slices along the slice normal and decodes voxels in modality units.
+
+#include "viewer/io/VolumeReader.h"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace radpath::viewer {
+
+struct DicomSlice {
+    std::string path;
+    Vec3 position{0, 0, 0};      ///< ImagePositionPatient, LPS mm
+    int instanceNumber = 0;
+    double rescaleSlope = 1.0;
+    double rescaleIntercept = 0.0;
+};
+
+/// One geometrically consistent stack of slices (same series, size and orientation).
+struct DicomSeries {
+    std::string seriesInstanceUid;
+    std::string studyInstanceUid;
+    std::string frameOfReferenceUid;
+    std::string modality;
+    std::string seriesDescription;
+    int rows = 0;
+    int columns = 0;
+    int bitsAllocated = 16;
+    Vec3 rowDirection{1, 0, 0};  ///< ImageOrientationPatient, first triplet (along columns index i)
+    Vec3 columnDirection{0, 1, 0};
+    std::array<double, 2> pixelSpacing{1.0, 1.0}; ///< (between rows, between columns) in mm
+    std::vector<WindowPreset> windowPresets;
+    std::vector<DicomSlice> slices;                ///< ordered along the slice normal
+    std::vector<std::string> warnings;
+
+    Vec3 normal() const;
+    /// Slice spacing from positions (median of neighbour distances); 0 for one slice.
+    double sliceSpacing() const;
+};
+
+class DicomSeriesReader final : public VolumeReader {
+public:
+    std::string name() const override { return "DICOM series"; }
+    double confidence(const std::string& path) const override;
+    /// Reads the largest series found under `path` (a file reads its whole series folder).
+    Volume read(const std::string& path, const TaskControl& control) const override;
+
+    /// Headers only; recursive for folders. Files that are not DICOM images are skipped.
+    std::vector<DicomSeries> scan(const std::string& path, const TaskControl& control) const;
+    Volume readSeries(const DicomSeries& series, const TaskControl& control) const;
+
+    /// True if the file carries the "DICM" preamble magic.
+    static bool hasDicomMagic(const std::string& path);
+};
+
+} // namespace radpath::viewer

@@ -1,0 +1,240 @@
+#include "viewer/view/VolumeView.h"
+
+#include "viewer/render/VtkImageBridge.h"
+#include "viewer/render/VtkWidget.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <vtkCamera.h>
+#include <vtkColorTransferFunction.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkImageData.h>
+#include <vtkImageProperty.h>
+#include <vtkImageSlice.h>
+#include <vtkImageSliceMapper.h>
+#include <vtkInteractorStyleImage.h>
+#include <vtkInteractorStyleTrackballCamera.h>
+#include <vtkObjectFactory.h>
+#include <vtkPiecewiseFunction.h>
+#include <vtkRenderer.h>
+#include <vtkSmartVolumeMapper.h>
+#include <vtkVolume.h>
+#include <vtkVolumeProperty.h>
+
+#include <algorithm>
+#include <functional>
+
+namespace radpath::viewer {
+namespace {
+
+// Image style with the wheel stepping through slices instead of zooming
+// (left: window/level, middle: pan, right: zoom, as in common PACS viewers).
+class SliceStyle : public vtkInteractorStyleImage {
+public:
+    static SliceStyle* New();
+    vtkTypeMacro(SliceStyle, vtkInteractorStyleImage);
+    std::function<void(int)> step;
+    void OnMouseWheelForward() override
+    {
+        if (step)
+            step(+1);
+    }
+    void OnMouseWheelBackward() override
+    {
+        if (step)
+            step(-1);
+    }
+};
+vtkStandardNewMacro(SliceStyle);
+
+} // namespace
+
+struct VolumeView::Private {
+    Volume volume;
+    vtkSmartPointer<vtkImageData> image;
+    VtkWidget* sliceWidget = nullptr;
+    VtkWidget* volumeWidget = nullptr;
+    QSlider* sliceSlider = nullptr;
+    QLabel* sliceLabel = nullptr;
+    QComboBox* presets = nullptr;
+    vtkSmartPointer<vtkImageSliceMapper> sliceMapper = vtkSmartPointer<vtkImageSliceMapper>::New();
+    vtkSmartPointer<vtkImageSlice> sliceActor = vtkSmartPointer<vtkImageSlice>::New();
+    vtkSmartPointer<SliceStyle> sliceStyle = vtkSmartPointer<SliceStyle>::New();
+    vtkSmartPointer<vtkSmartVolumeMapper> volumeMapper = vtkSmartPointer<vtkSmartVolumeMapper>::New();
+    vtkSmartPointer<vtkVolume> volumeActor = vtkSmartPointer<vtkVolume>::New();
+};
+
+VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>())
+{
+    d->sliceWidget = new VtkWidget(this);
+    d->volumeWidget = new VtkWidget(this);
+    d->sliceWidget->setObjectName("sliceView");
+    d->volumeWidget->setObjectName("volumeRenderView");
+    d->sliceSlider = new QSlider(Qt::Horizontal, this);
+    d->sliceSlider->setObjectName("sliceSlider");
+    d->sliceLabel = new QLabel(this);
+    d->presets = new QComboBox(this);
+    d->presets->setObjectName("windowPresets");
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(d->sliceWidget);
+    splitter->addWidget(d->volumeWidget);
+    splitter->setSizes({1, 1});
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Slice"), this));
+    controls->addWidget(d->sliceSlider, 1);
+    controls->addWidget(d->sliceLabel);
+    controls->addWidget(new QLabel(tr("Window"), this));
+    controls->addWidget(d->presets);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(controls);
+
+    d->sliceMapper->SetOrientationToZ();
+    d->sliceActor->SetMapper(d->sliceMapper);
+    d->sliceActor->GetProperty()->SetInterpolationTypeToLinear();
+    d->sliceWidget->renderer()->SetBackground(0, 0, 0);
+    d->sliceWidget->renderer()->GetActiveCamera()->ParallelProjectionOn();
+    d->sliceStyle->SetInteractionModeToImage2D();
+    d->sliceStyle->step = [this](int delta) { setSlice(slice() + delta); };
+    d->sliceWidget->setInteractorStyle(d->sliceStyle);
+
+    d->volumeActor->SetMapper(d->volumeMapper);
+    d->volumeWidget->renderer()->SetBackground(0.08, 0.09, 0.12);
+    auto style3d = vtkSmartPointer<vtkInteractorStyleTrackballCamera>::New();
+    d->volumeWidget->setInteractorStyle(style3d);
+
+    connect(d->sliceSlider, &QSlider::valueChanged, this, &VolumeView::setSlice);
+    connect(d->presets, qOverload<int>(&QComboBox::activated), this, [this](int index) {
+        const QVariantList cw = d->presets->itemData(index).toList();
+        if (cw.size() == 2)
+            setWindow(cw[0].toDouble(), cw[1].toDouble());
+    });
+}
+
+VolumeView::~VolumeView() = default;
+
+VtkWidget* VolumeView::sliceWidget() const { return d->sliceWidget; }
+VtkWidget* VolumeView::volumeWidget() const { return d->volumeWidget; }
+const Volume& VolumeView::volume() const { return d->volume; }
+
+void VolumeView::setVolume(const Volume& volume)
+{
+    d->volume = volume; // shares voxels; keeps them alive for the borrowed vtkImageData
+    d->image = makeVtkImage(volume);
+    const ImageGeometry& g = volume.geometry();
+
+    // Axial slice, radiological convention: viewed from the feet, anterior up.
+    d->sliceMapper->SetInputData(d->image);
+    d->sliceWidget->renderer()->RemoveAllViewProps();
+    d->sliceWidget->renderer()->AddViewProp(d->sliceActor);
+    d->sliceSlider->setRange(0, g.size[2] - 1);
+
+    d->presets->clear();
+    for (const auto& preset : volume.info().windowPresets)
+        d->presets->addItem(QString::fromStdString(preset.name), QVariantList{preset.center, preset.width});
+    if (d->presets->count() == 0) {
+        const auto [lo, hi] = volume.range();
+        d->presets->addItem(tr("Full range"), QVariantList{(lo + hi) / 2.0, std::max(1.0, hi - lo)});
+    }
+    const QVariantList first = d->presets->itemData(0).toList();
+    setWindow(first[0].toDouble(), first[1].toDouble());
+
+    vtkCamera* camera = d->sliceWidget->renderer()->GetActiveCamera();
+    const Vec3 c = g.center();
+    camera->SetFocalPoint(c[0], c[1], c[2]);
+    camera->SetPosition(c[0], c[1], c[2] - 1000.0);
+    camera->SetViewUp(0, -1, 0);
+    d->sliceWidget->renderer()->ResetCamera();
+    camera->SetParallelScale(0.5 * g.size[1] * g.spacing[1]);
+
+    // Volume rendering with a CT soft tissue + bone transfer function (HU), other
+    // modalities ramp over their value range.
+    auto opacity = vtkSmartPointer<vtkPiecewiseFunction>::New();
+    auto colour = vtkSmartPointer<vtkColorTransferFunction>::New();
+    if (volume.info().units == "HU") {
+        opacity->AddPoint(-1024, 0.0);
+        opacity->AddPoint(-200, 0.0);
+        opacity->AddPoint(-80, 0.03);
+        opacity->AddPoint(40, 0.06);
+        opacity->AddPoint(90, 0.15);
+        opacity->AddPoint(300, 0.0);
+        opacity->AddPoint(400, 0.5);
+        opacity->AddPoint(1500, 0.9);
+        colour->AddRGBPoint(-1024, 0, 0, 0);
+        colour->AddRGBPoint(-80, 0.75, 0.55, 0.35);
+        colour->AddRGBPoint(40, 0.8, 0.35, 0.3);
+        colour->AddRGBPoint(100, 0.95, 0.6, 0.3);
+        colour->AddRGBPoint(400, 0.95, 0.92, 0.85);
+        colour->AddRGBPoint(1500, 1, 1, 1);
+    } else {
+        const auto [lo, hi] = volume.range();
+        opacity->AddPoint(lo, 0.0);
+        opacity->AddPoint(lo + 0.2 * (hi - lo), 0.0);
+        opacity->AddPoint(hi, 0.6);
+        colour->AddRGBPoint(lo, 0, 0, 0);
+        colour->AddRGBPoint(hi, 1, 1, 1);
+    }
+    vtkVolumeProperty* property = d->volumeActor->GetProperty();
+    property->SetScalarOpacity(opacity);
+    property->SetColor(colour);
+    property->SetInterpolationTypeToLinear();
+    property->ShadeOn();
+    property->SetAmbient(0.3);
+    property->SetDiffuse(0.7);
+    property->SetSpecular(0.2);
+    d->volumeMapper->SetInputData(d->image);
+    d->volumeWidget->renderer()->RemoveAllViewProps();
+    d->volumeWidget->renderer()->AddVolume(d->volumeActor);
+
+    // Anterior view (LPS: anterior is -y), head up.
+    vtkCamera* camera3d = d->volumeWidget->renderer()->GetActiveCamera();
+    camera3d->SetFocalPoint(c[0], c[1], c[2]);
+    camera3d->SetPosition(c[0], c[1] - 1000.0, c[2]);
+    camera3d->SetViewUp(0, 0, 1);
+    d->volumeWidget->renderer()->ResetCamera();
+    camera3d->Zoom(1.3);
+
+    setSlice(g.size[2] / 2);
+    d->volumeWidget->requestRender();
+}
+
+int VolumeView::slice() const { return d->sliceMapper->GetSliceNumber(); }
+int VolumeView::sliceCount() const { return d->volume.isNull() ? 0 : d->volume.geometry().size[2]; }
+
+void VolumeView::setSlice(int k)
+{
+    if (d->volume.isNull())
+        return;
+    k = std::clamp(k, 0, sliceCount() - 1);
+    const bool changed = k != d->sliceMapper->GetSliceNumber();
+    d->sliceMapper->SetSliceNumber(k);
+    {
+        const QSignalBlocker block(d->sliceSlider);
+        d->sliceSlider->setValue(k);
+    }
+    d->sliceLabel->setText(QStringLiteral("%1 / %2").arg(k + 1).arg(sliceCount()));
+    d->sliceWidget->requestRender();
+    if (changed)
+        emit sliceChanged(k);
+}
+
+void VolumeView::setWindow(double center, double width)
+{
+    d->sliceActor->GetProperty()->SetColorLevel(center);
+    d->sliceActor->GetProperty()->SetColorWindow(std::max(1.0, width));
+    d->sliceWidget->requestRender();
+}
+
+double VolumeView::windowCenter() const { return d->sliceActor->GetProperty()->GetColorLevel(); }
+double VolumeView::windowWidth() const { return d->sliceActor->GetProperty()->GetColorWindow(); }
+
+} // namespace radpath::viewer

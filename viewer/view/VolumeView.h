@@ -1,0 +1,43 @@
+#pragma once
+// Shows a Volume as an axial slice (window/level, wheel scrolls slices) beside a 3-D
+// volume rendering, both through VtkWidget.
+
+#include "viewer/model/Volume.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace radpath::viewer {
+
+class VtkWidget;
+
+/// GUI thread only.
+class VolumeView : public QWidget {
+    Q_OBJECT
+public:
+    explicit VolumeView(QWidget* parent = nullptr);
+    ~VolumeView() override;
+
+    void setVolume(const Volume& volume);
+    const Volume& volume() const;
+
+    int slice() const;
+    int sliceCount() const;
+    void setSlice(int k);
+    void setWindow(double center, double width);
+    double windowCenter() const;
+    double windowWidth() const;
+
+    VtkWidget* sliceWidget() const;
+    VtkWidget* volumeWidget() const;
+
+signals:
+    void sliceChanged(int k);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace radpath::viewer
