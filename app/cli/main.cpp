@@ -1,6 +1,7 @@
 // radpath-cli: RadPath without a window.
 
 #include "app/cli/CliCommands.h"
+#include "app/core/AiModule.h"
 #include "app/core/BuildInfo.h"
 
 #include <QCoreApplication>
@@ -17,6 +18,7 @@ void printHelp()
     for (const auto& command : cli::commands())
         std::printf("  %-10s %s\n             %s\n", command.name, command.synopsis, command.summary);
     std::printf("\nOptions:\n  --data-dir DIR  keep state in DIR (or set RADPATH_DATA_DIR)\n"
+                "  --load-ai       load the AI engine at start instead of on first use\n"
                 "  --help          this text\n  --version       same as the version command\n");
 }
 
@@ -39,6 +41,15 @@ int main(int argc, char** argv)
         }
         if (option == QLatin1String("--version"))
             return cli::version({});
+        if (option == QLatin1String("--load-ai")) {
+            // Load the AI engine now rather than on first use (start-up comparisons).
+            QString error;
+            if (!AiModule::instance().load(&error)) {
+                std::fprintf(stderr, "radpath-cli: %s\n", error.toLocal8Bit().constData());
+                return 1;
+            }
+            continue;
+        }
         if (option == QLatin1String("--data-dir") && !args.isEmpty()) {
             qputenv("RADPATH_DATA_DIR", args.takeFirst().toLocal8Bit());
             continue;

@@ -147,6 +147,12 @@ void VtkWidget::paintGL()
     m_window->SetReadyForRendering(true);
     m_window->Render();
     m_window->SetReadyForRendering(false);
+    // VTK leaves the background's alpha at 0 on some drivers (Mesa); Qt composes with alpha,
+    // so make the frame opaque.
+    state->vtkglColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
+    state->vtkglClearColor(0.f, 0.f, 0.f, 1.f);
+    state->vtkglClear(GL_COLOR_BUFFER_BIT);
+    state->vtkglColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     state->Pop();
     ++m_renderCount;
     m_inPaint = false;

@@ -153,26 +153,29 @@ void VolumeView::setVolume(const Volume& volume)
     camera->SetFocalPoint(c[0], c[1], c[2]);
     camera->SetPosition(c[0], c[1], c[2] - 1000.0);
     camera->SetViewUp(0, -1, 0);
-    d->sliceWidget->renderer()->ResetCamera();
-    camera->SetParallelScale(0.5 * g.size[1] * g.spacing[1]);
+    d->sliceWidget->renderer()->ResetCamera(); // fits the whole slice in either direction
 
     // Volume rendering with a CT soft tissue + bone transfer function (HU), other
     // modalities ramp over their value range.
     auto opacity = vtkSmartPointer<vtkPiecewiseFunction>::New();
     auto colour = vtkSmartPointer<vtkColorTransferFunction>::New();
     if (volume.info().units == "HU") {
+        // Skin and soft tissue faint, enhancing lesions (~100 HU) and bone opaque.
         opacity->AddPoint(-1024, 0.0);
-        opacity->AddPoint(-200, 0.0);
-        opacity->AddPoint(-80, 0.03);
-        opacity->AddPoint(40, 0.06);
-        opacity->AddPoint(90, 0.15);
-        opacity->AddPoint(300, 0.0);
-        opacity->AddPoint(400, 0.5);
+        opacity->AddPoint(-300, 0.0);
+        opacity->AddPoint(-100, 0.004);
+        opacity->AddPoint(40, 0.006);
+        opacity->AddPoint(62, 0.02);
+        opacity->AddPoint(85, 0.35);
+        opacity->AddPoint(130, 0.35);
+        opacity->AddPoint(200, 0.05);
+        opacity->AddPoint(400, 0.6);
         opacity->AddPoint(1500, 0.9);
         colour->AddRGBPoint(-1024, 0, 0, 0);
-        colour->AddRGBPoint(-80, 0.75, 0.55, 0.35);
-        colour->AddRGBPoint(40, 0.8, 0.35, 0.3);
-        colour->AddRGBPoint(100, 0.95, 0.6, 0.3);
+        colour->AddRGBPoint(-100, 0.85, 0.7, 0.55);
+        colour->AddRGBPoint(40, 0.75, 0.35, 0.3);
+        colour->AddRGBPoint(62, 0.6, 0.25, 0.2);
+        colour->AddRGBPoint(95, 1.0, 0.85, 0.2);
         colour->AddRGBPoint(400, 0.95, 0.92, 0.85);
         colour->AddRGBPoint(1500, 1, 1, 1);
     } else {
@@ -201,7 +204,7 @@ void VolumeView::setVolume(const Volume& volume)
     camera3d->SetPosition(c[0], c[1] - 1000.0, c[2]);
     camera3d->SetViewUp(0, 0, 1);
     d->volumeWidget->renderer()->ResetCamera();
-    camera3d->Zoom(1.3);
+    camera3d->Zoom(1.1);
 
     setSlice(g.size[2] / 2);
     d->volumeWidget->requestRender();

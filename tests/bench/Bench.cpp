@@ -1,0 +1,98 @@
+#include "Bench.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace radpath::bench {
+
+QJsonObject Figure::toJson() const
+{
+    QJsonObject o{{"name", name}, {"value", value}, {"unit", unit}};
+    const bool anchored = anchorValue.has_value() && *anchorValue != 0.0;
+    o["anchor"] = anchored ? QJsonValue(QJsonObject{{"name", *anchorName}, {"value", *anchorValue}}) : QJsonValue();
+    const double measured = anchored ? value / *anchorValue : value;
+    o["ratio"] = anchored ? QJsonValue(measured) : QJsonValue();
+    QJsonObject target;
+    bool met = true;
+    if (max) {
+        target["max"] = *max;
+        met = met && measured <= *max;
+    }
+    if (min) {
+        target["min"] = *min;
+        met = met && measured >= *min;
+    }
+    o["target"] = target;
+    o["met"] = met;
+    return o;
+}
+
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return 0.0;
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+QString binDir()
+{
+    return QCoreApplication::applicationDirPath();
+}
+
+ProcessCost runProcess(const QString& program, const QStringList& args, const QStringList& extraEnv)
+{
+    std::vector<QByteArray> storage;
+    storage.push_back(program.toLocal8Bit());
+    for (const QString& a : args)
+        storage.push_back(a.toLocal8Bit());
+    std::vector<char*> argv;
+    for (auto& s : storage)
+        argv.push_back(s.data());
+    argv.push_back(nullptr);
+
+    std::vector<QByteArray> envStorage;
+    for (char** e = environ; *e; ++e)
+        envStorage.emplace_back(*e);
+    for (const QString& e : extraEnv)
+        envStorage.push_back(e.toLocal8Bit());
+    std::vector<char*> envp;
+    for (auto& s : envStorage)
+        envp.push_back(s.data());
+    envp.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+
+    ProcessCost cost;
+    const auto start = std::chrono::steady_clock::now();
+    pid_t pid = 0;
+    if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data()) != 0) {
+        posix_spawn_file_actions_destroy(&actions);
+        return cost;
+    }
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    cost.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    cost.peakRssMB = double(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
+    cost.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    posix_spawn_file_actions_destroy(&actions);
+    return cost;
+}
+
+} // namespace radpath::bench

@@ -1,0 +1,71 @@
+// radpath-bench SUITE: prints {"suite", "machine", "figures": [...]} as JSON.
+
+#include "Bench.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSysInfo>
+#include <QThread>
+
+#include <cstdio>
+
+namespace radpath::bench {
+
+std::vector<Figure> startupSuite();
+
+const std::vector<Suite>& suites()
+{
+    static const std::vector<Suite> list{
+        {"startup", "start time and peak memory of radpath and radpath-cli, against loading LibTorch at start",
+         startupSuite},
+    };
+    return list;
+}
+
+namespace {
+
+QString machine()
+{
+    QString cpu;
+    QFile info("/proc/cpuinfo");
+    if (info.open(QIODevice::ReadOnly))
+        for (const QByteArray& line : info.readAll().split('\n'))
+            if (line.startsWith("model name")) {
+                cpu = QString::fromUtf8(line.mid(line.indexOf(':') + 1)).trimmed();
+                break;
+            }
+    return QStringLiteral("%1, %2 cores, %3").arg(cpu).arg(QThread::idealThreadCount()).arg(QSysInfo::prettyProductName());
+}
+
+} // namespace
+} // namespace radpath::bench
+
+int main(int argc, char** argv)
+{
+    using namespace radpath::bench;
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == "--help") {
+        std::printf("Usage: radpath-bench SUITE | --list\n");
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.first() == "--list") {
+        for (const Suite& s : suites())
+            std::printf("%-10s %s\n", qPrintable(s.name), qPrintable(s.summary));
+        return 0;
+    }
+    for (const Suite& s : suites()) {
+        if (s.name != args.first())
+            continue;
+        QJsonArray figures;
+        for (const Figure& f : s.run())
+            figures.append(f.toJson());
+        const QJsonObject out{{"suite", s.name}, {"machine", machine()}, {"figures", figures}};
+        std::printf("%s", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
+        return 0;
+    }
+    std::fprintf(stderr, "radpath-bench: unknown suite '%s' (see radpath-bench --list)\n", qPrintable(args.first()));
+    return 2;
+}
