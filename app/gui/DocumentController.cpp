@@ -16,6 +16,12 @@ namespace radpath::app {
 DocumentController::DocumentController(JobRunner& jobs, AppSettings& settings, QObject* parent)
     : QObject(parent), m_jobs(jobs), m_settings(settings)
 {
+    // A cancelled read delivers nothing: forget it so that it can be opened again.
+    connect(&m_jobs, &JobRunner::jobFinished, this, [this](JobId id, JobStatus status, const QString&) {
+        const QString path = m_jobPaths.take(id);
+        if (status == JobStatus::Cancelled)
+            m_pending.removeAll(path);
+    });
 }
 
 void DocumentController::open(const QStringList& paths)
@@ -46,7 +52,7 @@ void DocumentController::openOne(const QString& path)
 
     m_pending.append(path);
     const QString title = file.fileName().isEmpty() ? path : file.fileName();
-    m_jobs.run<viewer::Volume>(
+    const JobId id = m_jobs.run<viewer::Volume>(
         tr("Opening %1").arg(title), this,
         [reader, path](JobContext& ctx) {
             viewer::TaskControl control;
@@ -71,6 +77,7 @@ void DocumentController::openOne(const QString& path)
                 problem = problem.mid(path.size() + 2);
             emit openFailed(path, problem);
         });
+    m_jobPaths.insert(id, path);
 }
 
 } // namespace radpath::app

@@ -2,13 +2,15 @@
 // Opens paths as documents: finds a reader, reads in a background job, and hands the
 // result to the window as a tab. Errors name the file and the problem.
 
+#include "app/core/JobRunner.h"
+
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
 namespace radpath::app {
 
 class AppSettings;
-class JobRunner;
 
 class DocumentController : public QObject {
     Q_OBJECT
@@ -31,6 +33,7 @@ private:
     JobRunner& m_jobs;
     AppSettings& m_settings;
     QStringList m_pending;
+    QHash<JobId, QString> m_jobPaths;
 };
 
 } // namespace radpath::app
