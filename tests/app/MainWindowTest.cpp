@@ -3,6 +3,7 @@
 
 #include "app/core/AppSettings.h"
 #include "app/core/JobRunner.h"
+#include "app/gui/AboutDialog.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/SettingsDialog.h"
 #include "viewer/demo/CtPhantom.h"
@@ -15,7 +16,9 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QMimeData>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -101,6 +104,37 @@ private slots:
         // The window still works: a good series opens after the failures.
         window.openPaths({m_ct});
         QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
+    }
+
+    void droppedFolderOpens()
+    {
+        AppSettings settings(m_dir.filePath("state-drop"));
+        JobRunner jobs(2);
+        MainWindow window(settings, jobs);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(m_ct)});
+        const QPoint at = window.rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &drop);
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
+        QCOMPARE(window.openDocuments(), QStringList({m_ct}));
+    }
+
+    void aboutListsLibraries()
+    {
+        AboutDialog about;
+        auto* table = about.findChild<QTableWidget*>("libraryVersions");
+        QVERIFY(table);
+        QStringList names;
+        for (int row = 0; row < table->rowCount(); ++row)
+            names << table->item(row, 0)->text();
+        for (const char* lib : {"Qt", "VTK", "ITK", "DCMTK", "OpenSlide", "LibTorch"})
+            QVERIFY2(names.contains(QLatin1String(lib)), lib);
     }
 
     void settingsDialogPersists()
