@@ -10,8 +10,11 @@ find_package(VTK 9.1 REQUIRED COMPONENTS
     RenderingCore RenderingOpenGL2 RenderingVolume RenderingVolumeOpenGL2
     RenderingFreeType InteractionStyle FiltersSources)
 
-find_package(ITK 5.2 REQUIRED COMPONENTS ITKCommon ITKStatistics ITKImageStatistics)
+find_package(ITK 5.2 REQUIRED COMPONENTS ITKCommon ITKIOImageBase ITKIONIFTI ITKIONRRD ITKIOMeta)
 find_package(DCMTK REQUIRED CONFIG)
 
 find_package(PkgConfig REQUIRED)
-pkg_check_modules(OPENSLIDE REQUIRED IMPORTED_TARGET openslide)
+pkg_check_modules(OPENSLIDE REQUIRED IMPORTED_TARGET GLOBAL openslide)
+pkg_check_modules(TIFF REQUIRED IMPORTED_TARGET GLOBAL libtiff-4)
+find_package(JPEG REQUIRED)
+find_package(Threads REQUIRED)

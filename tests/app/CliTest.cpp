@@ -56,50 +56,20 @@ private slots:
         QCOMPARE(run("radpath-cli", {}).code, 2);
     }
 
-    void makeDemoWritesCtWithGroundTruth()
+    void makeDemoRefusesNonEmptyFolderAndBadArguments()
     {
         QTemporaryDir dir;
-        const QString demo = dir.filePath("demo");
-        const Run r = run("radpath-cli", {"make-demo", demo, "--small", "--seed", "5"});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
-        QCOMPARE(QDir(demo + "/ct").entryList({"*.dcm"}).size(), 48);
-
-        QFile truthFile(demo + "/ground-truth.json");
-        QVERIFY(truthFile.open(QIODevice::ReadOnly));
-        const QJsonObject truth = QJsonDocument::fromJson(truthFile.readAll()).object();
-        QCOMPARE(truth["seed"].toInt(), 5);
-        const QJsonArray lesions = truth["ct"].toObject()["lesions"].toArray();
-        QVERIFY(lesions.size() >= 3);
-
-        // Read back through DCMTK: right series, lesions where ground truth says, ~100 HU.
-        const Volume volume = DicomSeriesReader().read((demo + "/ct").toStdString(), {});
-        QCOMPARE(QString::fromStdString(volume.info().seriesInstanceUid), truth["ct"].toObject()["series"].toString());
-        for (const auto& value : lesions) {
-            const QJsonObject lesion = value.toObject();
-            const QJsonArray c = lesion["center_mm"].toArray();
-            const Vec3 idx = volume.geometry().physicalToIndex({c[0].toDouble(), c[1].toDouble(), c[2].toDouble()});
-            // Mean over the 3x3x3 voxels at the centre: noise averages out.
-            double sum = 0;
-            for (int dk = -1; dk <= 1; ++dk)
-                for (int dj = -1; dj <= 1; ++dj)
-                    for (int di = -1; di <= 1; ++di)
-                        sum += volume.valueAt(int(std::lround(idx[0])) + di, int(std::lround(idx[1])) + dj,
-                                              int(std::lround(idx[2])) + dk);
-            QVERIFY2(std::abs(sum / 27 - lesion["hu"].toDouble()) < 8.0, qPrintable(QString::number(sum / 27)));
-        }
-
-        // The same seed writes the same voxels; a non-empty folder needs --force.
-        const Run again = run("radpath-cli", {"make-demo", demo, "--small", "--seed", "5"});
-        QCOMPARE(again.code, 1);
-        QVERIFY(again.err.contains("not empty"));
-        QCOMPARE(run("radpath-cli", {"make-demo", demo, "--small", "--seed", "5", "--force"}).code, 0);
-        const Volume second = DicomSeriesReader().read((demo + "/ct").toStdString(), {});
-        QVERIFY(std::memcmp(second.data(), volume.data(), volume.byteSize()) == 0);
-
-        const Run info = run("radpath-cli", {"info", demo + "/ct"});
-        QCOMPARE(info.code, 0);
-        QVERIFY2(info.out.contains("96 x 96 x 48 voxels"), qPrintable(info.out));
-        QVERIFY(info.out.contains("2.0000 x 2.0000 x 2.0000 mm"));
+        QFile existing(dir.filePath("keep.txt"));
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("user data");
+        existing.close();
+        const Run r = run("radpath-cli", {"make-demo", dir.path()});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("not empty"));
+        QVERIFY(QFile::exists(dir.filePath("keep.txt")));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size(), 1);
+        QCOMPARE(run("radpath-cli", {"make-demo"}).code, 2);
+        QCOMPARE(run("radpath-cli", {"make-demo", dir.filePath("x"), "--colour"}).code, 2);
     }
 
     void infoNamesAMissingOrBadFile()

@@ -35,6 +35,8 @@ CtPhantom makeCtPhantom(const CtPhantomSpec& spec, const TaskControl& control)
     phantom.volume.info().modality = "CT";
     phantom.volume.info().units = "HU";
     phantom.volume.info().seriesDescription = "RadPath CT phantom";
+    phantom.lesionLabels = Volume(PixelType::UInt8, g);
+    std::uint8_t* labels = phantom.lesionLabels.voxels<std::uint8_t>();
 
     const double w = spec.size * spec.pixelMm;     // field of view (mm)
     const double zLen = spec.slices * spec.sliceMm;
@@ -48,12 +50,27 @@ CtPhantom makeCtPhantom(const CtPhantomSpec& spec, const TaskControl& control)
     const double spineR = 0.055 * w;
 
     // Three lesions inside the liver, radius >= 10 voxels in every direction.
-    const double lesionR = std::max({11.0, 10.5 * spec.pixelMm, 10.5 * spec.sliceMm});
-    phantom.lesions = {
-        {{liver[0] - 0.35 * liverR[0], liver[1] - 0.3 * liverR[1], liver[2] + 0.25 * liverR[2]}, lesionR, 100.0},
-        {{liver[0] + 0.3 * liverR[0], liver[1] + 0.25 * liverR[1], liver[2]}, lesionR * 1.2, 100.0},
-        {{liver[0] - 0.1 * liverR[0], liver[1] + 0.35 * liverR[1], liver[2] - 0.35 * liverR[2]}, lesionR, 100.0},
+    const double lesionR = spec.lesionRadiusMm > 0 ? spec.lesionRadiusMm
+                                                   : std::max({11.0, 10.5 * spec.pixelMm, 10.5 * spec.sliceMm});
+    // Well apart and inside the liver (offsets in liver radii).
+    auto at = [&](double fx, double fy, double fz) {
+        return Vec3{liver[0] + fx * liverR[0], liver[1] + fy * liverR[1], liver[2] + fz * liverR[2]};
     };
+    phantom.lesions = {
+        {at(-0.45, -0.35, 0.3), lesionR, 100.0},
+        {at(0.4, 0.1, 0.0), lesionR * 1.2, 100.0},
+        {at(-0.2, 0.45, -0.4), lesionR, 100.0},
+    };
+
+    // Whole spheres: keep every lesion inside the grid, so the ground truth is exact.
+    for (auto& lesion : phantom.lesions)
+        for (int a = 0; a < 3; ++a) {
+            const double lo = g.origin[size_t(a)] + lesion.radiusMm + g.spacing[size_t(a)];
+            const double hi = g.origin[size_t(a)] + (g.size[size_t(a)] - 1) * g.spacing[size_t(a)] - lesion.radiusMm -
+                              g.spacing[size_t(a)];
+            if (lo <= hi)
+                lesion.centerMm[size_t(a)] = std::clamp(lesion.centerMm[size_t(a)], lo, hi);
+        }
 
     std::mt19937 rng(spec.seed);
     std::normal_distribution<double> noise(0.0, spec.noiseSd);
@@ -72,8 +89,10 @@ CtPhantom makeCtPhantom(const CtPhantomSpec& spec, const TaskControl& control)
                     if (inEllipsoid(p, liver, liverR))
                         hu = 60.0;
                     for (const auto& lesion : phantom.lesions)
-                        if (inEllipsoid(p, lesion.centerMm, {lesion.radiusMm, lesion.radiusMm, lesion.radiusMm}))
+                        if (inEllipsoid(p, lesion.centerMm, {lesion.radiusMm, lesion.radiusMm, lesion.radiusMm})) {
                             hu = lesion.hu;
+                            labels[phantom.lesionLabels.linearIndex(i, j, k)] = 1;
+                        }
                     const double dx = p[0] - spine[0], dy = p[1] - spine[1];
                     const double rr = std::sqrt(dx * dx + dy * dy);
                     if (rr <= spineR)

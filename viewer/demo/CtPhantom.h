@@ -16,6 +16,8 @@ struct CtPhantomSpec {
     double sliceMm = 1.0;
     std::uint32_t seed = 42;
     double noiseSd = 8.0;     ///< Gaussian noise in HU
+    /// Lesion radius; 0 = at least 11 mm and at least 10.5 voxels in every direction.
+    double lesionRadiusMm = 0.0;
 };
 
 struct SphereLesion {
@@ -26,6 +28,7 @@ struct SphereLesion {
 
 struct CtPhantom {
     Volume volume;            ///< int16 HU, axial, LPS
+    Volume lesionLabels;      ///< uint8 on the same grid: 1 inside a lesion, else 0
     std::vector<SphereLesion> lesions;
 };
 

@@ -1,0 +1,101 @@
+#include "viewer/io/ItkVolumeWriter.h"
+
+#include "viewer/io/IoError.h"
+
+#include <itkImage.h>
+#include <itkImageFileWriter.h>
+#include <itkImportImageFilter.h>
+#include <itkMetaImageIO.h>
+#include <itkNiftiImageIO.h>
+#include <itkNrrdImageIO.h>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace radpath::viewer {
+namespace {
+
+bool endsWith(const std::string& s, const std::string& suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+itk::ImageIOBase::Pointer ioFor(const std::string& path)
+{
+    if (endsWith(path, ".nii") || endsWith(path, ".nii.gz"))
+        return itk::NiftiImageIO::New().GetPointer();
+    if (endsWith(path, ".nrrd") || endsWith(path, ".nhdr"))
+        return itk::NrrdImageIO::New().GetPointer();
+    if (endsWith(path, ".mha") || endsWith(path, ".mhd"))
+        return itk::MetaImageIO::New().GetPointer();
+    throw IoError(path, "unknown volume format (use .nii, .nii.gz, .nrrd or .mha)");
+}
+
+template <class T> void write(const Volume& volume, const std::string& path, const std::string& temporary)
+{
+    using Image = itk::Image<T, 3>;
+    using Import = itk::ImportImageFilter<T, 3>;
+    const ImageGeometry& g = volume.geometry();
+    auto import = Import::New();
+    typename Import::SizeType size;
+    typename Import::IndexType start;
+    double origin[3], spacing[3];
+    typename Image::DirectionType direction;
+    for (unsigned a = 0; a < 3; ++a) {
+        size[a] = itk::SizeValueType(g.size[a]);
+        start[a] = 0;
+        origin[a] = g.origin[a];
+        spacing[a] = g.spacing[a];
+        for (unsigned b = 0; b < 3; ++b)
+            direction[a][b] = g.direction[a * 3 + b];
+    }
+    typename Import::RegionType region;
+    region.SetIndex(start);
+    region.SetSize(size);
+    import->SetRegion(region);
+    import->SetOrigin(origin);
+    import->SetSpacing(spacing);
+    import->SetDirection(direction);
+    // false: ITK must not free memory that the Volume owns.
+    import->SetImportPointer(const_cast<T*>(volume.voxels<T>()), itk::SizeValueType(volume.voxelCount()), false);
+
+    auto writer = itk::ImageFileWriter<Image>::New();
+    writer->SetInput(import->GetOutput());
+    writer->SetImageIO(ioFor(path));
+    writer->SetFileName(temporary);
+    writer->UseCompressionOn();
+    writer->Update();
+}
+
+} // namespace
+
+void writeVolumeWithItk(const Volume& volume, const std::string& path)
+{
+    // Same extension for the temporary file: ITK picks compression from it.
+    const fs::path target(path);
+    const std::string name = target.filename().string();
+    const size_t dot = name.find('.');
+    const std::string temporary =
+        (target.parent_path() / ("." + name.substr(0, dot) + ".part" + (dot == std::string::npos ? "" : name.substr(dot))))
+            .string();
+    try {
+        switch (volume.pixelType()) {
+        case PixelType::UInt8: write<std::uint8_t>(volume, path, temporary); break;
+        case PixelType::Int16: write<std::int16_t>(volume, path, temporary); break;
+        case PixelType::UInt16: write<std::uint16_t>(volume, path, temporary); break;
+        case PixelType::Int32: write<std::int32_t>(volume, path, temporary); break;
+        case PixelType::Float32: write<float>(volume, path, temporary); break;
+        }
+    } catch (const itk::ExceptionObject& e) {
+        std::error_code ec;
+        fs::remove(temporary, ec);
+        throw IoError(path, std::string("cannot write: ") + e.GetDescription());
+    }
+    std::error_code ec;
+    fs::rename(temporary, path, ec);
+    if (ec)
+        throw IoError(path, "cannot rename into place: " + ec.message());
+}
+
+} // namespace radpath::viewer
