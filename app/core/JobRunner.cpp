@@ -9,7 +9,8 @@
 #include <algorithm>
 #include <exception>
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 QString toString(JobStatus status)
 {
@@ -224,4 +225,5 @@ int JobRunner::activeCount() const
     return n;
 }
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

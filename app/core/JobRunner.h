@@ -14,7 +14,8 @@
 
 class QThreadPool;
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 using JobId = quint64;
 
@@ -94,6 +95,7 @@ private:
     JobId m_nextId = 1;
 };
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath
 
 Q_DECLARE_METATYPE(radpath::app::JobStatus)

@@ -12,7 +12,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
 {
@@ -67,4 +68,5 @@ void AboutDialog::fill(bool loadAi)
     table->resizeColumnToContents(0);
 }
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

@@ -2,7 +2,8 @@
 
 #include <QDialog>
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 /// Help > About: RadPath's version, the libraries it uses, CUDA availability.
 class AboutDialog : public QDialog {
@@ -14,4 +15,5 @@ private:
     void fill(bool loadAi);
 };
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

@@ -11,7 +11,8 @@
 
 #include <stdexcept>
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 AiDock::AiDock(JobRunner& jobs, AppSettings& settings, QWidget* parent)
     : QDockWidget(tr("AI"), parent), m_jobs(jobs), m_settings(settings)
@@ -70,4 +71,5 @@ void AiDock::checkEngine()
         });
 }
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

@@ -6,7 +6,8 @@
 class QLabel;
 class QPushButton;
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 class AppSettings;
 class JobRunner;
@@ -26,4 +27,5 @@ private:
     QPushButton* m_check = nullptr;
 };
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

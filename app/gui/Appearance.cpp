@@ -40,14 +40,21 @@ void applyTheme(QApplication& app, const QString& theme)
 
 QString installTranslations(QApplication& app, const QString& language)
 {
+    // Replace what an earlier call installed.
+    for (QTranslator* old : app.findChildren<QTranslator*>(QStringLiteral("radpathTranslator"))) {
+        QCoreApplication::removeTranslator(old);
+        delete old;
+    }
     const QLocale locale = language == QLatin1String("system") ? QLocale::system() : QLocale(language);
     auto* own = new QTranslator(&app);
+    own->setObjectName(QStringLiteral("radpathTranslator"));
     if (!own->load(locale, QStringLiteral("radpath"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         delete own;
         return QStringLiteral("en");
     }
     app.installTranslator(own);
     auto* qt = new QTranslator(&app);
+    qt->setObjectName(QStringLiteral("radpathTranslator"));
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(qt);
     else

@@ -5,7 +5,8 @@
 #include <QListWidget>
 #include <QVBoxLayout>
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 namespace {
 
 void fill(QListWidget* list, const QStringList& paths)
@@ -43,4 +44,5 @@ DataBrowserDock::DataBrowserDock(QWidget* parent) : QDockWidget(tr("Data"), pare
 void DataBrowserDock::setOpenDocuments(const QStringList& paths) { fill(m_open, paths); }
 void DataBrowserDock::setRecentFiles(const QStringList& paths) { fill(m_recent, paths); }
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

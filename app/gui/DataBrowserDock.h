@@ -5,7 +5,8 @@
 
 class QListWidget;
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 class DataBrowserDock : public QDockWidget {
     Q_OBJECT
@@ -22,4 +23,5 @@ private:
     QListWidget* m_recent = nullptr;
 };
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

@@ -11,7 +11,8 @@
 
 #include <memory>
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 DocumentController::DocumentController(JobRunner& jobs, AppSettings& settings, QObject* parent)
     : QObject(parent), m_jobs(jobs), m_settings(settings)
@@ -80,4 +81,5 @@ void DocumentController::openOne(const QString& path)
     m_jobPaths.insert(id, path);
 }
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

@@ -8,7 +8,8 @@
 #include <QObject>
 #include <QStringList>
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 class AppSettings;
 
@@ -36,4 +37,5 @@ private:
     QHash<JobId, QString> m_jobPaths;
 };
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

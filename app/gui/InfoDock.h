@@ -3,7 +3,8 @@
 
 #include <QDockWidget>
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 class InfoDock : public QDockWidget {
     Q_OBJECT
@@ -11,4 +12,5 @@ public:
     InfoDock(const QString& title, const QString& objectName, const QString& emptyText, QWidget* parent = nullptr);
 };
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

@@ -5,7 +5,8 @@
 #include <QProgressBar>
 #include <QToolButton>
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 JobStatusWidget::JobStatusWidget(JobRunner& jobs, QWidget* parent) : QWidget(parent), m_jobs(jobs)
 {
@@ -63,4 +64,5 @@ void JobStatusWidget::refresh()
     m_bar->setValue(qRound(info.progress * 100));
 }
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

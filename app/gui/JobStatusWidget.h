@@ -9,7 +9,8 @@ class QLabel;
 class QProgressBar;
 class QToolButton;
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 class JobStatusWidget : public QWidget {
     Q_OBJECT
@@ -27,4 +28,5 @@ private:
     QToolButton* m_cancel = nullptr;
 };
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

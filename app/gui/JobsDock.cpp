@@ -5,7 +5,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 JobsDock::JobsDock(JobRunner& jobs, QWidget* parent) : QDockWidget(tr("Jobs"), parent), m_jobs(jobs)
 {
@@ -65,4 +66,5 @@ void JobsDock::finished(JobId id, JobStatus status, const QString& message)
     }
 }
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

@@ -8,7 +8,8 @@
 class QTreeWidget;
 class QTreeWidgetItem;
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 class JobsDock : public QDockWidget {
     Q_OBJECT
@@ -25,4 +26,5 @@ private:
     QTreeWidget* m_list = nullptr;
 };
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

@@ -25,7 +25,8 @@
 #include <QTabWidget>
 #include <QToolBar>
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 MainWindow::MainWindow(AppSettings& settings, JobRunner& jobs, QWidget* parent)
     : QMainWindow(parent), m_settings(settings), m_jobs(jobs)
@@ -233,4 +234,5 @@ void MainWindow::dropEvent(QDropEvent* event)
     event->acceptProposedAction();
 }
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

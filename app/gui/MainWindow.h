@@ -8,7 +8,8 @@
 class QMenu;
 class QTabWidget;
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 class AppSettings;
 class DataBrowserDock;
@@ -58,4 +59,5 @@ private:
     int m_restoreTab = -1;
 };
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

@@ -14,7 +14,8 @@
 #include <QThread>
 #include <QVBoxLayout>
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent) : QDialog(parent), m_settings(settings)
 {
@@ -99,4 +100,5 @@ void SettingsDialog::apply()
     m_settings.sync();
 }
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

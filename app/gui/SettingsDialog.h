@@ -7,7 +7,8 @@ class QComboBox;
 class QLineEdit;
 class QSpinBox;
 
-namespace radpath::app {
+namespace radpath {
+namespace app {
 
 class AppSettings;
 
@@ -29,4 +30,5 @@ private:
     QLineEdit* m_dataDir = nullptr;
 };
 
-} // namespace radpath::app
+} // namespace app
+} // namespace radpath

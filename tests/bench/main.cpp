@@ -14,12 +14,14 @@
 namespace radpath::bench {
 
 std::vector<Figure> startupSuite();
+std::vector<Figure> demoSuite();
 
 const std::vector<Suite>& suites()
 {
     static const std::vector<Suite> list{
         {"startup", "start time and peak memory of radpath and radpath-cli, against loading LibTorch at start",
          startupSuite},
+        {"demo", "wall time and peak memory of radpath-cli make-demo (full size, 5 runs)", demoSuite},
     };
     return list;
 }

@@ -13,7 +13,8 @@ class vtkGenericRenderWindowInteractor;
 class vtkRenderer;
 class vtkInteractorObserver;
 
-namespace radpath::viewer {
+namespace radpath {
+namespace viewer {
 
 /// GUI thread only.
 class VtkWidget : public QOpenGLWidget {
@@ -63,4 +64,5 @@ private:
     int m_renderCount = 0;
 };
 
-} // namespace radpath::viewer
+} // namespace viewer
+} // namespace radpath

@@ -29,7 +29,8 @@
 #include <algorithm>
 #include <functional>
 
-namespace radpath::viewer {
+namespace radpath {
+namespace viewer {
 namespace {
 
 // Image style with the wheel stepping through slices instead of zooming
@@ -240,4 +241,5 @@ void VolumeView::setWindow(double center, double width)
 double VolumeView::windowCenter() const { return d->sliceActor->GetProperty()->GetColorLevel(); }
 double VolumeView::windowWidth() const { return d->sliceActor->GetProperty()->GetColorWindow(); }
 
-} // namespace radpath::viewer
+} // namespace viewer
+} // namespace radpath

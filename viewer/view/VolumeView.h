@@ -8,7 +8,8 @@
 
 #include <memory>
 
-namespace radpath::viewer {
+namespace radpath {
+namespace viewer {
 
 class VtkWidget;
 
@@ -40,4 +41,5 @@ private:
     std::unique_ptr<Private> d;
 };
 
-} // namespace radpath::viewer
+} // namespace viewer
+} // namespace radpath

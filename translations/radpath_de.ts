@@ -1,0 +1,421 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AiModule</name>
+    <message>
+        <source>The AI module (%1) was not found in: %2</source>
+        <translation>Das KI-Modul (%1) wurde nicht gefunden in: %2</translation>
+    </message>
+    <message>
+        <source>The AI module could not be loaded: %1</source>
+        <translation>Das KI-Modul konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a RadPath AI module</source>
+        <translation>%1 ist kein KI-Modul für RadPath</translation>
+    </message>
+    <message>
+        <source>%1 has interface version %2, this RadPath needs %3</source>
+        <translation>%1 hat die Schnittstellenversion %2, diese RadPath-Version benötigt %3</translation>
+    </message>
+    <message>
+        <source>The AI engine failed to start</source>
+        <translation>Die KI-Engine konnte nicht gestartet werden</translation>
+    </message>
+</context>
+<context>
+    <name>BuildInfo</name>
+    <message numerus="yes">
+        <source>available (%n device(s))</source>
+        <translation>
+            <numerusform>verfügbar (%n Gerät)</numerusform>
+            <numerusform>verfügbar (%n Geräte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>unavailable: %1</source>
+        <translation>nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>not loaded (loads when AI is first used)</source>
+        <translation>nicht geladen (wird bei der ersten KI-Nutzung geladen)</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::AboutDialog</name>
+    <message>
+        <source>About RadPath</source>
+        <translation>Über RadPath</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;RadPath %1&lt;/h2&gt;&lt;p&gt;Radiology and pathology viewer with an AI engine.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models shipped with RadPath are demonstrations, not for clinical use.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;RadPath %1&lt;/h2&gt;&lt;p&gt;Radiologie- und Pathologie-Viewer mit KI-Engine.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Die mit RadPath ausgelieferten Modelle dienen nur der Demonstration und sind nicht für den klinischen Einsatz bestimmt.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Load AI engine to show LibTorch and CUDA</source>
+        <translation>KI-Engine laden, um LibTorch und CUDA anzuzeigen</translation>
+    </message>
+    <message>
+        <source>Loading the AI engine…</source>
+        <translation>KI-Engine wird geladen…</translation>
+    </message>
+    <message>
+        <source>AI engine loaded</source>
+        <translation>KI-Engine geladen</translation>
+    </message>
+    <message>
+        <source>AI engine unavailable</source>
+        <translation>KI-Engine nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::AiDock</name>
+    <message>
+        <source>AI</source>
+        <translation>KI</translation>
+    </message>
+    <message>
+        <source>The AI engine loads when AI is first used.
+Models shipped with RadPath are demonstrations, not for clinical use.</source>
+        <translation>Die KI-Engine wird bei der ersten KI-Nutzung geladen.
+Die mit RadPath ausgelieferten Modelle dienen nur der Demonstration und sind nicht für den klinischen Einsatz bestimmt.</translation>
+    </message>
+    <message>
+        <source>Check AI engine</source>
+        <translation>KI-Engine prüfen</translation>
+    </message>
+    <message>
+        <source>Loading the AI engine…</source>
+        <translation>KI-Engine wird geladen…</translation>
+    </message>
+    <message>
+        <source>Checking the AI engine</source>
+        <translation>KI-Engine wird geprüft</translation>
+    </message>
+    <message>
+        <source>loading LibTorch</source>
+        <translation>LibTorch wird geladen</translation>
+    </message>
+    <message>
+        <source>testing the device</source>
+        <translation>Gerät wird getestet</translation>
+    </message>
+    <message>
+        <source>LibTorch %1, CUDA %2, %3 threads.
+Device %4: %5 (%6)</source>
+        <translation>LibTorch %1, CUDA %2, %3 Threads.
+Gerät %4: %5 (%6)</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>verfügbar</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>works</source>
+        <translation>funktioniert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The AI engine is unavailable: %1</source>
+        <translation>Die KI-Engine ist nicht verfügbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::DataBrowserDock</name>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::DocumentController</name>
+    <message>
+        <source>The file or folder does not exist.</source>
+        <translation>Die Datei bzw. der Ordner existiert nicht.</translation>
+    </message>
+    <message>
+        <source>RadPath has no permission to read it.</source>
+        <translation>RadPath hat keine Leseberechtigung dafür.</translation>
+    </message>
+    <message>
+        <source>The folder holds no image RadPath can read.</source>
+        <translation>Der Ordner enthält kein Bild, das RadPath lesen kann.</translation>
+    </message>
+    <message>
+        <source>This is not an image format RadPath can read.</source>
+        <translation>Dies ist kein Bildformat, das RadPath lesen kann.</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>%1 wird geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::JobRunner</name>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::JobStatusWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel this job</source>
+        <translation>Diesen Auftrag abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cancel selected</source>
+        <translation>Ausgewählte abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::MainWindow</name>
+    <message>
+        <source>RadPath</source>
+        <translation>RadPath</translation>
+    </message>
+    <message>
+        <source>Open a DICOM folder, a file, or drop one here.</source>
+        <translation>Öffnen Sie einen DICOM-Ordner oder eine Datei oder ziehen Sie sie hierher.</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Ebenen</translation>
+    </message>
+    <message>
+        <source>Layers of the current study (label maps, overlays, AI results) appear here.</source>
+        <translation>Hier erscheinen die Ebenen der aktuellen Studie (Label-Maps, Überlagerungen, KI-Ergebnisse).</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <source>Measurements and annotations of the current study appear here.</source>
+        <translation>Hier erscheinen Messungen und Annotationen der aktuellen Studie.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation>Datei ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>Tab &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About RadPath</source>
+        <translation>Ü&amp;ber RadPath</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt-Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Cannot open %1
+%2</source>
+        <translation>%1 kann nicht geöffnet werden
+%2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>Öffnen nicht möglich</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA-GPU</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>Slide tile cache</source>
+        <translation>Kachel-Cache für Objektträger</translation>
+    </message>
+    <message>
+        <source>Worker threads</source>
+        <translation>Arbeits-Threads</translation>
+    </message>
+    <message>
+        <source>AI device</source>
+        <translation>KI-Gerät</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>Language and data folder changes take effect at the next start.</source>
+        <translation>Änderungen an Sprache und Datenordner werden beim nächsten Start wirksam.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::viewer::VolumeView</name>
+    <message>
+        <source>Slice</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Full range</source>
+        <translation>Gesamter Bereich</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,421 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AiModule</name>
+    <message>
+        <source>The AI module (%1) was not found in: %2</source>
+        <translation>Le module d&apos;IA (%1) est introuvable dans : %2</translation>
+    </message>
+    <message>
+        <source>The AI module could not be loaded: %1</source>
+        <translation>Impossible de charger le module d&apos;IA : %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a RadPath AI module</source>
+        <translation>%1 n&apos;est pas un module d&apos;IA pour RadPath</translation>
+    </message>
+    <message>
+        <source>%1 has interface version %2, this RadPath needs %3</source>
+        <translation>%1 a la version d&apos;interface %2, cette version de RadPath nécessite %3</translation>
+    </message>
+    <message>
+        <source>The AI engine failed to start</source>
+        <translation>Le moteur d&apos;IA n&apos;a pas pu démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>BuildInfo</name>
+    <message numerus="yes">
+        <source>available (%n device(s))</source>
+        <translation>
+            <numerusform>disponible (%n périphérique)</numerusform>
+            <numerusform>disponible (%n périphériques)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>non disponible</translation>
+    </message>
+    <message>
+        <source>unavailable: %1</source>
+        <translation>indisponible : %1</translation>
+    </message>
+    <message>
+        <source>not loaded (loads when AI is first used)</source>
+        <translation>non chargé (se charge à la première utilisation de l&apos;IA)</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::AboutDialog</name>
+    <message>
+        <source>About RadPath</source>
+        <translation>À propos de RadPath</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;RadPath %1&lt;/h2&gt;&lt;p&gt;Radiology and pathology viewer with an AI engine.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models shipped with RadPath are demonstrations, not for clinical use.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;RadPath %1&lt;/h2&gt;&lt;p&gt;Visionneuse de radiologie et de pathologie avec moteur d&apos;IA.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Les modèles fournis avec RadPath sont des démonstrations, non destinées à un usage clinique.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Load AI engine to show LibTorch and CUDA</source>
+        <translation>Charger le moteur d&apos;IA pour afficher LibTorch et CUDA</translation>
+    </message>
+    <message>
+        <source>Loading the AI engine…</source>
+        <translation>Chargement du moteur d&apos;IA…</translation>
+    </message>
+    <message>
+        <source>AI engine loaded</source>
+        <translation>Moteur d&apos;IA chargé</translation>
+    </message>
+    <message>
+        <source>AI engine unavailable</source>
+        <translation>Moteur d&apos;IA indisponible</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::AiDock</name>
+    <message>
+        <source>AI</source>
+        <translation>IA</translation>
+    </message>
+    <message>
+        <source>The AI engine loads when AI is first used.
+Models shipped with RadPath are demonstrations, not for clinical use.</source>
+        <translation>Le moteur d&apos;IA se charge à la première utilisation de l&apos;IA.
+Les modèles fournis avec RadPath sont des démonstrations, non destinées à un usage clinique.</translation>
+    </message>
+    <message>
+        <source>Check AI engine</source>
+        <translation>Vérifier le moteur d&apos;IA</translation>
+    </message>
+    <message>
+        <source>Loading the AI engine…</source>
+        <translation>Chargement du moteur d&apos;IA…</translation>
+    </message>
+    <message>
+        <source>Checking the AI engine</source>
+        <translation>Vérification du moteur d&apos;IA</translation>
+    </message>
+    <message>
+        <source>loading LibTorch</source>
+        <translation>chargement de LibTorch</translation>
+    </message>
+    <message>
+        <source>testing the device</source>
+        <translation>test du périphérique</translation>
+    </message>
+    <message>
+        <source>LibTorch %1, CUDA %2, %3 threads.
+Device %4: %5 (%6)</source>
+        <translation>LibTorch %1, CUDA %2, %3 threads.
+Périphérique %4 : %5 (%6)</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>disponible</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>non disponible</translation>
+    </message>
+    <message>
+        <source>works</source>
+        <translation>fonctionne</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>The AI engine is unavailable: %1</source>
+        <translation>Le moteur d&apos;IA est indisponible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::DataBrowserDock</name>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverts</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Récents</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::DocumentController</name>
+    <message>
+        <source>The file or folder does not exist.</source>
+        <translation>Le fichier ou le dossier n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>RadPath has no permission to read it.</source>
+        <translation>RadPath n&apos;a pas l&apos;autorisation de le lire.</translation>
+    </message>
+    <message>
+        <source>The folder holds no image RadPath can read.</source>
+        <translation>Le dossier ne contient aucune image lisible par RadPath.</translation>
+    </message>
+    <message>
+        <source>This is not an image format RadPath can read.</source>
+        <translation>Ce n&apos;est pas un format d&apos;image lisible par RadPath.</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>Ouverture de %1</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::JobRunner</name>
+    <message>
+        <source>Queued</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::JobStatusWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel this job</source>
+        <translation>Annuler cette tâche</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Cancel selected</source>
+        <translation>Annuler la sélection</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::MainWindow</name>
+    <message>
+        <source>RadPath</source>
+        <translation>RadPath</translation>
+    </message>
+    <message>
+        <source>Open a DICOM folder, a file, or drop one here.</source>
+        <translation>Ouvrez un dossier DICOM ou un fichier, ou déposez-le ici.</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Calques</translation>
+    </message>
+    <message>
+        <source>Layers of the current study (label maps, overlays, AI results) appear here.</source>
+        <translation>Les calques de l&apos;étude en cours (cartes d&apos;étiquettes, superpositions, résultats d&apos;IA) apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <source>Measurements and annotations of the current study appear here.</source>
+        <translation>Les mesures et annotations de l&apos;étude en cours apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation>&amp;Ouvrir un fichier…</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Ouvrir un fichier</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>Ouvrir un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir un dossier</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>&amp;Fermer l&apos;onglet</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About RadPath</source>
+        <translation>À &amp;propos de RadPath</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Barre d&apos;outils principale</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 ouvert</translation>
+    </message>
+    <message>
+        <source>Cannot open %1
+%2</source>
+        <translation>Impossible d&apos;ouvrir %1
+%2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>Impossible d&apos;ouvrir %1</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>Ouverture impossible</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>GPU CUDA</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Par défaut du système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier de données</translation>
+    </message>
+    <message>
+        <source>Slide tile cache</source>
+        <translation>Cache des tuiles de lames</translation>
+    </message>
+    <message>
+        <source>Worker threads</source>
+        <translation>Threads de travail</translation>
+    </message>
+    <message>
+        <source>AI device</source>
+        <translation>Périphérique d&apos;IA</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Language and data folder changes take effect at the next start.</source>
+        <translation>Les changements de langue et de dossier de données prennent effet au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::viewer::VolumeView</name>
+    <message>
+        <source>Slice</source>
+        <translation>Coupe</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
+        <source>Full range</source>
+        <translation>Plage complète</translation>
+    </message>
+</context>
+</TS>
