@@ -1,5 +1,6 @@
 #include "viewer/io/DicomSeriesReader.h"
 
+#include "viewer/io/DicomPixelDecoder.h"
 #include "viewer/io/IoError.h"
 
 #include <dcmtk/config/osconfig.h>
@@ -7,6 +8,7 @@
 #include <dcmtk/dcmdata/dctk.h>
 #include <dcmtk/dcmjpeg/djdecode.h>
 #include <dcmtk/dcmjpls/djdecode.h>
+#include <dcmtk/oflog/oflog.h>
 
 #include <algorithm>
 #include <cmath>
@@ -14,6 +16,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <set>
 #include <mutex>
 #include <sstream>
 
@@ -26,6 +29,8 @@ void registerCodecsOnce()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        // DCMTK would print its warnings and errors to stderr; RadPath reports them itself.
+        OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
         DJDecoderRegistration::registerCodecs();
         DJLSDecoderRegistration::registerCodecs();
         DcmRLEDecoderRegistration::registerCodecs();
@@ -93,9 +98,67 @@ std::vector<std::string> listFiles(const std::string& path, const TaskControl& c
 }
 
 struct ScannedFile {
-    DicomSlice slice;
-    DicomSeries header; // series-level fields; `slices` empty
+    std::string sopInstanceUid;
+    std::vector<DicomSlice> slices; // one per frame
+    DicomSeries header;             // series-level fields; `slices` empty
 };
+
+// Item `index` of sequence `key` in `item`, or nullptr.
+DcmItem* sequenceItem(DcmItem& item, const DcmTagKey& key, unsigned long index = 0)
+{
+    DcmItem* found = nullptr;
+    return item.findAndGetSequenceItem(key, found, long(index)).good() ? found : nullptr;
+}
+
+// Geometry of each frame of a multi-frame object: enhanced CT/MR functional groups,
+// RT dose grid offsets, or a plain stack (cine) one unit apart.
+void frameGeometry(DcmDataset& ds, int frames, DicomSeries& h, std::vector<DicomSlice>& slices)
+{
+    DcmItem* shared = sequenceItem(ds, DCM_SharedFunctionalGroupsSequence);
+    if (shared) {
+        if (DcmItem* orientation = sequenceItem(*shared, DCM_PlaneOrientationSequence)) {
+            Vec3 row, col;
+            if (getVec3(*orientation, DCM_ImageOrientationPatient, 0, row) &&
+                getVec3(*orientation, DCM_ImageOrientationPatient, 3, col)) {
+                h.rowDirection = normalized(row);
+                h.columnDirection = normalized(col);
+            }
+        }
+        if (DcmItem* measures = sequenceItem(*shared, DCM_PixelMeasuresSequence))
+            h.pixelSpacing = {getDouble(*measures, DCM_PixelSpacing, 0, h.pixelSpacing[0]),
+                              getDouble(*measures, DCM_PixelSpacing, 1, h.pixelSpacing[1])};
+    }
+    Vec3 origin = slices.front().position;
+    const Vec3 n = normalized(cross(h.rowDirection, h.columnDirection));
+    const bool dose = ds.tagExists(DCM_GridFrameOffsetVector);
+    for (int k = 0; k < frames; ++k) {
+        DicomSlice& s = slices[size_t(k)];
+        s.frame = k;
+        s.instanceNumber = k + 1;
+        Vec3 position = origin;
+        bool found = false;
+        if (DcmItem* perFrame = sequenceItem(ds, DCM_PerFrameFunctionalGroupsSequence, unsigned(k))) {
+            if (DcmItem* plane = sequenceItem(*perFrame, DCM_PlanePositionSequence))
+                found = getVec3(*plane, DCM_ImagePositionPatient, 0, position);
+            if (DcmItem* transform = sequenceItem(*perFrame, DCM_PixelValueTransformationSequence)) {
+                s.rescaleSlope = getDouble(*transform, DCM_RescaleSlope, 0, s.rescaleSlope);
+                s.rescaleIntercept = getDouble(*transform, DCM_RescaleIntercept, 0, s.rescaleIntercept);
+            }
+        }
+        if (!found) {
+            const double offset = dose ? getDouble(ds, DCM_GridFrameOffsetVector, unsigned(k), double(k)) : double(k);
+            for (int a = 0; a < 3; ++a)
+                position[size_t(a)] = origin[size_t(a)] + offset * n[size_t(a)];
+        }
+        s.position = position;
+    }
+    if (shared)
+        if (DcmItem* transform = sequenceItem(*shared, DCM_PixelValueTransformationSequence))
+            for (auto& s : slices) {
+                s.rescaleSlope = getDouble(*transform, DCM_RescaleSlope, 0, s.rescaleSlope);
+                s.rescaleIntercept = getDouble(*transform, DCM_RescaleIntercept, 0, s.rescaleIntercept);
+            }
+}
 
 bool scanFile(const std::string& path, ScannedFile& out)
 {
@@ -106,14 +169,20 @@ bool scanFile(const std::string& path, ScannedFile& out)
     DcmDataset& ds = *file.getDataset();
     if (!ds.tagExists(DCM_PixelData))
         return false;
-    Uint16 rows = 0, cols = 0, bits = 16;
+    Uint16 rows = 0, cols = 0, bits = 16, samples = 1;
     ds.findAndGetUint16(DCM_Rows, rows);
     ds.findAndGetUint16(DCM_Columns, cols);
     ds.findAndGetUint16(DCM_BitsAllocated, bits);
+    ds.findAndGetUint16(DCM_SamplesPerPixel, samples);
     if (rows == 0 || cols == 0)
         return false;
+    Sint32 frames = 1;
+    if (ds.findAndGetSint32(DCM_NumberOfFrames, frames).bad() || frames < 1)
+        frames = 1;
 
     DicomSeries& h = out.header;
+    out.sopInstanceUid = getString(ds, DCM_SOPInstanceUID);
+    h.photometric = getString(ds, DCM_PhotometricInterpretation);
     h.seriesInstanceUid = getString(ds, DCM_SeriesInstanceUID);
     h.studyInstanceUid = getString(ds, DCM_StudyInstanceUID);
     h.frameOfReferenceUid = getString(ds, DCM_FrameOfReferenceUID);
@@ -122,12 +191,15 @@ bool scanFile(const std::string& path, ScannedFile& out)
     h.rows = rows;
     h.columns = cols;
     h.bitsAllocated = bits;
+    h.samples = samples;
+    h.frames = frames;
     Vec3 row{1, 0, 0}, col{0, 1, 0};
     if (getVec3(ds, DCM_ImageOrientationPatient, 0, row) && getVec3(ds, DCM_ImageOrientationPatient, 3, col)) {
         h.rowDirection = normalized(row);
         h.columnDirection = normalized(col);
     }
-    h.pixelSpacing = {getDouble(ds, DCM_PixelSpacing, 0, 1.0), getDouble(ds, DCM_PixelSpacing, 1, 1.0)};
+    h.pixelSpacing = {getDouble(ds, DCM_PixelSpacing, 0, getDouble(ds, DCM_ImagerPixelSpacing, 0, 1.0)),
+                      getDouble(ds, DCM_PixelSpacing, 1, getDouble(ds, DCM_ImagerPixelSpacing, 1, 1.0))};
     DcmElement* centers = nullptr;
     const unsigned long windows = ds.findAndGetElement(DCM_WindowCenter, centers).good() && centers ? centers->getVM() : 0;
     for (unsigned long w = 0; w < windows; ++w) {
@@ -142,8 +214,9 @@ bool scanFile(const std::string& path, ScannedFile& out)
         h.windowPresets.push_back(preset);
     }
 
-    DicomSlice& s = out.slice;
+    DicomSlice s;
     s.path = path;
+    s.sopInstanceUid = out.sopInstanceUid;
     if (!getVec3(ds, DCM_ImagePositionPatient, 0, s.position))
         s.position = {0, 0, 0};
     Sint32 instance = 0;
@@ -151,70 +224,47 @@ bool scanFile(const std::string& path, ScannedFile& out)
         s.instanceNumber = instance;
     s.rescaleSlope = getDouble(ds, DCM_RescaleSlope, 0, 1.0);
     s.rescaleIntercept = getDouble(ds, DCM_RescaleIntercept, 0, 0.0);
+    out.slices.assign(size_t(frames), s);
+    if (frames > 1)
+        frameGeometry(ds, frames, h, out.slices);
     return true;
 }
 
-// Decodes one slice's stored values into modality values written to `out` (row-major).
-template <class T>
-void decodeSlice(const DicomSlice& slice, const DicomSeries& series, T* out)
+// Smallest type that holds every modality value of the series exactly; float32 otherwise.
+PixelType chooseType(const DicomSeries& series, const dicom::PixelFormat& f)
 {
-    DcmFileFormat file;
-    const OFCondition loaded = file.loadFile(slice.path.c_str());
-    if (loaded.bad())
-        throw IoError(slice.path, std::string("cannot read DICOM file: ") + loaded.text());
-    DcmDataset& ds = *file.getDataset();
-    if (ds.chooseRepresentation(EXS_LittleEndianExplicit, nullptr).bad() ||
-        !ds.canWriteXfer(EXS_LittleEndianExplicit))
-        throw IoError(slice.path, "pixel data uses a compression RadPath cannot decode");
-
-    Uint16 rows = 0, cols = 0, bitsAllocated = 0, bitsStored = 0, pixelRep = 0, samples = 1;
-    ds.findAndGetUint16(DCM_Rows, rows);
-    ds.findAndGetUint16(DCM_Columns, cols);
-    ds.findAndGetUint16(DCM_BitsAllocated, bitsAllocated);
-    ds.findAndGetUint16(DCM_BitsStored, bitsStored);
-    ds.findAndGetUint16(DCM_PixelRepresentation, pixelRep);
-    ds.findAndGetUint16(DCM_SamplesPerPixel, samples);
-    if (rows != series.rows || cols != series.columns)
-        throw IoError(slice.path, "slice size differs from the rest of its series");
-    if (samples != 1)
-        throw IoError(slice.path, "colour images are not volumes; open it as a 2-D image");
-    if (bitsStored == 0 || bitsStored > bitsAllocated)
-        bitsStored = bitsAllocated;
-
-    const size_t count = size_t(rows) * cols;
-    std::vector<double> stored(count);
-    if (bitsAllocated == 8) {
-        const Uint8* p = nullptr;
-        unsigned long n = 0;
-        if (ds.findAndGetUint8Array(DCM_PixelData, p, &n).bad() || !p || n < count)
-            throw IoError(slice.path, "pixel data is missing or shorter than Rows x Columns");
-        for (size_t i = 0; i < count; ++i)
-            stored[i] = pixelRep ? double(Sint8(p[i])) : double(p[i]);
-    } else if (bitsAllocated == 16) {
-        const Uint16* p = nullptr;
-        unsigned long n = 0;
-        if (ds.findAndGetUint16Array(DCM_PixelData, p, &n).bad() || !p || n < count)
-            throw IoError(slice.path, "pixel data is missing or shorter than Rows x Columns");
-        const Uint16 mask = bitsStored >= 16 ? 0xFFFF : Uint16((1u << bitsStored) - 1u);
-        const Uint16 signBit = Uint16(1u << (bitsStored - 1));
-        for (size_t i = 0; i < count; ++i) {
-            const Uint16 v = Uint16(p[i] & mask);
-            stored[i] = (pixelRep && (v & signBit)) ? double(int(v) - int(1u << bitsStored)) : double(v);
-        }
-    } else {
-        throw IoError(slice.path, "BitsAllocated " + std::to_string(bitsAllocated) + " is not supported");
+    if (f.isColour())
+        return f.bitsAllocated == 8 ? PixelType::UInt8 : PixelType::UInt16;
+    double slope = f.slope, lo = 0, hi = 0;
+    bool integral = std::floor(f.intercept) == f.intercept;
+    for (const auto& s : series.slices)
+        integral = integral && s.rescaleSlope == slope && std::floor(s.rescaleIntercept) == s.rescaleIntercept;
+    if (!integral || slope != 1.0)
+        return PixelType::Float32;
+    const double storedMin = f.isSigned ? -std::ldexp(1.0, f.bitsStored - 1) : 0.0;
+    const double storedMax = f.isSigned ? std::ldexp(1.0, f.bitsStored - 1) - 1 : std::ldexp(1.0, f.bitsStored) - 1;
+    lo = storedMin + f.intercept;
+    hi = storedMax + f.intercept;
+    for (const auto& s : series.slices) {
+        lo = std::min(lo, storedMin + s.rescaleIntercept);
+        hi = std::max(hi, storedMax + s.rescaleIntercept);
     }
-
-    const double slope = getDouble(ds, DCM_RescaleSlope, 0, 1.0);
-    const double intercept = getDouble(ds, DCM_RescaleIntercept, 0, 0.0);
-    for (size_t i = 0; i < count; ++i) {
-        const double v = stored[i] * slope + intercept;
-        if constexpr (std::is_integral_v<T>)
-            out[i] = T(std::lround(std::clamp(v, double(std::numeric_limits<T>::lowest()),
-                                              double(std::numeric_limits<T>::max()))));
-        else
-            out[i] = T(v);
-    }
+    const bool noShift = f.intercept == 0.0;
+    if (noShift && f.bitsAllocated == 8)
+        return f.isSigned ? PixelType::Int8 : PixelType::UInt8;
+    if (noShift && f.bitsAllocated == 16)
+        return f.isSigned ? PixelType::Int16 : PixelType::UInt16;
+    if (lo >= -32768 && hi <= 32767)
+        return PixelType::Int16;
+    // 16-bit CT and the like: HU = stored + intercept always fits int16 in practice; only
+    // padding values at the extremes of the stored range would clamp, and they stay extreme.
+    if (f.bitsAllocated == 16 && std::abs(f.intercept) <= 4096)
+        return PixelType::Int16;
+    if (noShift && f.bitsAllocated == 32)
+        return f.isSigned ? PixelType::Int32 : PixelType::UInt32;
+    if (lo >= -2147483648.0 && hi <= 2147483647.0)
+        return PixelType::Int32;
+    return PixelType::Float32;
 }
 
 } // namespace
@@ -268,9 +318,12 @@ double DicomSeriesReader::confidence(const std::string& path) const
 
 std::vector<DicomSeries> DicomSeriesReader::scan(const std::string& path, const TaskControl& control) const
 {
+    registerCodecsOnce();
     control.report(0.0, "listing files");
     const auto files = listFiles(path, control);
     std::map<std::string, DicomSeries> groups;
+    std::set<std::string> seenInstances;
+    int duplicates = 0;
     for (size_t f = 0; f < files.size(); ++f) {
         if (control.cancelled())
             throw OperationCancelled{};
@@ -278,11 +331,19 @@ std::vector<DicomSeries> DicomSeriesReader::scan(const std::string& path, const 
         if (!scanFile(files[f], scanned))
             continue;
         const DicomSeries& h = scanned.header;
-        // Split a series that mixes sizes or orientations into separate stacks.
-        const std::string key = h.seriesInstanceUid + '|' + std::to_string(h.rows) + 'x' +
-                                std::to_string(h.columns) + '|' + orientationKey(h.rowDirection, h.columnDirection);
+        // Split a series that mixes sizes, orientations or colour into separate stacks; a
+        // multi-frame object is a stack of its own.
+        if (!scanned.sopInstanceUid.empty() && !seenInstances.insert(scanned.sopInstanceUid).second) {
+            ++duplicates; // the same instance twice (a copy): keep the first
+            continue;
+        }
+        std::string key = h.seriesInstanceUid + '|' + std::to_string(h.rows) + 'x' + std::to_string(h.columns) + '|' +
+                          std::to_string(h.samples) + '|' + std::to_string(h.bitsAllocated) + '|' + h.photometric + '|' +
+                          orientationKey(h.rowDirection, h.columnDirection);
+        if (h.frames > 1 || h.seriesInstanceUid.empty())
+            key += '|' + files[f];
         auto [it, inserted] = groups.try_emplace(key, h);
-        it->second.slices.push_back(scanned.slice);
+        it->second.slices.insert(it->second.slices.end(), scanned.slices.begin(), scanned.slices.end());
         control.report(0.5 * double(f + 1) / double(files.size()), "reading headers");
     }
 
@@ -305,6 +366,8 @@ std::vector<DicomSeries> DicomSeriesReader::scan(const std::string& path, const 
                 break;
             }
         }
+        if (duplicates > 0)
+            series.warnings.push_back(std::to_string(duplicates) + " duplicate instance(s) in the folder were ignored");
         result.push_back(std::move(series));
     }
     std::sort(result.begin(), result.end(),
@@ -318,10 +381,24 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
     if (series.slices.empty())
         throw IoError(series.seriesInstanceUid, "series has no slices");
 
+    // Pixel format from the first file; every file is checked against it.
+    DcmFileFormat file;
+    std::string loadedPath;
+    auto load = [&](const std::string& path) -> DcmDataset& {
+        if (path != loadedPath) {
+            const OFCondition loaded = file.loadFile(path.c_str());
+            if (loaded.bad())
+                throw IoError(path, std::string("cannot read DICOM file: ") + loaded.text());
+            loadedPath = path;
+        }
+        return *file.getDataset();
+    };
+    const dicom::PixelFormat format = dicom::readPixelFormat(load(series.slices.front().path), series.slices.front().path);
+
     ImageGeometry g;
     g.size = {series.columns, series.rows, int(series.slices.size())};
     const double sliceSpacing = series.sliceSpacing();
-    g.spacing = {series.pixelSpacing[1], series.pixelSpacing[0], sliceSpacing > 0 ? sliceSpacing : 1.0};
+    g.spacing = {series.pixelSpacing[1], series.pixelSpacing[0], std::abs(sliceSpacing) > 1e-6 ? sliceSpacing : 1.0};
     g.origin = series.slices.front().position;
     const Vec3 n = series.normal();
     for (int r = 0; r < 3; ++r) {
@@ -330,57 +407,133 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
         g.direction[size_t(r * 3 + 2)] = n[size_t(r)];
     }
 
-    // int16 holds CT in HU exactly; anything with fractional or varying scaling is float.
-    bool integral = true;
-    for (const auto& s : series.slices)
-        integral = integral && s.rescaleSlope == 1.0 && s.rescaleIntercept == std::floor(s.rescaleIntercept) &&
-                   std::abs(s.rescaleIntercept) <= 4096.0;
-    const PixelType type = integral ? PixelType::Int16 : PixelType::Float32;
-
-    Volume volume(type, g);
-    const size_t sliceVoxels = size_t(series.rows) * size_t(series.columns);
+    const PixelType type = chooseType(series, format);
+    Volume volume(type, g, format.samples);
+    std::vector<std::string> skipped;
+    const size_t frameValues = size_t(series.rows) * size_t(series.columns) * size_t(format.samples);
     for (size_t k = 0; k < series.slices.size(); ++k) {
         if (control.cancelled())
             throw OperationCancelled{};
-        if (type == PixelType::Int16)
-            decodeSlice(series.slices[k], series, volume.voxels<std::int16_t>() + k * sliceVoxels);
-        else
-            decodeSlice(series.slices[k], series, volume.voxels<float>() + k * sliceVoxels);
+        const DicomSlice& slice = series.slices[k];
+        DcmDataset& ds = load(slice.path);
+        dicom::PixelFormat f = dicom::readPixelFormat(ds, slice.path);
+        if (f.rows != format.rows || f.columns != format.columns || f.samples != format.samples)
+            throw IoError(slice.path, "image size differs from the rest of its series");
+        if (!f.isColour()) { // per-frame rescale of enhanced objects
+            f.slope = slice.rescaleSlope * (format.slope / (series.slices.front().rescaleSlope == 0 ? 1.0 : series.slices.front().rescaleSlope));
+            f.intercept = slice.rescaleIntercept;
+        }
+        std::vector<double> values;
+        try {
+            values = dicom::decodeFrame(ds, f, slice.frame, slice.path);
+        } catch (const IoError& e) {
+            // One broken file does not lose the series: its slice stays empty and is reported.
+            if (series.slices.size() == 1)
+                throw;
+            skipped.push_back(e.what());
+            continue;
+        }
+        visitPixelType(type, [&](auto tag) {
+            using T = decltype(tag);
+            T* out = volume.voxels<T>() + k * frameValues;
+            for (size_t i = 0; i < frameValues; ++i) {
+                if constexpr (std::is_integral_v<T>)
+                    out[i] = T(std::llround(std::clamp(values[i], double(std::numeric_limits<T>::lowest()),
+                                                       double(std::numeric_limits<T>::max()))));
+                else
+                    out[i] = T(values[i]);
+            }
+        });
         control.report(0.5 + 0.5 * double(k + 1) / double(series.slices.size()), "decoding slices");
     }
 
     VolumeInfo& info = volume.info();
     info.modality = series.modality;
-    info.units = series.modality == "CT" ? "HU" : "";
+    info.units = series.modality == "CT" ? "HU" : series.modality == "RTDOSE" ? "Gy" : "";
     info.seriesInstanceUid = series.seriesInstanceUid;
     info.seriesDescription = series.seriesDescription;
     info.windowPresets = series.windowPresets;
     info.warnings = series.warnings;
+    if (!skipped.empty()) {
+        if (skipped.size() == series.slices.size())
+            throw IoError(series.slices.front().path, "no slice of the series could be decoded: " + skipped.front());
+        info.warnings.push_back(std::to_string(skipped.size()) + " slice(s) could not be decoded and are left blank; first: " +
+                                skipped.front());
+    }
+    info.invertedGrey = format.photometric == "MONOCHROME1";
+    if (format.hasPadding) {
+        info.hasPaddingValue = true;
+        info.paddingValue = format.padding * format.slope + format.intercept;
+    }
+    // Gantry tilt: slices advance along a direction other than the slice normal.
+    if (series.slices.size() > 1) {
+        Vec3 step{};
+        for (int a = 0; a < 3; ++a)
+            step[size_t(a)] = series.slices.back().position[size_t(a)] - series.slices.front().position[size_t(a)];
+        const double len = std::sqrt(dot(step, step));
+        if (len > 0) {
+            const double angle = std::acos(std::clamp(std::abs(dot(step, n)) / len, 0.0, 1.0)) * 180.0 / M_PI;
+            if (angle > 0.5) {
+                std::ostringstream w;
+                w.precision(3);
+                w << "gantry tilt of " << angle << " degrees: slices are sheared; resample before measuring";
+                info.warnings.push_back(w.str());
+            }
+        }
+    }
     return volume;
 }
 
 Volume DicomSeriesReader::read(const std::string& path, const TaskControl& control) const
 {
+    registerCodecsOnce();
     std::error_code ec;
-    // A single file opens the series it belongs to: scan its folder.
-    const std::string root = fs::is_directory(path, ec) ? path : fs::path(path).parent_path().string();
-    auto series = scan(root.empty() ? "." : root, control);
-    if (!fs::is_directory(path, ec)) {
-        const auto wanted = std::find_if(series.begin(), series.end(), [&](const DicomSeries& s) {
-            return std::any_of(s.slices.begin(), s.slices.end(), [&](const DicomSlice& sl) {
-                return fs::equivalent(sl.path, path, ec);
-            });
-        });
-        if (wanted == series.end())
-            throw IoError(path, "not a readable DICOM image (no pixel data, or a damaged header)");
-        std::rotate(series.begin(), wanted, wanted + 1);
+    if (fs::is_directory(path, ec)) {
+        auto series = scan(path, control);
+        if (series.empty())
+            throw IoError(path, "no DICOM images found");
+        Volume volume = readSeries(series.front(), control);
+        if (series.size() > 1)
+            volume.info().warnings.push_back(std::to_string(series.size() - 1) +
+                                             " more series found; the largest is shown");
+        return volume;
     }
-    if (series.empty())
-        throw IoError(path, "no DICOM images found");
-    Volume volume = readSeries(series.front(), control);
-    if (series.size() > 1)
-        volume.info().warnings.push_back(std::to_string(series.size() - 1) + " more series found; the largest is shown");
-    return volume;
+
+    // A single file opens the series it belongs to, found in its folder; this very file
+    // stands for its instance even where the folder holds copies of it.
+    ScannedFile own;
+    if (!scanFile(path, own)) {
+        DcmFileFormat file;
+        const OFCondition loaded = file.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, 4096, ERM_autoDetect);
+        if (loaded == EC_StreamNotifyClient || loaded == EC_InvalidStream)
+            throw IoError(path, "the file is truncated or damaged (it ends in the middle of an element)");
+        if (loaded.bad())
+            throw IoError(path, std::string("not a readable DICOM file: ") + loaded.text());
+        DcmDataset& ds = *file.getDataset();
+        if (!ds.tagExists(DCM_PixelData)) {
+            const std::string sopClass = getString(ds, DCM_SOPClassUID);
+            const char* name = sopClass.empty() ? nullptr : dcmFindNameOfUID(sopClass.c_str());
+            throw IoError(path, std::string("the file holds no image") + (name ? std::string(" (") + name + ")" : ""));
+        }
+        throw IoError(path, "the image has no rows or columns");
+    }
+    if (own.header.frames > 1 || own.sopInstanceUid.empty()) {
+        DicomSeries alone = own.header;
+        alone.slices = own.slices;
+        return readSeries(alone, control);
+    }
+    const std::string folder = fs::path(path).parent_path().string();
+    for (DicomSeries& series : scan(folder.empty() ? "." : folder, control))
+        for (DicomSlice& slice : series.slices)
+            if (slice.sopInstanceUid == own.sopInstanceUid && series.frames == own.header.frames &&
+                series.samples == own.header.samples &&
+                series.bitsAllocated == own.header.bitsAllocated && series.photometric == own.header.photometric) {
+                slice.path = path;
+                return readSeries(series, control);
+            }
+    DicomSeries alone = own.header;
+    alone.slices = own.slices;
+    return readSeries(alone, control);
 }
 
 } // namespace radpath::viewer

@@ -12,6 +12,8 @@ namespace radpath::viewer {
 
 struct DicomSlice {
     std::string path;
+    std::string sopInstanceUid;
+    int frame = 0;               ///< frame within a multi-frame file
     Vec3 position{0, 0, 0};      ///< ImagePositionPatient, LPS mm
     int instanceNumber = 0;
     double rescaleSlope = 1.0;
@@ -28,6 +30,9 @@ struct DicomSeries {
     int rows = 0;
     int columns = 0;
     int bitsAllocated = 16;
+    int samples = 1;             ///< 3 for colour
+    std::string photometric;
+    int frames = 1;              ///< frames of a multi-frame object (then one file)
     Vec3 rowDirection{1, 0, 0};  ///< ImageOrientationPatient, first triplet (along columns index i)
     Vec3 columnDirection{0, 1, 0};
     std::array<double, 2> pixelSpacing{1.0, 1.0}; ///< (between rows, between columns) in mm

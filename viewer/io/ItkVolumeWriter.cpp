@@ -80,13 +80,9 @@ void writeVolumeWithItk(const Volume& volume, const std::string& path)
         (target.parent_path() / ("." + name.substr(0, dot) + ".part" + (dot == std::string::npos ? "" : name.substr(dot))))
             .string();
     try {
-        switch (volume.pixelType()) {
-        case PixelType::UInt8: write<std::uint8_t>(volume, path, temporary); break;
-        case PixelType::Int16: write<std::int16_t>(volume, path, temporary); break;
-        case PixelType::UInt16: write<std::uint16_t>(volume, path, temporary); break;
-        case PixelType::Int32: write<std::int32_t>(volume, path, temporary); break;
-        case PixelType::Float32: write<float>(volume, path, temporary); break;
-        }
+        if (volume.components() != 1)
+            throw IoError(path, "colour volumes cannot be written to this format yet");
+        visitPixelType(volume.pixelType(), [&](auto tag) { write<decltype(tag)>(volume, path, temporary); });
     } catch (const itk::ExceptionObject& e) {
         std::error_code ec;
         fs::remove(temporary, ec);

@@ -9,46 +9,29 @@ namespace radpath::viewer {
 
 std::size_t bytesPerVoxel(PixelType type)
 {
-    switch (type) {
-    case PixelType::UInt8: return 1;
-    case PixelType::Int16:
-    case PixelType::UInt16: return 2;
-    case PixelType::Int32:
-    case PixelType::Float32: return 4;
-    }
-    return 0;
+    return visitPixelType(type, [](auto tag) { return sizeof(tag); });
 }
 
 const char* toString(PixelType type)
 {
     switch (type) {
     case PixelType::UInt8: return "uint8";
-    case PixelType::Int16: return "int16";
+    case PixelType::Int8: return "int8";
     case PixelType::UInt16: return "uint16";
+    case PixelType::Int16: return "int16";
+    case PixelType::UInt32: return "uint32";
     case PixelType::Int32: return "int32";
     case PixelType::Float32: return "float32";
+    case PixelType::Float64: return "float64";
     }
     return "?";
 }
 
-namespace {
-
-template <class F> decltype(auto) visitType(PixelType type, F&& f)
+Volume::Volume(PixelType type, const ImageGeometry& geometry, int components)
+    : m_type(type), m_components(components), m_geometry(geometry)
 {
-    switch (type) {
-    case PixelType::UInt8: return f(std::uint8_t{});
-    case PixelType::Int16: return f(std::int16_t{});
-    case PixelType::UInt16: return f(std::uint16_t{});
-    case PixelType::Int32: return f(std::int32_t{});
-    case PixelType::Float32: break;
-    }
-    return f(float{});
-}
-
-} // namespace
-
-Volume::Volume(PixelType type, const ImageGeometry& geometry) : m_type(type), m_geometry(geometry)
-{
+    if (components < 1)
+        throw std::invalid_argument("a volume needs at least one component");
     for (int n : geometry.size)
         if (n <= 0)
             throw std::invalid_argument("volume size must be positive in every dimension");
@@ -74,10 +57,10 @@ void Volume::checkType(PixelType requested) const
         throw std::logic_error(std::string("volume holds ") + toString(m_type) + ", not " + toString(requested));
 }
 
-double Volume::valueAt(int i, int j, int k) const
+double Volume::valueAt(int i, int j, int k, int component) const
 {
-    const std::size_t index = linearIndex(i, j, k);
-    return visitType(m_type, [&](auto tag) {
+    const std::size_t index = linearIndex(i, j, k) * std::size_t(m_components) + std::size_t(component);
+    return visitPixelType(m_type, [&](auto tag) {
         using T = decltype(tag);
         return double(static_cast<const T*>(data())[index]);
     });
@@ -87,10 +70,10 @@ std::pair<double, double> Volume::range() const
 {
     if (isNull())
         return {0.0, 0.0};
-    return visitType(m_type, [&](auto tag) {
+    return visitPixelType(m_type, [&](auto tag) {
         using T = decltype(tag);
         const T* begin = static_cast<const T*>(data());
-        const auto [lo, hi] = std::minmax_element(begin, begin + voxelCount());
+        const auto [lo, hi] = std::minmax_element(begin, begin + voxelCount() * std::size_t(m_components));
         return std::pair<double, double>(double(*lo), double(*hi));
     });
 }

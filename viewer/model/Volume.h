@@ -15,7 +15,7 @@
 
 namespace radpath::viewer {
 
-enum class PixelType { UInt8, Int16, UInt16, Int32, Float32 };
+enum class PixelType { UInt8, Int8, UInt16, Int16, UInt32, Int32, Float32, Float64 };
 
 std::size_t bytesPerVoxel(PixelType type);
 const char* toString(PixelType type);
@@ -23,12 +23,15 @@ const char* toString(PixelType type);
 template <class T> constexpr PixelType pixelTypeOf()
 {
     if constexpr (std::is_same_v<T, std::uint8_t>) return PixelType::UInt8;
-    else if constexpr (std::is_same_v<T, std::int16_t>) return PixelType::Int16;
+    else if constexpr (std::is_same_v<T, std::int8_t>) return PixelType::Int8;
     else if constexpr (std::is_same_v<T, std::uint16_t>) return PixelType::UInt16;
+    else if constexpr (std::is_same_v<T, std::int16_t>) return PixelType::Int16;
+    else if constexpr (std::is_same_v<T, std::uint32_t>) return PixelType::UInt32;
     else if constexpr (std::is_same_v<T, std::int32_t>) return PixelType::Int32;
+    else if constexpr (std::is_same_v<T, float>) return PixelType::Float32;
     else {
-        static_assert(std::is_same_v<T, float>, "unsupported voxel type");
-        return PixelType::Float32;
+        static_assert(std::is_same_v<T, double>, "unsupported voxel type");
+        return PixelType::Float64;
     }
 }
 
@@ -47,17 +50,21 @@ struct VolumeInfo {
     std::string seriesDescription;
     std::vector<WindowPreset> windowPresets;
     std::vector<std::string> warnings; ///< loader findings to show the user
+    bool invertedGrey = false;     ///< MONOCHROME1: higher values display darker
+    bool hasPaddingValue = false;  ///< PixelPaddingValue present: those voxels are not image
+    double paddingValue = 0.0;     ///< in modality units
 };
 
 /// Thread-safety: const access from many threads is safe; writes need external locking.
 class Volume {
 public:
     Volume() = default;
-    /// Allocates zeroed voxels for `geometry`.
-    Volume(PixelType type, const ImageGeometry& geometry);
+    /// Allocates zeroed voxels for `geometry`; `components` > 1 interleaves them (RGB = 3).
+    Volume(PixelType type, const ImageGeometry& geometry, int components = 1);
 
     bool isNull() const { return !m_buffer; }
     PixelType pixelType() const { return m_type; }
+    int components() const { return m_components; }
     const ImageGeometry& geometry() const { return m_geometry; }
     /// Geometry may change (e.g. a corrected origin) but not its size.
     void setGeometry(const ImageGeometry& geometry);
@@ -65,7 +72,7 @@ public:
     const VolumeInfo& info() const { return m_info; }
 
     std::size_t voxelCount() const { return m_geometry.voxelCount(); }
-    std::size_t byteSize() const { return voxelCount() * bytesPerVoxel(m_type); }
+    std::size_t byteSize() const { return voxelCount() * std::size_t(m_components) * bytesPerVoxel(m_type); }
     void* data() { return m_buffer.get(); }
     const void* data() const { return m_buffer.get(); }
 
@@ -86,8 +93,8 @@ public:
                    std::size_t(m_geometry.size[0]) + std::size_t(i);
     }
     /// Voxel value as double, whatever the pixel type; (i, j, k) must be inside.
-    double valueAt(int i, int j, int k) const;
-    /// Smallest and largest voxel value.
+    double valueAt(int i, int j, int k, int component = 0) const;
+    /// Smallest and largest value over all components.
     std::pair<double, double> range() const;
 
     /// Number of Volume objects sharing this buffer (for tests of zero-copy sharing).
@@ -97,9 +104,30 @@ private:
     void checkType(PixelType requested) const;
 
     PixelType m_type = PixelType::Int16;
+    int m_components = 1;
     ImageGeometry m_geometry;
     std::shared_ptr<std::byte> m_buffer;
     VolumeInfo m_info;
 };
+
+} // namespace radpath::viewer
+
+namespace radpath::viewer {
+
+/// Calls f(T{}) with T the C++ type of `type`.
+template <class F> decltype(auto) visitPixelType(PixelType type, F&& f)
+{
+    switch (type) {
+    case PixelType::UInt8: return f(std::uint8_t{});
+    case PixelType::Int8: return f(std::int8_t{});
+    case PixelType::UInt16: return f(std::uint16_t{});
+    case PixelType::Int16: return f(std::int16_t{});
+    case PixelType::UInt32: return f(std::uint32_t{});
+    case PixelType::Int32: return f(std::int32_t{});
+    case PixelType::Float32: return f(float{});
+    case PixelType::Float64: break;
+    }
+    return f(double{});
+}
 
 } // namespace radpath::viewer

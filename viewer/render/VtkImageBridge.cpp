@@ -1,24 +1,26 @@
 #include "viewer/render/VtkImageBridge.h"
 
-#include <vtkFloatArray.h>
+#include <vtkDataArray.h>
 #include <vtkImageData.h>
-#include <vtkIntArray.h>
 #include <vtkPointData.h>
-#include <vtkShortArray.h>
-#include <vtkUnsignedCharArray.h>
-#include <vtkUnsignedShortArray.h>
+#include <vtkType.h>
 
 namespace radpath::viewer {
 namespace {
 
-template <class ArrayT, class T> vtkSmartPointer<vtkDataArray> borrow(const Volume& volume)
+int vtkTypeOf(PixelType type)
 {
-    auto array = vtkSmartPointer<ArrayT>::New();
-    array->SetNumberOfComponents(1);
-    // save = 1: VTK must never free memory the Volume owns.
-    array->SetArray(const_cast<T*>(static_cast<const T*>(volume.data())), vtkIdType(volume.voxelCount()), 1);
-    array->SetName("voxels");
-    return array;
+    switch (type) {
+    case PixelType::UInt8: return VTK_UNSIGNED_CHAR;
+    case PixelType::Int8: return VTK_SIGNED_CHAR;
+    case PixelType::UInt16: return VTK_UNSIGNED_SHORT;
+    case PixelType::Int16: return VTK_SHORT;
+    case PixelType::UInt32: return VTK_UNSIGNED_INT;
+    case PixelType::Int32: return VTK_INT;
+    case PixelType::Float32: return VTK_FLOAT;
+    case PixelType::Float64: return VTK_DOUBLE;
+    }
+    return VTK_SHORT;
 }
 
 } // namespace
@@ -35,13 +37,12 @@ vtkSmartPointer<vtkImageData> makeVtkImage(const Volume& volume)
     image->SetDirectionMatrix(g.direction.data());
 
     vtkSmartPointer<vtkDataArray> scalars;
-    switch (volume.pixelType()) {
-    case PixelType::UInt8: scalars = borrow<vtkUnsignedCharArray, unsigned char>(volume); break;
-    case PixelType::Int16: scalars = borrow<vtkShortArray, short>(volume); break;
-    case PixelType::UInt16: scalars = borrow<vtkUnsignedShortArray, unsigned short>(volume); break;
-    case PixelType::Int32: scalars = borrow<vtkIntArray, int>(volume); break;
-    case PixelType::Float32: scalars = borrow<vtkFloatArray, float>(volume); break;
-    }
+    scalars.TakeReference(vtkDataArray::CreateDataArray(vtkTypeOf(volume.pixelType())));
+    scalars->SetNumberOfComponents(volume.components());
+    // save = 1: VTK must never free memory the Volume owns.
+    scalars->SetVoidArray(const_cast<void*>(volume.data()),
+                          vtkIdType(volume.voxelCount()) * volume.components(), 1);
+    scalars->SetName("voxels");
     image->GetPointData()->SetScalars(scalars);
     return image;
 }

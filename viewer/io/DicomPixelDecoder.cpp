@@ -1,0 +1,324 @@
+#include "viewer/io/DicomPixelDecoder.h"
+
+#include "viewer/io/IoError.h"
+
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
+#include <dcmtk/dcmdata/dctk.h>
+// Debian's OpenJPEG by its versioned path: ITK's include path carries its own, older copy.
+#include <openjpeg-2.5/openjpeg.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace radpath::viewer::dicom {
+namespace {
+
+double getDouble(DcmItem& item, const DcmTagKey& key, unsigned long pos, double fallback)
+{
+    Float64 value = 0;
+    return item.findAndGetFloat64(key, value, pos).good() ? double(value) : fallback;
+}
+
+bool isJpeg2000(const std::string& uid)
+{
+    return uid == UID_JPEG2000LosslessOnlyTransferSyntax || uid == UID_JPEG2000TransferSyntax;
+}
+
+// ---- JPEG 2000 through OpenJPEG (DCMTK has no codec for it) ----
+
+struct MemoryStream {
+    const std::uint8_t* data;
+    OPJ_SIZE_T size;
+    OPJ_SIZE_T offset;
+};
+
+OPJ_SIZE_T readStream(void* buffer, OPJ_SIZE_T bytes, void* user)
+{
+    auto* m = static_cast<MemoryStream*>(user);
+    if (m->offset >= m->size)
+        return OPJ_SIZE_T(-1);
+    const OPJ_SIZE_T n = std::min(bytes, m->size - m->offset);
+    std::memcpy(buffer, m->data + m->offset, n);
+    m->offset += n;
+    return n;
+}
+
+OPJ_OFF_T skipStream(OPJ_OFF_T bytes, void* user)
+{
+    auto* m = static_cast<MemoryStream*>(user);
+    const OPJ_OFF_T target = std::clamp<OPJ_OFF_T>(OPJ_OFF_T(m->offset) + bytes, 0, OPJ_OFF_T(m->size));
+    const OPJ_OFF_T moved = target - OPJ_OFF_T(m->offset);
+    m->offset = OPJ_SIZE_T(target);
+    return moved;
+}
+
+OPJ_BOOL seekStream(OPJ_OFF_T position, void* user)
+{
+    auto* m = static_cast<MemoryStream*>(user);
+    if (position < 0 || OPJ_SIZE_T(position) > m->size)
+        return OPJ_FALSE;
+    m->offset = OPJ_SIZE_T(position);
+    return OPJ_TRUE;
+}
+
+// Samples of one decoded J2K frame, interleaved, as stored integers.
+std::vector<std::int32_t> decodeJpeg2000(const std::vector<std::uint8_t>& bytes, const PixelFormat& f,
+                                         const std::string& path)
+{
+    const bool jp2 = bytes.size() > 8 && bytes[4] == 'j' && bytes[5] == 'P';
+    opj_codec_t* codec = opj_create_decompress(jp2 ? OPJ_CODEC_JP2 : OPJ_CODEC_J2K);
+    opj_dparameters_t parameters;
+    opj_set_default_decoder_parameters(&parameters);
+    opj_setup_decoder(codec, &parameters);
+    MemoryStream memory{bytes.data(), bytes.size(), 0};
+    opj_stream_t* stream = opj_stream_default_create(OPJ_TRUE);
+    opj_stream_set_user_data(stream, &memory, nullptr);
+    opj_stream_set_user_data_length(stream, bytes.size());
+    opj_stream_set_read_function(stream, readStream);
+    opj_stream_set_skip_function(stream, skipStream);
+    opj_stream_set_seek_function(stream, seekStream);
+    opj_image_t* image = nullptr;
+    const bool ok = opj_read_header(stream, codec, &image) && opj_decode(codec, stream, image) &&
+                    opj_end_decompress(codec, stream);
+    opj_stream_destroy(stream);
+    opj_destroy_codec(codec);
+    if (!ok || !image) {
+        opj_image_destroy(image);
+        throw IoError(path, "the JPEG 2000 pixel data could not be decoded");
+    }
+    const int comps = int(image->numcomps);
+    if (comps != f.samples || int(image->comps[0].w) != f.columns || int(image->comps[0].h) != f.rows) {
+        opj_image_destroy(image);
+        throw IoError(path, "the JPEG 2000 image does not match Rows, Columns and SamplesPerPixel");
+    }
+    const size_t pixels = size_t(f.rows) * size_t(f.columns);
+    std::vector<std::int32_t> samples(pixels * size_t(comps));
+    for (int c = 0; c < comps; ++c)
+        for (size_t i = 0; i < pixels; ++i)
+            samples[i * size_t(comps) + size_t(c)] = image->comps[c].data[i];
+    opj_image_destroy(image);
+    return samples;
+}
+
+std::vector<std::uint8_t> jpeg2000Frame(DcmDataset& ds, const PixelFormat& f, int frame, const std::string& path)
+{
+    DcmElement* element = nullptr;
+    ds.findAndGetElement(DCM_PixelData, element);
+    auto* pixelData = dynamic_cast<DcmPixelData*>(element);
+    DcmPixelSequence* sequence = nullptr;
+    if (!pixelData || pixelData->getEncapsulatedRepresentation(DcmXfer(f.transferSyntax.c_str()).getXfer(), nullptr,
+                                                               sequence).bad() || !sequence)
+        throw IoError(path, "the JPEG 2000 pixel data is not encapsulated as DICOM requires");
+    const unsigned long fragments = sequence->card(); // item 0 is the offset table
+    std::vector<std::uint8_t> bytes;
+    auto append = [&](unsigned long index) {
+        DcmPixelItem* item = nullptr;
+        Uint8* data = nullptr;
+        if (sequence->getItem(item, index).good() && item->getUint8Array(data).good() && data)
+            bytes.insert(bytes.end(), data, data + item->getLength());
+    };
+    if (f.frames == 1)
+        for (unsigned long i = 1; i < fragments; ++i)
+            append(i);
+    else if (fragments == static_cast<unsigned long>(f.frames) + 1)
+        append(static_cast<unsigned long>(frame) + 1);
+    else
+        throw IoError(path, "multi-frame JPEG 2000 with several fragments per frame is not supported");
+    if (bytes.empty())
+        throw IoError(path, "the JPEG 2000 pixel data is empty");
+    return bytes;
+}
+
+// ---- stored samples to values ----
+
+std::int32_t unpack(const std::uint8_t* raw, size_t index, const PixelFormat& f)
+{
+    std::uint32_t v = 0;
+    switch (f.bitsAllocated) {
+    case 8: v = raw[index]; break;
+    case 16: v = std::uint32_t(raw[2 * index]) | std::uint32_t(raw[2 * index + 1]) << 8; break;
+    default:
+        v = std::uint32_t(raw[4 * index]) | std::uint32_t(raw[4 * index + 1]) << 8 |
+            std::uint32_t(raw[4 * index + 2]) << 16 | std::uint32_t(raw[4 * index + 3]) << 24;
+    }
+    if (f.bitsStored < 32) {
+        v &= (1u << f.bitsStored) - 1u;
+        if (f.isSigned && (v & (1u << (f.bitsStored - 1))))
+            return std::int32_t(std::int64_t(v) - (std::int64_t(1) << f.bitsStored));
+    }
+    return f.isSigned ? std::int32_t(v) : std::int32_t(std::min<std::uint32_t>(v, 0x7fffffffu));
+}
+
+void ybrToRgb(double& a, double& b, double& c)
+{
+    const double y = a, cb = b - 128.0, cr = c - 128.0;
+    a = std::clamp(y + 1.402 * cr, 0.0, 255.0);
+    b = std::clamp(y - 0.344136 * cb - 0.714136 * cr, 0.0, 255.0);
+    c = std::clamp(y + 1.772 * cb, 0.0, 255.0);
+}
+
+} // namespace
+
+PixelFormat readPixelFormat(DcmDataset& ds, const std::string& path)
+{
+    if (!ds.tagExists(DCM_PixelData) && !ds.tagExists(DCM_FloatPixelData))
+        throw IoError(path, "the file holds no pixel data");
+    PixelFormat f;
+    Uint16 rows = 0, cols = 0, bitsAllocated = 0, bitsStored = 0, pixelRep = 0, samples = 1, planar = 0;
+    ds.findAndGetUint16(DCM_Rows, rows);
+    ds.findAndGetUint16(DCM_Columns, cols);
+    ds.findAndGetUint16(DCM_BitsAllocated, bitsAllocated);
+    ds.findAndGetUint16(DCM_BitsStored, bitsStored);
+    ds.findAndGetUint16(DCM_PixelRepresentation, pixelRep);
+    ds.findAndGetUint16(DCM_SamplesPerPixel, samples);
+    ds.findAndGetUint16(DCM_PlanarConfiguration, planar);
+    Sint32 frames = 1;
+    if (ds.findAndGetSint32(DCM_NumberOfFrames, frames).bad() || frames < 1)
+        frames = 1;
+    OFString photometric;
+    ds.findAndGetOFString(DCM_PhotometricInterpretation, photometric);
+    f.rows = rows;
+    f.columns = cols;
+    f.frames = frames;
+    f.samples = samples;
+    f.bitsAllocated = bitsAllocated;
+    f.bitsStored = (bitsStored == 0 || bitsStored > bitsAllocated) ? bitsAllocated : bitsStored;
+    f.isSigned = pixelRep == 1;
+    f.planar = planar == 1;
+    f.photometric = photometric.c_str();
+    f.transferSyntax = DcmXfer(ds.getOriginalXfer()).getXferID();
+    if (rows == 0 || cols == 0)
+        throw IoError(path, "Rows or Columns is missing or zero");
+    if (bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32)
+        throw IoError(path, "BitsAllocated " + std::to_string(bitsAllocated) + " is not supported");
+    if (samples != 1 && samples != 3)
+        throw IoError(path, "SamplesPerPixel " + std::to_string(samples) + " is not supported");
+    if (f.photometric == "PALETTE COLOR")
+        throw IoError(path, "PALETTE COLOR images are not supported yet");
+    if (samples == 1) {
+        f.slope = getDouble(ds, DCM_RescaleSlope, 0, 1.0);
+        f.intercept = getDouble(ds, DCM_RescaleIntercept, 0, 0.0);
+        OFString modality;
+        ds.findAndGetOFString(DCM_Modality, modality);
+        if (modality == "RTDOSE") // stored values times DoseGridScaling are Gy
+            f.slope *= getDouble(ds, DCM_DoseGridScaling, 0, 1.0);
+        if (f.slope == 0.0)
+            f.slope = 1.0;
+        if (ds.tagExists(DCM_PixelPaddingValue)) {
+            f.hasPadding = true;
+            Sint32 signedPad = 0;
+            Uint16 unsignedPad = 0;
+            if (f.isSigned && ds.findAndGetSint32(DCM_PixelPaddingValue, signedPad).good())
+                f.padding = signedPad;
+            else if (ds.findAndGetUint16(DCM_PixelPaddingValue, unsignedPad).good())
+                f.padding = f.isSigned ? double(Sint16(unsignedPad)) : double(unsignedPad);
+        }
+    }
+    return f;
+}
+
+std::vector<double> decodeFrame(DcmDataset& ds, const PixelFormat& f, int frame, const std::string& path)
+{
+    const size_t pixels = size_t(f.rows) * size_t(f.columns);
+    const size_t count = pixels * size_t(f.samples);
+    std::vector<double> out(count);
+    std::string photometric = f.photometric;
+
+    if (isJpeg2000(f.transferSyntax)) {
+        const std::vector<std::int32_t> samples = decodeJpeg2000(jpeg2000Frame(ds, f, frame, path), f, path);
+        for (size_t i = 0; i < count; ++i)
+            out[i] = samples[i];
+        // OpenJPEG undoes the colour transform of YBR_RCT / YBR_ICT: the samples are RGB.
+        if (photometric.rfind("YBR_RCT", 0) == 0 || photometric.rfind("YBR_ICT", 0) == 0)
+            photometric = "RGB";
+        // Signedness follows PixelRepresentation, whatever the codestream says.
+        if (f.samples == 1 && f.bitsStored < 32)
+            for (double& v : out) {
+                const std::uint32_t bits = std::uint32_t(std::int64_t(v)) & ((1u << f.bitsStored) - 1u);
+                v = (f.isSigned && (bits & (1u << (f.bitsStored - 1)))) ? double(std::int64_t(bits) - (std::int64_t(1) << f.bitsStored))
+                                                                         : double(bits);
+            }
+    } else {
+        DcmElement* element = nullptr;
+        ds.findAndGetElement(DCM_PixelData, element);
+        auto* pixelData = dynamic_cast<DcmPixelData*>(element);
+        if (!pixelData)
+            throw IoError(path, "the file holds no pixel data");
+        const bool encapsulated = DcmXfer(f.transferSyntax.c_str()).isEncapsulated();
+        const bool subsampled = photometric == "YBR_FULL_422" && !encapsulated;
+        const size_t frameBytes = (subsampled ? pixels * 2 : count) * size_t(f.bitsAllocated / 8);
+        std::vector<std::uint8_t> raw;
+        if (!encapsulated) {
+            // Native data: the frame's bytes straight from the element (host order, which
+            // is little endian here), after checking the element holds every frame.
+            const Uint8* bytes = nullptr;
+            if (pixelData->getVR() == EVR_OB) {
+                pixelData->getUint8Array(const_cast<Uint8*&>(bytes));
+            } else {
+                Uint16* words = nullptr;
+                pixelData->getUint16Array(words);
+                bytes = reinterpret_cast<const Uint8*>(words);
+            }
+            const size_t length = pixelData->getLength();
+            if (!bytes || length < frameBytes * size_t(frame + 1))
+                throw IoError(path, "pixel data is shorter than Rows x Columns x frames: the file is truncated");
+            raw.assign(bytes + frameBytes * size_t(frame), bytes + frameBytes * size_t(frame + 1));
+            // OW is swapped word by word: a big endian 32-bit sample still has its halves swapped.
+            if (f.bitsAllocated == 32 && DcmXfer(f.transferSyntax.c_str()).getByteOrder() == EBO_BigEndian)
+                for (size_t i = 0; i + 3 < raw.size(); i += 4) {
+                    std::swap(raw[i], raw[i + 2]);
+                    std::swap(raw[i + 1], raw[i + 3]);
+                }
+        } else {
+            // DCMTK may round a frame up to an even length.
+            Uint32 dcmtkFrameSize = 0;
+            pixelData->getUncompressedFrameSize(&ds, dcmtkFrameSize);
+            raw.resize(std::max<size_t>(frameBytes, dcmtkFrameSize));
+            Uint32 startFragment = 0;
+            OFString decodedColour;
+            const OFCondition c = pixelData->getUncompressedFrame(&ds, Uint32(frame), startFragment, raw.data(),
+                                                                  Uint32(raw.size()), decodedColour);
+            if (c.bad())
+                throw IoError(path, std::string("pixel data could not be decoded (") +
+                                        DcmXfer(f.transferSyntax.c_str()).getXferName() + "): " + c.text());
+            if (!decodedColour.empty())
+                photometric = decodedColour.c_str();
+        }
+        if (subsampled && photometric == "YBR_FULL_422") {
+            // Y0 Y1 Cb Cr for each pair of pixels.
+            for (size_t p = 0; p < pixels; p += 2) {
+                const double cb = unpack(raw.data(), p * 2 + 2, f), cr = unpack(raw.data(), p * 2 + 3, f);
+                for (size_t k = 0; k < 2 && p + k < pixels; ++k) {
+                    out[(p + k) * 3] = unpack(raw.data(), p * 2 + k, f);
+                    out[(p + k) * 3 + 1] = cb;
+                    out[(p + k) * 3 + 2] = cr;
+                }
+            }
+            photometric = "YBR_FULL";
+        } else if (f.samples == 3 && f.planar) {
+            for (size_t p = 0; p < pixels; ++p)
+                for (size_t s = 0; s < 3; ++s)
+                    out[p * 3 + s] = unpack(raw.data(), s * pixels + p, f);
+        } else {
+            for (size_t i = 0; i < count; ++i)
+                out[i] = unpack(raw.data(), i, f);
+        }
+    }
+
+    if (f.samples == 3) {
+        if (photometric.rfind("YBR_FULL", 0) == 0 && f.bitsAllocated == 8)
+            for (size_t p = 0; p < pixels; ++p)
+                ybrToRgb(out[p * 3], out[p * 3 + 1], out[p * 3 + 2]);
+        return out;
+    }
+    if (f.slope != 1.0 || f.intercept != 0.0)
+        for (double& v : out)
+            v = v * f.slope + f.intercept;
+    return out;
+}
+
+} // namespace radpath::viewer::dicom

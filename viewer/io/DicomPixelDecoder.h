@@ -1,0 +1,39 @@
+#pragma once
+// Decodes DICOM pixel data frame by frame into modality values (grey) or RGB samples.
+// Internal to viewer/io: only .cpp files that already use DCMTK include it.
+
+#include <string>
+#include <vector>
+
+class DcmDataset;
+
+namespace radpath::viewer::dicom {
+
+/// What the pixel data holds, read from the dataset's attributes.
+struct PixelFormat {
+    int rows = 0;
+    int columns = 0;
+    int frames = 1;
+    int samples = 1;              ///< 1 grey, 3 colour (after palette expansion too)
+    int bitsAllocated = 16;
+    int bitsStored = 16;
+    bool isSigned = false;
+    bool planar = false;          ///< PlanarConfiguration 1
+    std::string photometric;      ///< as stored
+    double slope = 1.0;           ///< grey only; RT dose includes DoseGridScaling
+    double intercept = 0.0;
+    bool hasPadding = false;
+    double padding = 0.0;         ///< stored value of PixelPaddingValue
+    std::string transferSyntax;   ///< UID
+    bool isColour() const { return samples == 3; }
+};
+
+/// Reads the attributes; throws IoError naming `path` when the image cannot be decoded
+/// (no pixel data, unsupported bit depth or photometric interpretation).
+PixelFormat readPixelFormat(DcmDataset& dataset, const std::string& path);
+
+/// One frame: rows*columns*samples values, interleaved. Grey values are modality values
+/// (slope and intercept applied); colour values are RGB samples. Throws IoError.
+std::vector<double> decodeFrame(DcmDataset& dataset, const PixelFormat& format, int frame, const std::string& path);
+
+} // namespace radpath::viewer::dicom
