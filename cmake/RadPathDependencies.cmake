@@ -10,7 +10,7 @@ find_package(VTK 9.1 REQUIRED COMPONENTS
     RenderingCore RenderingOpenGL2 RenderingVolume RenderingVolumeOpenGL2
     RenderingFreeType InteractionStyle FiltersSources)
 
-find_package(ITK 5.2 REQUIRED COMPONENTS ITKCommon ITKIOImageBase ITKIONIFTI ITKIONRRD ITKIOMeta)
+find_package(ITK 5.2 REQUIRED COMPONENTS ITKCommon ITKIOImageBase ITKIONIFTI ITKIONRRD ITKIOMeta ITKIOPNG ITKIOJPEG ITKIOTIFF ITKIOGDCM)
 find_package(DCMTK REQUIRED CONFIG)
 
 find_package(PkgConfig REQUIRED)

@@ -20,6 +20,7 @@ const QList<Command>& commands();
 
 int makeDemo(const QStringList& args);
 int info(const QStringList& args);
+int convert(const QStringList& args);
 int aiInfo(const QStringList& args);
 int version(const QStringList& args);
 

@@ -100,10 +100,19 @@ private slots:
         p.start(QStringLiteral(RADPATH_BIN_DIR "/radpath-cli"), {"info", m_demo + "/ct"});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
-        const QString out = QString::fromLocal8Bit(p.readAllStandardOutput());
-        QVERIFY2(out.contains("96 x 96 x 64 voxels (int16)"), qPrintable(out));
-        QVERIFY(out.contains("2.0000 x 2.0000 x 2.0000 mm"));
-        QVERIFY(out.contains("window:     SOFT TISSUE C 40 W 400"));
+        const QJsonObject info = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(info["kind"].toString(), QStringLiteral("volume"));
+        QCOMPARE(info["size"].toArray(), QJsonArray({96, 96, 64}));
+        QCOMPARE(info["spacing"].toArray(), QJsonArray({2.0, 2.0, 2.0}));
+        QCOMPARE(info["pixelType"].toString(), QStringLiteral("int16"));
+        QCOMPARE(info["modality"].toString(), QStringLiteral("CT"));
+        QCOMPARE(info["components"].toInt(), 1);
+        QCOMPARE(info["direction"].toArray(), QJsonArray({1, 0, 0, 0, 1, 0, 0, 0, 1}));
+        const QJsonArray series = info["series"].toArray();
+        QCOMPARE(series.size(), 1);
+        QCOMPARE(series[0].toObject()["uid"].toString(), m_truth["ct"].toObject()["series"].toString());
+        QCOMPARE(series[0].toObject()["images"].toInt(), 64);
+        QCOMPARE(info["windows"].toArray()[0].toObject()["name"].toString(), QStringLiteral("SOFT TISSUE"));
     }
 
     void lesionLabelMapSharesTheCtGrid()

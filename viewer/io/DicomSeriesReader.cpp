@@ -484,7 +484,7 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
     return volume;
 }
 
-Volume DicomSeriesReader::read(const std::string& path, const TaskControl& control) const
+std::vector<DicomSeries> DicomSeriesReader::seriesFor(const std::string& path, const TaskControl& control) const
 {
     registerCodecsOnce();
     std::error_code ec;
@@ -492,11 +492,7 @@ Volume DicomSeriesReader::read(const std::string& path, const TaskControl& contr
         auto series = scan(path, control);
         if (series.empty())
             throw IoError(path, "no DICOM images found");
-        Volume volume = readSeries(series.front(), control);
-        if (series.size() > 1)
-            volume.info().warnings.push_back(std::to_string(series.size() - 1) +
-                                             " more series found; the largest is shown");
-        return volume;
+        return series;
     }
 
     // A single file opens the series it belongs to, found in its folder; this very file
@@ -517,23 +513,37 @@ Volume DicomSeriesReader::read(const std::string& path, const TaskControl& contr
         }
         throw IoError(path, "the image has no rows or columns");
     }
-    if (own.header.frames > 1 || own.sopInstanceUid.empty()) {
-        DicomSeries alone = own.header;
-        alone.slices = own.slices;
-        return readSeries(alone, control);
-    }
+    DicomSeries alone = own.header;
+    alone.slices = own.slices;
+    if (own.header.frames > 1 || own.sopInstanceUid.empty())
+        return {alone};
     const std::string folder = fs::path(path).parent_path().string();
     for (DicomSeries& series : scan(folder.empty() ? "." : folder, control))
         for (DicomSlice& slice : series.slices)
             if (slice.sopInstanceUid == own.sopInstanceUid && series.frames == own.header.frames &&
-                series.samples == own.header.samples &&
-                series.bitsAllocated == own.header.bitsAllocated && series.photometric == own.header.photometric) {
+                series.samples == own.header.samples && series.bitsAllocated == own.header.bitsAllocated &&
+                series.photometric == own.header.photometric) {
                 slice.path = path;
-                return readSeries(series, control);
+                return {series};
             }
-    DicomSeries alone = own.header;
-    alone.slices = own.slices;
-    return readSeries(alone, control);
+    return {alone};
+}
+
+Volume DicomSeriesReader::read(const std::string& path, const TaskControl& control) const
+{
+    const auto series = seriesFor(path, control);
+    Volume volume = readSeries(series.front(), control);
+    if (series.size() > 1)
+        volume.info().warnings.push_back(std::to_string(series.size() - 1) + " more series found; the largest is shown");
+    return volume;
+}
+
+Volume DicomSeriesReader::readSeriesUid(const std::string& path, const std::string& uid, const TaskControl& control) const
+{
+    for (const DicomSeries& series : seriesFor(path, control))
+        if (series.seriesInstanceUid == uid)
+            return readSeries(series, control);
+    throw IoError(path, "holds no series with UID " + uid);
 }
 
 } // namespace radpath::viewer

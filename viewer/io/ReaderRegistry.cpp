@@ -2,6 +2,7 @@
 
 #include "viewer/io/DicomSeriesReader.h"
 #include "viewer/io/IoError.h"
+#include "viewer/io/ItkImageReader.h"
 
 #include <filesystem>
 #include <system_error>
@@ -12,6 +13,7 @@ ReaderRegistry ReaderRegistry::withBuiltinReaders()
 {
     ReaderRegistry registry;
     registry.add(std::make_shared<DicomSeriesReader>());
+    registry.add(std::make_shared<ItkImageReader>());
     return registry;
 }
 
