@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QTemporaryFile>
 
 #include <algorithm>
 #include <chrono>
@@ -52,10 +53,14 @@ QString binDir()
     return QCoreApplication::applicationDirPath();
 }
 
+// Peak memory comes from /usr/bin/time: a child forked from this (possibly large) process
+// would report this process's resident set as its own peak.
 ProcessCost runProcess(const QString& program, const QStringList& args, const QStringList& extraEnv)
 {
-    std::vector<QByteArray> storage;
-    storage.push_back(program.toLocal8Bit());
+    QTemporaryFile report;
+    report.open();
+    std::vector<QByteArray> storage{"/usr/bin/time", "-f", "%M", "-o", report.fileName().toLocal8Bit(),
+                                    program.toLocal8Bit()};
     for (const QString& a : args)
         storage.push_back(a.toLocal8Bit());
     std::vector<char*> argv;
@@ -86,12 +91,13 @@ ProcessCost runProcess(const QString& program, const QStringList& args, const QS
         return cost;
     }
     int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
+    waitpid(pid, &status, 0);
     cost.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    cost.peakRssMB = double(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
     cost.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     posix_spawn_file_actions_destroy(&actions);
+    // The last line is the peak in kilobytes ("Command exited with non-zero status" may precede it).
+    const QList<QByteArray> lines = report.readAll().trimmed().split('\n');
+    cost.peakRssMB = lines.isEmpty() ? 0.0 : lines.last().trimmed().toDouble() / 1024.0;
     return cost;
 }
 

@@ -15,6 +15,7 @@ namespace radpath::bench {
 
 std::vector<Figure> startupSuite();
 std::vector<Figure> demoSuite();
+std::vector<Figure> dicomLoadSuite();
 
 const std::vector<Suite>& suites()
 {
@@ -22,6 +23,7 @@ const std::vector<Suite>& suites()
         {"startup", "start time and peak memory of radpath and radpath-cli, against loading LibTorch at start",
          startupSuite},
         {"demo", "wall time and peak memory of radpath-cli make-demo (full size, 5 runs)", demoSuite},
+        {"dicom-load", "512x512x400 CT: convert vs dcm2niix, load vs ITK GDCM, memory growth", dicomLoadSuite},
     };
     return list;
 }

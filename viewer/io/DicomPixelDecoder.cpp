@@ -321,4 +321,50 @@ std::vector<double> decodeFrame(DcmDataset& ds, const PixelFormat& f, int frame,
     return out;
 }
 
+bool decodeGreyFrameInto(DcmDataset& ds, const PixelFormat& f, int frame, const std::string& path, bool signedOutput,
+                         void* out)
+{
+    if (f.samples != 1 || (f.bitsAllocated != 8 && f.bitsAllocated != 16) || f.slope != 1.0 ||
+        std::floor(f.intercept) != f.intercept || DcmXfer(f.transferSyntax.c_str()).isEncapsulated())
+        return false;
+    DcmElement* element = nullptr;
+    ds.findAndGetElement(DCM_PixelData, element);
+    auto* pixelData = dynamic_cast<DcmPixelData*>(element);
+    if (!pixelData)
+        throw IoError(path, "the file holds no pixel data");
+    const size_t pixels = size_t(f.rows) * size_t(f.columns);
+    const size_t frameBytes = pixels * size_t(f.bitsAllocated / 8);
+    if (size_t(pixelData->getLength()) < frameBytes * size_t(frame + 1))
+        throw IoError(path, "pixel data is shorter than Rows x Columns x frames: the file is truncated");
+    const int intercept = int(f.intercept);
+    const int lo = signedOutput ? -32768 : 0, hi = signedOutput ? 32767 : 65535;
+    const std::uint32_t mask = f.bitsStored >= 32 ? 0xffffffffu : (1u << f.bitsStored) - 1u;
+    const std::uint32_t sign = 1u << (f.bitsStored - 1);
+    auto store = [&](size_t i, std::uint32_t raw) {
+        std::uint32_t v = raw & mask;
+        int value = (f.isSigned && (v & sign)) ? int(std::int64_t(v) - (std::int64_t(1) << f.bitsStored)) : int(v);
+        value = std::clamp(value + intercept, lo, hi);
+        if (signedOutput)
+            static_cast<std::int16_t*>(out)[i] = std::int16_t(value);
+        else
+            static_cast<std::uint16_t*>(out)[i] = std::uint16_t(value);
+    };
+    if (f.bitsAllocated == 16) {
+        Uint16* words = nullptr;
+        if (pixelData->getUint16Array(words).bad() || !words)
+            throw IoError(path, "pixel data could not be read");
+        const Uint16* src = words + pixels * size_t(frame);
+        for (size_t i = 0; i < pixels; ++i)
+            store(i, src[i]);
+    } else {
+        Uint8* bytes = nullptr;
+        if (pixelData->getUint8Array(bytes).bad() || !bytes)
+            throw IoError(path, "pixel data could not be read");
+        const Uint8* src = bytes + pixels * size_t(frame);
+        for (size_t i = 0; i < pixels; ++i)
+            store(i, src[i]);
+    }
+    return true;
+}
+
 } // namespace radpath::viewer::dicom

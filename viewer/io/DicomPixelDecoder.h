@@ -36,4 +36,10 @@ PixelFormat readPixelFormat(DcmDataset& dataset, const std::string& path);
 /// (slope and intercept applied); colour values are RGB samples. Throws IoError.
 std::vector<double> decodeFrame(DcmDataset& dataset, const PixelFormat& format, int frame, const std::string& path);
 
+/// Fast path for the common case: native (uncompressed) grey data of 8 or 16 bits, slope
+/// 1 and an integral intercept, written straight into `out` as int16 or uint16 (clamped).
+/// Returns false, touching nothing, when the case does not apply. Throws IoError.
+bool decodeGreyFrameInto(DcmDataset& dataset, const PixelFormat& format, int frame, const std::string& path,
+                         bool signedOutput, void* out);
+
 } // namespace radpath::viewer::dicom

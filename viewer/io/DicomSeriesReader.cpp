@@ -15,7 +15,10 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <atomic>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <set>
 #include <mutex>
 #include <sstream>
@@ -381,19 +384,13 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
     if (series.slices.empty())
         throw IoError(series.seriesInstanceUid, "series has no slices");
 
-    // Pixel format from the first file; every file is checked against it.
-    DcmFileFormat file;
-    std::string loadedPath;
-    auto load = [&](const std::string& path) -> DcmDataset& {
-        if (path != loadedPath) {
-            const OFCondition loaded = file.loadFile(path.c_str());
-            if (loaded.bad())
-                throw IoError(path, std::string("cannot read DICOM file: ") + loaded.text());
-            loadedPath = path;
-        }
-        return *file.getDataset();
-    };
-    const dicom::PixelFormat format = dicom::readPixelFormat(load(series.slices.front().path), series.slices.front().path);
+    // Pixel format from the first file's header; every file is checked against it.
+    DcmFileFormat first;
+    const std::string& firstPath = series.slices.front().path;
+    const OFCondition firstLoaded = first.loadFile(firstPath.c_str(), EXS_Unknown, EGL_noChange, 4096);
+    if (firstLoaded.bad())
+        throw IoError(firstPath, std::string("cannot read DICOM file: ") + firstLoaded.text());
+    const dicom::PixelFormat format = dicom::readPixelFormat(*first.getDataset(), firstPath);
 
     ImageGeometry g;
     g.size = {series.columns, series.rows, int(series.slices.size())};
@@ -411,41 +408,82 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
     Volume volume(type, g, format.samples);
     std::vector<std::string> skipped;
     const size_t frameValues = size_t(series.rows) * size_t(series.columns) * size_t(format.samples);
-    for (size_t k = 0; k < series.slices.size(); ++k) {
-        if (control.cancelled())
-            throw OperationCancelled{};
-        const DicomSlice& slice = series.slices[k];
-        DcmDataset& ds = load(slice.path);
-        dicom::PixelFormat f = dicom::readPixelFormat(ds, slice.path);
-        if (f.rows != format.rows || f.columns != format.columns || f.samples != format.samples)
-            throw IoError(slice.path, "image size differs from the rest of its series");
-        if (!f.isColour()) { // per-frame rescale of enhanced objects
-            f.slope = slice.rescaleSlope * (format.slope / (series.slices.front().rescaleSlope == 0 ? 1.0 : series.slices.front().rescaleSlope));
-            f.intercept = slice.rescaleIntercept;
-        }
-        std::vector<double> values;
-        try {
-            values = dicom::decodeFrame(ds, f, slice.frame, slice.path);
-        } catch (const IoError& e) {
-            // One broken file does not lose the series: its slice stays empty and is reported.
-            if (series.slices.size() == 1)
-                throw;
-            skipped.push_back(e.what());
-            continue;
-        }
-        visitPixelType(type, [&](auto tag) {
-            using T = decltype(tag);
-            T* out = volume.voxels<T>() + k * frameValues;
-            for (size_t i = 0; i < frameValues; ++i) {
-                if constexpr (std::is_integral_v<T>)
-                    out[i] = T(std::llround(std::clamp(values[i], double(std::numeric_limits<T>::lowest()),
-                                                       double(std::numeric_limits<T>::max()))));
-                else
-                    out[i] = T(values[i]);
+    // Slices decode in parallel, each worker with its own DCMTK file object.
+    std::mutex skippedMutex;
+    std::atomic<bool> stop{false};
+    std::atomic<size_t> done{0};
+    const size_t total = series.slices.size();
+    auto decodeEvery = [&](size_t first, size_t step) {
+        DcmFileFormat workerFile;
+        std::string workerPath;
+        for (size_t k = first; k < total && !stop; k += step) {
+            if (control.cancelled()) {
+                stop = true;
+                return;
             }
-        });
-        control.report(0.5 + 0.5 * double(k + 1) / double(series.slices.size()), "decoding slices");
-    }
+            const DicomSlice& slice = series.slices[k];
+            std::vector<double> values;
+            try {
+                if (slice.path != workerPath) {
+                    const OFCondition loaded = workerFile.loadFile(slice.path.c_str());
+                    if (loaded.bad())
+                        throw IoError(slice.path, std::string("cannot read DICOM file: ") + loaded.text());
+                    workerPath = slice.path;
+                }
+                DcmDataset& ds = *workerFile.getDataset();
+                dicom::PixelFormat f = dicom::readPixelFormat(ds, slice.path);
+                if (f.rows != format.rows || f.columns != format.columns || f.samples != format.samples)
+                    throw IoError(slice.path, "image size differs from the rest of its series");
+                if (!f.isColour()) { // per-frame rescale of enhanced objects
+                    const double firstSlope = series.slices.front().rescaleSlope == 0 ? 1.0 : series.slices.front().rescaleSlope;
+                    f.slope = slice.rescaleSlope * (format.slope / firstSlope);
+                    f.intercept = slice.rescaleIntercept;
+                }
+                if ((type == PixelType::Int16 || type == PixelType::UInt16) &&
+                    dicom::decodeGreyFrameInto(ds, f, slice.frame, slice.path, type == PixelType::Int16,
+                                               static_cast<std::byte*>(volume.data()) + k * frameValues * 2)) {
+                    const size_t finished = ++done;
+                    if (first == 0)
+                        control.report(0.5 + 0.5 * double(finished) / double(total), "decoding slices");
+                    continue;
+                }
+                values = dicom::decodeFrame(ds, f, slice.frame, slice.path);
+            } catch (const IoError& e) {
+                // One broken file does not lose the series: its slice stays blank and is reported.
+                std::lock_guard<std::mutex> lock(skippedMutex);
+                skipped.push_back(e.what());
+                continue;
+            }
+            visitPixelType(type, [&](auto tag) {
+                using T = decltype(tag);
+                T* out = volume.voxels<T>() + k * frameValues;
+                if constexpr (std::is_integral_v<T>) {
+                    constexpr double lo = double(std::numeric_limits<T>::lowest()), hi = double(std::numeric_limits<T>::max());
+                    for (size_t i = 0; i < frameValues; ++i) {
+                        const double v = std::clamp(values[i], lo, hi);
+                        out[i] = T(v >= 0 ? v + 0.5 : v - 0.5);
+                    }
+                } else {
+                    for (size_t i = 0; i < frameValues; ++i)
+                        out[i] = T(values[i]);
+                }
+            });
+            const size_t finished = ++done;
+            if (first == 0)
+                control.report(0.5 + 0.5 * double(finished) / double(total), "decoding slices");
+        }
+    };
+    const size_t workers = total < 8 ? 1 : std::min<size_t>(8, std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (size_t w = 1; w < workers; ++w)
+        pool.emplace_back(decodeEvery, w, workers);
+    decodeEvery(0, workers);
+    for (auto& t : pool)
+        t.join();
+    if (control.cancelled())
+        throw OperationCancelled{};
+    if (skipped.size() == total && total == 1)
+        throw IoError(series.slices.front().path, skipped.front().substr(series.slices.front().path.size() + 2));
 
     VolumeInfo& info = volume.info();
     info.modality = series.modality;
