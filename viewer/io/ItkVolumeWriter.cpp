@@ -1,6 +1,7 @@
 #include "viewer/io/ItkVolumeWriter.h"
 
 #include "viewer/io/IoError.h"
+#include "viewer/io/NiftiWriter.h"
 
 #include <itkImage.h>
 #include <itkImageFileWriter.h>
@@ -72,6 +73,9 @@ template <class T> void write(const Volume& volume, const std::string& path, con
 
 void writeVolumeWithItk(const Volume& volume, const std::string& path)
 {
+    // Uncompressed NIfTI needs no library: one header, one write of the buffer.
+    if (endsWith(path, ".nii"))
+        return writeNifti(volume, path);
     // Same extension for the temporary file: ITK picks compression from it.
     const fs::path target(path);
     const std::string name = target.filename().string();
