@@ -1,6 +1,7 @@
 #include "viewer/io/DicomSeriesReader.h"
 
 #include "viewer/io/DicomPixelDecoder.h"
+#include "viewer/io/DicomText.h"
 #include "viewer/io/IoError.h"
 
 #include <dcmtk/config/osconfig.h>
@@ -190,7 +191,13 @@ bool scanFile(const std::string& path, ScannedFile& out)
     h.studyInstanceUid = getString(ds, DCM_StudyInstanceUID);
     h.frameOfReferenceUid = getString(ds, DCM_FrameOfReferenceUID);
     h.modality = getString(ds, DCM_Modality);
-    h.seriesDescription = getString(ds, DCM_SeriesDescription);
+    // Text in the file's character set, decoded to UTF-8 (ISO 2022 included).
+    const std::string charset = getString(ds, DCM_SpecificCharacterSet);
+    h.seriesDescription = decodeDicomText(getString(ds, DCM_SeriesDescription), charset, false);
+    h.studyDescription = decodeDicomText(getString(ds, DCM_StudyDescription), charset, false);
+    h.patientName = decodeDicomText(getString(ds, DCM_PatientName), charset, true);
+    h.patientId = decodeDicomText(getString(ds, DCM_PatientID), charset, false);
+    h.studyDate = getString(ds, DCM_StudyDate);
     h.rows = rows;
     h.columns = cols;
     h.bitsAllocated = bits;
@@ -490,6 +497,10 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
     info.units = series.modality == "CT" ? "HU" : series.modality == "RTDOSE" ? "Gy" : "";
     info.seriesInstanceUid = series.seriesInstanceUid;
     info.seriesDescription = series.seriesDescription;
+    info.studyDescription = series.studyDescription;
+    info.patientName = series.patientName;
+    info.patientId = series.patientId;
+    info.studyDate = series.studyDate;
     info.windowPresets = series.windowPresets;
     info.warnings = series.warnings;
     if (!skipped.empty()) {

@@ -26,7 +26,11 @@ struct DicomSeries {
     std::string studyInstanceUid;
     std::string frameOfReferenceUid;
     std::string modality;
-    std::string seriesDescription;
+    std::string seriesDescription;   ///< UTF-8
+    std::string studyDescription;    ///< UTF-8
+    std::string patientName;         ///< UTF-8, DICOM PN ('^' between components)
+    std::string patientId;
+    std::string studyDate;           ///< YYYYMMDD
     int rows = 0;
     int columns = 0;
     int bitsAllocated = 16;

@@ -48,6 +48,10 @@ struct VolumeInfo {
     std::string units;             ///< e.g. "HU"
     std::string seriesInstanceUid;
     std::string seriesDescription;
+    std::string studyDescription;
+    std::string patientName;       ///< patient data: shown to the user, never logged
+    std::string patientId;
+    std::string studyDate;         ///< YYYYMMDD
     std::vector<WindowPreset> windowPresets;
     std::vector<std::string> warnings; ///< loader findings to show the user
     bool invertedGrey = false;     ///< MONOCHROME1: higher values display darker
