@@ -404,6 +404,63 @@ Gerät %4: %5 (%6)</translation>
     </message>
 </context>
 <context>
+    <name>radpath::viewer::SliceView</name>
+    <message>
+        <source>CT brain</source>
+        <translation>CT Gehirn</translation>
+    </message>
+    <message>
+        <source>CT subdural</source>
+        <translation>CT subdural</translation>
+    </message>
+    <message>
+        <source>CT stroke</source>
+        <translation>CT Schlaganfall</translation>
+    </message>
+    <message>
+        <source>CT lung</source>
+        <translation>CT Lunge</translation>
+    </message>
+    <message>
+        <source>CT mediastinum</source>
+        <translation>CT Mediastinum</translation>
+    </message>
+    <message>
+        <source>CT bone</source>
+        <translation>CT Knochen</translation>
+    </message>
+    <message>
+        <source>CT abdomen</source>
+        <translation>CT Abdomen</translation>
+    </message>
+    <message>
+        <source>CT liver</source>
+        <translation>CT Leber</translation>
+    </message>
+    <message>
+        <source>Full range</source>
+        <translation type="unfinished">Gesamter Bereich</translation>
+    </message>
+    <message>
+        <source>Im %1/%2</source>
+        <translation>Bild %1/%2</translation>
+    </message>
+    <message>
+        <source>Pos %1 mm</source>
+        <translation>Pos %1 mm</translation>
+    </message>
+    <message>
+        <source>W %1 L %2
+Zoom %3 %</source>
+        <translation>W %1 L %2
+Zoom %3 %</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+</context>
+<context>
     <name>radpath::viewer::VolumeView</name>
     <message>
         <source>Slice</source>
@@ -414,8 +471,16 @@ Gerät %4: %5 (%6)</translation>
         <translation>Fenster</translation>
     </message>
     <message>
-        <source>Full range</source>
-        <translation>Gesamter Bereich</translation>
+        <source>Invert</source>
+        <translation>Invertieren</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Measure a length in mm: drag with the left button</source>
+        <translation>Länge in mm messen: mit der linken Maustaste ziehen</translation>
     </message>
 </context>
 </TS>

@@ -404,6 +404,63 @@ Périphérique %4 : %5 (%6)</translation>
     </message>
 </context>
 <context>
+    <name>radpath::viewer::SliceView</name>
+    <message>
+        <source>CT brain</source>
+        <translation>TDM cerveau</translation>
+    </message>
+    <message>
+        <source>CT subdural</source>
+        <translation>TDM sous-dural</translation>
+    </message>
+    <message>
+        <source>CT stroke</source>
+        <translation>TDM AVC</translation>
+    </message>
+    <message>
+        <source>CT lung</source>
+        <translation>TDM poumon</translation>
+    </message>
+    <message>
+        <source>CT mediastinum</source>
+        <translation>TDM médiastin</translation>
+    </message>
+    <message>
+        <source>CT bone</source>
+        <translation>TDM os</translation>
+    </message>
+    <message>
+        <source>CT abdomen</source>
+        <translation>TDM abdomen</translation>
+    </message>
+    <message>
+        <source>CT liver</source>
+        <translation>TDM foie</translation>
+    </message>
+    <message>
+        <source>Full range</source>
+        <translation type="unfinished">Plage complète</translation>
+    </message>
+    <message>
+        <source>Im %1/%2</source>
+        <translation>Im %1/%2</translation>
+    </message>
+    <message>
+        <source>Pos %1 mm</source>
+        <translation>Pos %1 mm</translation>
+    </message>
+    <message>
+        <source>W %1 L %2
+Zoom %3 %</source>
+        <translation>L %1 N %2
+Zoom %3 %</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+</context>
+<context>
     <name>radpath::viewer::VolumeView</name>
     <message>
         <source>Slice</source>
@@ -414,8 +471,16 @@ Périphérique %4 : %5 (%6)</translation>
         <translation>Fenêtre</translation>
     </message>
     <message>
-        <source>Full range</source>
-        <translation>Plage complète</translation>
+        <source>Invert</source>
+        <translation>Inverser</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>Measure a length in mm: drag with the left button</source>
+        <translation>Mesurer une longueur en mm : faire glisser avec le bouton gauche</translation>
     </message>
 </context>
 </TS>

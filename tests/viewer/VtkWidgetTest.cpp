@@ -5,6 +5,7 @@
 #include "viewer/render/VtkWidget.h"
 #include "viewer/view/VolumeView.h"
 
+#include <QPainter>
 #include <QtTest>
 
 #include <vtkActor.h>
@@ -63,6 +64,20 @@ private slots:
         QVERIFY2(near(centre, 0, 255, 0), qPrintable(describe(centre)));
         QVERIFY2(near(corner, 255, 0, 0), qPrintable(describe(corner)));
         QVERIFY(widget.renderCount() >= 1);
+    }
+
+    void overlayPaintsOverTheFrame()
+    {
+        VtkWidget widget;
+        widget.resize(160, 120);
+        widget.renderer()->SetBackground(0.0, 0.0, 1.0);
+        widget.setOverlayPainter([](QPainter& p) { p.fillRect(QRect(0, 0, 20, 20), Qt::yellow); });
+        widget.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&widget));
+        const QImage frame = widget.grabWithOverlay();
+        const QColor overlay = frame.pixelColor(5, 5), scene = frame.pixelColor(100, 80);
+        QVERIFY2(near(overlay, 255, 255, 0), qPrintable(describe(overlay)));
+        QVERIFY2(near(scene, 0, 0, 255), qPrintable(describe(scene)));
     }
 
     void renderRequestsAreCoalesced()

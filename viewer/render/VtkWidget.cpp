@@ -3,6 +3,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
+#include <QPainter>
 #include <QWheelEvent>
 
 #include <vtkCallbackCommand.h>
@@ -88,9 +89,65 @@ void VtkWidget::setInteractorStyle(vtkInteractorObserver* style)
     m_interactor->SetInteractorStyle(style);
 }
 
+namespace {
+
+// A transparent child over the GL image: Qt composes it on top of the frame in every
+// path (screen, window grabs), which painting inside paintGL does not guarantee.
+class OverlayWidget final : public QWidget {
+public:
+    OverlayWidget(QWidget* parent, std::function<void(QPainter&)> painter) : QWidget(parent), m_painter(std::move(painter))
+    {
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+        setAttribute(Qt::WA_NoSystemBackground);
+        setAttribute(Qt::WA_TranslucentBackground);
+        setFocusPolicy(Qt::NoFocus);
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing);
+        m_painter(painter);
+    }
+
+private:
+    std::function<void(QPainter&)> m_painter;
+};
+
+} // namespace
+
+void VtkWidget::setOverlayPainter(std::function<void(QPainter&)> painter)
+{
+    delete m_overlayWidget;
+    m_overlayWidget = new OverlayWidget(this, std::move(painter));
+    m_overlayWidget->setGeometry(rect());
+    m_overlayWidget->show();
+}
+
 void VtkWidget::requestRender()
 {
     update();
+    if (m_overlayWidget)
+        m_overlayWidget->update();
+}
+
+void VtkWidget::resizeEvent(QResizeEvent* event)
+{
+    QOpenGLWidget::resizeEvent(event);
+    if (m_overlayWidget)
+        m_overlayWidget->setGeometry(rect());
+}
+
+QImage VtkWidget::grabWithOverlay()
+{
+    QImage frame = grabFramebuffer();
+    if (m_overlayWidget) {
+        QPainter painter(&frame);
+        painter.scale(devicePixelRatioF(), devicePixelRatioF());
+        m_overlayWidget->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    }
+    return frame;
 }
 
 void VtkWidget::onVtkWindowEvent(unsigned long eventId, void* callData)

@@ -8,6 +8,10 @@
 
 #include <vtkSmartPointer.h>
 
+#include <functional>
+
+class QPainter;
+
 class vtkGenericOpenGLRenderWindow;
 class vtkGenericRenderWindowInteractor;
 class vtkRenderer;
@@ -32,8 +36,15 @@ public:
     vtkRenderer* renderer() const;
     void setInteractorStyle(vtkInteractorObserver* style);
 
+    /// Paints 2-D overlays (text, measurements) over the rendered image, in widget
+    /// coordinates, whenever the view is redrawn.
+    void setOverlayPainter(std::function<void(QPainter&)> painter);
+
     /// Schedules one redraw; many calls before the next frame draw once.
     void requestRender();
+    /// The current frame with the overlay drawn over it, as the user sees it.
+    QImage grabWithOverlay();
+
     /// Number of frames VTK rendered (tests use it to check coalescing).
     int renderCount() const { return m_renderCount; }
 
@@ -41,6 +52,7 @@ protected:
     void initializeGL() override;
     void resizeGL(int w, int h) override;
     void paintGL() override;
+    void resizeEvent(QResizeEvent* event) override;
 
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
@@ -59,6 +71,7 @@ private:
     vtkSmartPointer<vtkGenericOpenGLRenderWindow> m_window;
     vtkSmartPointer<vtkGenericRenderWindowInteractor> m_interactor;
     vtkSmartPointer<vtkRenderer> m_renderer;
+    QWidget* m_overlayWidget = nullptr;
     bool m_initialized = false;
     bool m_inPaint = false;
     int m_renderCount = 0;

@@ -2,12 +2,14 @@
 
 #include "viewer/render/VtkImageBridge.h"
 #include "viewer/render/VtkWidget.h"
+#include "viewer/view/SliceView.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <vtkCamera.h>
@@ -31,50 +33,22 @@
 
 namespace radpath {
 namespace viewer {
-namespace {
-
-// Image style with the wheel stepping through slices instead of zooming
-// (left: window/level, middle: pan, right: zoom, as in common PACS viewers).
-class SliceStyle : public vtkInteractorStyleImage {
-public:
-    static SliceStyle* New();
-    vtkTypeMacro(SliceStyle, vtkInteractorStyleImage);
-    std::function<void(int)> step;
-    void OnMouseWheelForward() override
-    {
-        if (step)
-            step(+1);
-    }
-    void OnMouseWheelBackward() override
-    {
-        if (step)
-            step(-1);
-    }
-};
-vtkStandardNewMacro(SliceStyle);
-
-} // namespace
-
 struct VolumeView::Private {
     Volume volume;
     vtkSmartPointer<vtkImageData> image;
-    VtkWidget* sliceWidget = nullptr;
+    SliceView* sliceView = nullptr;
     VtkWidget* volumeWidget = nullptr;
     QSlider* sliceSlider = nullptr;
     QLabel* sliceLabel = nullptr;
     QComboBox* presets = nullptr;
-    vtkSmartPointer<vtkImageSliceMapper> sliceMapper = vtkSmartPointer<vtkImageSliceMapper>::New();
-    vtkSmartPointer<vtkImageSlice> sliceActor = vtkSmartPointer<vtkImageSlice>::New();
-    vtkSmartPointer<SliceStyle> sliceStyle = vtkSmartPointer<SliceStyle>::New();
     vtkSmartPointer<vtkSmartVolumeMapper> volumeMapper = vtkSmartPointer<vtkSmartVolumeMapper>::New();
     vtkSmartPointer<vtkVolume> volumeActor = vtkSmartPointer<vtkVolume>::New();
 };
 
 VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>())
 {
-    d->sliceWidget = new VtkWidget(this);
+    d->sliceView = new SliceView(this);
     d->volumeWidget = new VtkWidget(this);
-    d->sliceWidget->setObjectName("sliceView");
     d->volumeWidget->setObjectName("volumeRenderView");
     d->sliceSlider = new QSlider(Qt::Horizontal, this);
     d->sliceSlider->setObjectName("sliceSlider");
@@ -83,7 +57,7 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
     d->presets->setObjectName("windowPresets");
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(d->sliceWidget);
+    splitter->addWidget(d->sliceView);
     splitter->addWidget(d->volumeWidget);
     splitter->setSizes({1, 1});
 
@@ -93,20 +67,34 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
     controls->addWidget(d->sliceLabel);
     controls->addWidget(new QLabel(tr("Window"), this));
     controls->addWidget(d->presets);
+    auto* invert = new QToolButton(this);
+    invert->setObjectName(QStringLiteral("invertButton"));
+    invert->setText(tr("Invert"));
+    invert->setCheckable(true);
+    controls->addWidget(invert);
+    auto* length = new QToolButton(this);
+    length->setObjectName(QStringLiteral("lengthTool"));
+    length->setText(tr("Length"));
+    length->setToolTip(tr("Measure a length in mm: drag with the left button"));
+    length->setCheckable(true);
+    controls->addWidget(length);
+    connect(invert, &QToolButton::toggled, this, [this](bool on) { d->sliceView->setInverted(on); });
+    connect(length, &QToolButton::toggled, this,
+            [this](bool on) { d->sliceView->setTool(on ? SliceView::Tool::Length : SliceView::Tool::None); });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter, 1);
     layout->addLayout(controls);
 
-    d->sliceMapper->SetOrientationToZ();
-    d->sliceActor->SetMapper(d->sliceMapper);
-    d->sliceActor->GetProperty()->SetInterpolationTypeToLinear();
-    d->sliceWidget->renderer()->SetBackground(0, 0, 0);
-    d->sliceWidget->renderer()->GetActiveCamera()->ParallelProjectionOn();
-    d->sliceStyle->SetInteractionModeToImage2D();
-    d->sliceStyle->step = [this](int delta) { setSlice(slice() + delta); };
-    d->sliceWidget->setInteractorStyle(d->sliceStyle);
+    connect(d->sliceView, &SliceView::sliceChanged, this, [this](int k) {
+        {
+            const QSignalBlocker block(d->sliceSlider);
+            d->sliceSlider->setValue(k);
+        }
+        d->sliceLabel->setText(QStringLiteral("%1 / %2").arg(k + 1).arg(sliceCount()));
+        emit sliceChanged(k);
+    });
 
     d->volumeActor->SetMapper(d->volumeMapper);
     d->volumeWidget->renderer()->SetBackground(0.08, 0.09, 0.12);
@@ -123,7 +111,6 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
 
 VolumeView::~VolumeView() = default;
 
-VtkWidget* VolumeView::sliceWidget() const { return d->sliceWidget; }
 VtkWidget* VolumeView::volumeWidget() const { return d->volumeWidget; }
 const Volume& VolumeView::volume() const { return d->volume; }
 
@@ -133,28 +120,11 @@ void VolumeView::setVolume(const Volume& volume)
     d->image = makeVtkImage(volume);
     const ImageGeometry& g = volume.geometry();
 
-    // Axial slice, radiological convention: viewed from the feet, anterior up.
-    d->sliceMapper->SetInputData(d->image);
-    d->sliceWidget->renderer()->RemoveAllViewProps();
-    d->sliceWidget->renderer()->AddViewProp(d->sliceActor);
     d->sliceSlider->setRange(0, g.size[2] - 1);
-
+    d->sliceView->setVolume(volume);
     d->presets->clear();
-    for (const auto& preset : volume.info().windowPresets)
-        d->presets->addItem(QString::fromStdString(preset.name), QVariantList{preset.center, preset.width});
-    if (d->presets->count() == 0) {
-        const auto [lo, hi] = volume.range();
-        d->presets->addItem(tr("Full range"), QVariantList{(lo + hi) / 2.0, std::max(1.0, hi - lo)});
-    }
-    const QVariantList first = d->presets->itemData(0).toList();
-    setWindow(first[0].toDouble(), first[1].toDouble());
-
-    vtkCamera* camera = d->sliceWidget->renderer()->GetActiveCamera();
-    const Vec3 c = g.center();
-    camera->SetFocalPoint(c[0], c[1], c[2]);
-    camera->SetPosition(c[0], c[1], c[2] - 1000.0);
-    camera->SetViewUp(0, -1, 0);
-    d->sliceWidget->renderer()->ResetCamera(); // fits the whole slice in either direction
+    for (const auto& preset : d->sliceView->windowPresets())
+        d->presets->addItem(preset.name, QVariantList{preset.center, preset.width});
 
     // Volume rendering with a CT soft tissue + bone transfer function (HU), other
     // modalities ramp over their value range.
@@ -200,6 +170,7 @@ void VolumeView::setVolume(const Volume& volume)
     d->volumeWidget->renderer()->AddVolume(d->volumeActor);
 
     // Anterior view (LPS: anterior is -y), head up.
+    const Vec3 c = g.center();
     vtkCamera* camera3d = d->volumeWidget->renderer()->GetActiveCamera();
     camera3d->SetFocalPoint(c[0], c[1], c[2]);
     camera3d->SetPosition(c[0], c[1] - 1000.0, c[2]);
@@ -207,39 +178,19 @@ void VolumeView::setVolume(const Volume& volume)
     d->volumeWidget->renderer()->ResetCamera();
     camera3d->Zoom(1.1);
 
-    setSlice(g.size[2] / 2);
+    d->sliceSlider->setValue(d->sliceView->slice());
+    d->sliceLabel->setText(QStringLiteral("%1 / %2").arg(d->sliceView->slice() + 1).arg(sliceCount()));
     d->volumeWidget->requestRender();
 }
 
-int VolumeView::slice() const { return d->sliceMapper->GetSliceNumber(); }
-int VolumeView::sliceCount() const { return d->volume.isNull() ? 0 : d->volume.geometry().size[2]; }
-
-void VolumeView::setSlice(int k)
-{
-    if (d->volume.isNull())
-        return;
-    k = std::clamp(k, 0, sliceCount() - 1);
-    const bool changed = k != d->sliceMapper->GetSliceNumber();
-    d->sliceMapper->SetSliceNumber(k);
-    {
-        const QSignalBlocker block(d->sliceSlider);
-        d->sliceSlider->setValue(k);
-    }
-    d->sliceLabel->setText(QStringLiteral("%1 / %2").arg(k + 1).arg(sliceCount()));
-    d->sliceWidget->requestRender();
-    if (changed)
-        emit sliceChanged(k);
-}
-
-void VolumeView::setWindow(double center, double width)
-{
-    d->sliceActor->GetProperty()->SetColorLevel(center);
-    d->sliceActor->GetProperty()->SetColorWindow(std::max(1.0, width));
-    d->sliceWidget->requestRender();
-}
-
-double VolumeView::windowCenter() const { return d->sliceActor->GetProperty()->GetColorLevel(); }
-double VolumeView::windowWidth() const { return d->sliceActor->GetProperty()->GetColorWindow(); }
+int VolumeView::slice() const { return d->sliceView->slice(); }
+int VolumeView::sliceCount() const { return d->sliceView->sliceCount(); }
+void VolumeView::setSlice(int k) { d->sliceView->setSlice(k); }
+void VolumeView::setWindow(double center, double width) { d->sliceView->setWindow(center, width); }
+double VolumeView::windowCenter() const { return d->sliceView->windowCenter(); }
+double VolumeView::windowWidth() const { return d->sliceView->windowWidth(); }
+SliceView* VolumeView::sliceView() const { return d->sliceView; }
+VtkWidget* VolumeView::sliceWidget() const { return d->sliceView->vtkWidget(); }
 
 } // namespace viewer
 } // namespace radpath

@@ -11,6 +11,7 @@
 namespace radpath {
 namespace viewer {
 
+class SliceView;
 class VtkWidget;
 
 /// GUI thread only.
@@ -30,6 +31,7 @@ public:
     double windowCenter() const;
     double windowWidth() const;
 
+    SliceView* sliceView() const;
     VtkWidget* sliceWidget() const;
     VtkWidget* volumeWidget() const;
 

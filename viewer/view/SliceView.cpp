@@ -1,0 +1,557 @@
+#include "viewer/view/SliceView.h"
+
+#include "viewer/render/VtkImageBridge.h"
+#include "viewer/render/VtkWidget.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+#include <vtkCamera.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkImageData.h>
+#include <vtkImageProperty.h>
+#include <vtkImageSlice.h>
+#include <vtkImageSliceMapper.h>
+#include <vtkLookupTable.h>
+#include <vtkRenderer.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace radpath {
+namespace viewer {
+namespace {
+
+Vec3 add(const Vec3& a, const Vec3& b) { return {a[0] + b[0], a[1] + b[1], a[2] + b[2]}; }
+Vec3 sub(const Vec3& a, const Vec3& b) { return {a[0] - b[0], a[1] - b[1], a[2] - b[2]}; }
+Vec3 scale(const Vec3& a, double s) { return {a[0] * s, a[1] * s, a[2] * s}; }
+double norm(const Vec3& a) { return std::sqrt(dot(a, a)); }
+
+// Patient direction letters of a vector: the dominant axis, plus a second for oblique.
+QString letters(const Vec3& v)
+{
+    const char* positive = "LPS";
+    const char* negative = "RAI";
+    std::array<int, 3> order{0, 1, 2};
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return std::abs(v[size_t(a)]) > std::abs(v[size_t(b)]); });
+    QString out;
+    for (int rank = 0; rank < 2; ++rank) {
+        const int a = order[size_t(rank)];
+        if (rank == 1 && std::abs(v[size_t(a)]) < 0.3)
+            break;
+        out += QLatin1Char(v[size_t(a)] >= 0 ? positive[a] : negative[a]);
+    }
+    return out;
+}
+
+void shadowText(QPainter& p, const QRect& rect, int flags, const QString& text)
+{
+    p.setPen(QColor(0, 0, 0, 200));
+    p.drawText(rect.translated(1, 1), flags, text);
+    p.setPen(QColor(235, 235, 235));
+    p.drawText(rect, flags, text);
+}
+
+} // namespace
+
+double LengthMeasurement::lengthMm() const
+{
+    return norm(sub(b, a));
+}
+
+const std::vector<NamedWindow>& ctWindowPresets()
+{
+    static const std::vector<NamedWindow> presets{
+        {SliceView::tr("CT brain"), 40, 80},          {SliceView::tr("CT subdural"), 75, 215},
+        {SliceView::tr("CT stroke"), 40, 40},         {SliceView::tr("CT lung"), -600, 1500},
+        {SliceView::tr("CT mediastinum"), 50, 350},   {SliceView::tr("CT bone"), 400, 1800},
+        {SliceView::tr("CT abdomen"), 40, 400},       {SliceView::tr("CT liver"), 60, 160},
+    };
+    return presets;
+}
+
+struct SliceView::Private {
+    Volume volume;
+    vtkSmartPointer<vtkImageData> image;
+    VtkWidget* vtk = nullptr;
+    vtkSmartPointer<vtkImageSliceMapper> mapper = vtkSmartPointer<vtkImageSliceMapper>::New();
+    vtkSmartPointer<vtkImageSlice> actor = vtkSmartPointer<vtkImageSlice>::New();
+    vtkSmartPointer<vtkLookupTable> lut = vtkSmartPointer<vtkLookupTable>::New();
+    bool inverted = false;
+    double fitScale = 1.0;
+    Tool tool = Tool::None;
+    std::vector<LengthMeasurement> measurements;
+    bool drawing = false;
+    LengthMeasurement current;
+    Qt::MouseButton dragButton = Qt::NoButton;
+    QPointF dragStart, lastMouse;
+    double startCenter = 0, startWidth = 1;
+    bool hasMouse = false;
+
+    vtkRenderer* renderer() const { return vtk->renderer(); }
+    vtkCamera* camera() const { return vtk->renderer()->GetActiveCamera(); }
+    int heightPx() const { return vtk->renderWindow()->GetSize()[1]; }
+    double dpr() const { return vtk->devicePixelRatioF(); }
+
+    Vec3 normal() const { return volume.geometry().axisDirection(2); }
+    Vec3 planeCenter() const
+    {
+        const auto& g = volume.geometry();
+        return g.indexToPhysical({(g.size[0] - 1) / 2.0, (g.size[1] - 1) / 2.0, double(mapper->GetSliceNumber())});
+    }
+    Vec3 screenUp() const
+    {
+        double up[3];
+        camera()->GetViewUp(up);
+        return {up[0], up[1], up[2]};
+    }
+    Vec3 screenRight() const
+    {
+        double dop[3];
+        camera()->GetDirectionOfProjection(dop);
+        Vec3 r = cross({dop[0], dop[1], dop[2]}, screenUp());
+        return scale(r, 1.0 / std::max(1e-12, norm(r)));
+    }
+    Vec3 toWorld(QPointF widgetPos) const
+    {
+        double focal[3], display[3];
+        camera()->GetFocalPoint(focal);
+        renderer()->SetWorldPoint(focal[0], focal[1], focal[2], 1.0);
+        renderer()->WorldToDisplay();
+        renderer()->GetDisplayPoint(display);
+        renderer()->SetDisplayPoint(widgetPos.x() * dpr(), heightPx() - 1 - widgetPos.y() * dpr(), display[2]);
+        renderer()->DisplayToWorld();
+        double w[4];
+        renderer()->GetWorldPoint(w);
+        Vec3 p{w[0] / w[3], w[1] / w[3], w[2] / w[3]};
+        // Onto the slice plane along the viewing direction (parallel projection).
+        const Vec3 n = normal();
+        double dop[3];
+        camera()->GetDirectionOfProjection(dop);
+        const Vec3 d{dop[0], dop[1], dop[2]};
+        const double t = dot(sub(planeCenter(), p), n) / dot(d, n);
+        return add(p, scale(d, t));
+    }
+    QPointF toWidget(const Vec3& p) const
+    {
+        renderer()->SetWorldPoint(p[0], p[1], p[2], 1.0);
+        renderer()->WorldToDisplay();
+        double display[3];
+        renderer()->GetDisplayPoint(display);
+        return {display[0] / dpr(), (heightPx() - 1 - display[1]) / dpr()};
+    }
+    void moveCamera(const Vec3& delta)
+    {
+        double f[3], p[3];
+        camera()->GetFocalPoint(f);
+        camera()->GetPosition(p);
+        camera()->SetFocalPoint(f[0] + delta[0], f[1] + delta[1], f[2] + delta[2]);
+        camera()->SetPosition(p[0] + delta[0], p[1] + delta[1], p[2] + delta[2]);
+    }
+    void updateLut()
+    {
+        lut->SetNumberOfTableValues(256);
+        for (int i = 0; i < 256; ++i) {
+            const double v = (inverted ? 255 - i : i) / 255.0;
+            lut->SetTableValue(i, v, v, v, 1.0);
+        }
+        lut->Modified();
+    }
+    // Extent of the slice along the screen axes, in mm.
+    std::pair<double, double> screenExtent() const
+    {
+        const auto& g = volume.geometry();
+        const Vec3 a0 = g.axisDirection(0), a1 = g.axisDirection(1);
+        const double l0 = g.size[0] * g.spacing[0], l1 = g.size[1] * g.spacing[1];
+        const Vec3 r = screenRight(), u = screenUp();
+        return {std::abs(dot(r, a0)) * l0 + std::abs(dot(r, a1)) * l1, std::abs(dot(u, a0)) * l0 + std::abs(dot(u, a1)) * l1};
+    }
+};
+
+SliceView::SliceView(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>())
+{
+    d->vtk = new VtkWidget(this);
+    d->vtk->setObjectName(QStringLiteral("sliceView"));
+    d->vtk->installEventFilter(this);
+    d->vtk->setMouseTracking(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(d->vtk);
+
+    d->mapper->SetOrientationToZ();
+    d->actor->SetMapper(d->mapper);
+    d->actor->GetProperty()->SetInterpolationTypeToLinear();
+    d->actor->GetProperty()->SetLookupTable(d->lut);
+    d->actor->GetProperty()->UseLookupTableScalarRangeOff();
+    d->updateLut();
+    d->renderer()->SetBackground(0, 0, 0);
+    d->camera()->ParallelProjectionOn();
+    d->vtk->setOverlayPainter([this](QPainter& painter) { paintOverlay(painter); });
+}
+
+SliceView::~SliceView() = default;
+
+VtkWidget* SliceView::vtkWidget() const { return d->vtk; }
+const Volume& SliceView::volume() const { return d->volume; }
+
+void SliceView::setVolume(const Volume& volume)
+{
+    d->volume = volume; // shares voxels; keeps them alive for the borrowed vtkImageData
+    d->image = makeVtkImage(volume);
+    d->mapper->SetInputData(d->image);
+    d->renderer()->RemoveAllViewProps();
+    d->renderer()->AddViewProp(d->actor);
+    d->measurements.clear();
+    d->inverted = volume.info().invertedGrey;
+    d->updateLut();
+
+    // Radiological conventions: axial from the feet with anterior up, coronal from the
+    // front with superior up, sagittal from the patient's left with superior up.
+    const Vec3 n = d->normal();
+    const int dominant = int(std::max_element(n.begin(), n.end(), [](double a, double b) { return std::abs(a) < std::abs(b); }) -
+                             n.begin());
+    Vec3 from{0, 0, 0}, up{0, 0, 0};
+    if (dominant == 2)
+        from = {0, 0, -1}, up = {0, -1, 0};
+    else if (dominant == 1)
+        from = {0, -1, 0}, up = {0, 0, 1};
+    else
+        from = {1, 0, 0}, up = {0, 0, 1};
+    const Vec3 c = volume.geometry().center();
+    d->camera()->SetFocalPoint(c[0], c[1], c[2]);
+    d->camera()->SetPosition(c[0] + 1000 * from[0], c[1] + 1000 * from[1], c[2] + 1000 * from[2]);
+    d->camera()->SetViewUp(up[0], up[1], up[2]);
+
+    const auto& presets = windowPresets();
+    if (!presets.empty())
+        setWindow(presets.front().center, presets.front().width);
+    d->mapper->SetSliceNumber(-1);
+    setSlice(volume.geometry().size[2] / 2);
+    fit();
+}
+
+int SliceView::slice() const { return d->mapper->GetSliceNumber(); }
+int SliceView::sliceCount() const { return d->volume.isNull() ? 0 : d->volume.geometry().size[2]; }
+
+void SliceView::setSlice(int k)
+{
+    if (d->volume.isNull())
+        return;
+    k = std::clamp(k, 0, sliceCount() - 1);
+    if (k == d->mapper->GetSliceNumber())
+        return;
+    d->mapper->SetSliceNumber(k);
+    d->renderer()->ResetCameraClippingRange();
+    d->vtk->requestRender();
+    emit sliceChanged(k);
+}
+
+void SliceView::setWindow(double center, double width)
+{
+    width = std::max(1e-3, width);
+    d->actor->GetProperty()->SetColorLevel(center);
+    d->actor->GetProperty()->SetColorWindow(width);
+    d->vtk->requestRender();
+    emit windowChanged(center, width);
+}
+
+double SliceView::windowCenter() const { return d->actor->GetProperty()->GetColorLevel(); }
+double SliceView::windowWidth() const { return d->actor->GetProperty()->GetColorWindow(); }
+
+std::vector<NamedWindow> SliceView::windowPresets() const
+{
+    std::vector<NamedWindow> presets;
+    for (const auto& w : d->volume.info().windowPresets)
+        presets.push_back({QString::fromStdString(w.name), w.center, w.width});
+    if (d->volume.info().units == "HU")
+        presets.insert(presets.end(), ctWindowPresets().begin(), ctWindowPresets().end());
+    if (presets.empty() && !d->volume.isNull()) {
+        const auto [lo, hi] = d->volume.range();
+        presets.push_back({tr("Full range"), (lo + hi) / 2.0, std::max(1.0, hi - lo)});
+    }
+    return presets;
+}
+
+void SliceView::setInverted(bool inverted)
+{
+    d->inverted = inverted;
+    d->updateLut();
+    d->vtk->requestRender();
+}
+
+bool SliceView::isInverted() const { return d->inverted; }
+
+double SliceView::zoom() const
+{
+    return d->fitScale / std::max(1e-9, d->camera()->GetParallelScale());
+}
+
+void SliceView::fit()
+{
+    if (d->volume.isNull())
+        return;
+    const auto [w, h] = d->screenExtent();
+    const double aspect = double(std::max(1, d->vtk->width())) / std::max(1, d->vtk->height());
+    d->fitScale = 0.51 * std::max(h, w / aspect);
+    const Vec3 c = d->planeCenter();
+    double f[3];
+    d->camera()->GetFocalPoint(f);
+    // Centre the slice; keep the camera on its side of the plane.
+    const Vec3 delta{c[0] - f[0], c[1] - f[1], c[2] - f[2]};
+    d->moveCamera(delta);
+    d->camera()->SetParallelScale(d->fitScale);
+    d->renderer()->ResetCameraClippingRange();
+    d->vtk->requestRender();
+}
+
+void SliceView::actualSize()
+{
+    // Parallel scale is half the view height in mm: one voxel per device pixel.
+    const double pixelMm = std::min(d->volume.geometry().spacing[0], d->volume.geometry().spacing[1]);
+    d->camera()->SetParallelScale(0.5 * d->heightPx() * pixelMm);
+    d->vtk->requestRender();
+}
+
+void SliceView::zoomAt(double factor, QPointF anchor)
+{
+    if (factor <= 0 || d->volume.isNull())
+        return;
+    const Vec3 before = d->toWorld(anchor);
+    d->camera()->SetParallelScale(d->camera()->GetParallelScale() / factor);
+    const Vec3 after = d->toWorld(anchor);
+    d->moveCamera(sub(before, after));
+    d->vtk->requestRender();
+}
+
+void SliceView::rotate90()
+{
+    d->camera()->Roll(-90);
+    d->vtk->requestRender();
+}
+
+void SliceView::flipHorizontal()
+{
+    // Look at the plane from its other side: left and right swap, up stays.
+    double f[3], p[3];
+    d->camera()->GetFocalPoint(f);
+    d->camera()->GetPosition(p);
+    d->camera()->SetPosition(2 * f[0] - p[0], 2 * f[1] - p[1], 2 * f[2] - p[2]);
+    d->renderer()->ResetCameraClippingRange();
+    d->vtk->requestRender();
+}
+
+void SliceView::setTool(Tool tool) { d->tool = tool; }
+SliceView::Tool SliceView::tool() const { return d->tool; }
+const std::vector<LengthMeasurement>& SliceView::measurements() const { return d->measurements; }
+
+void SliceView::clearMeasurements()
+{
+    d->measurements.clear();
+    d->vtk->requestRender();
+}
+
+Vec3 SliceView::patientPointAt(QPointF widgetPos) const
+{
+    return d->toWorld(widgetPos);
+}
+
+QString SliceView::probeText() const
+{
+    if (!d->hasMouse || d->volume.isNull())
+        return {};
+    const Vec3 p = d->toWorld(d->lastMouse);
+    const Vec3 index = d->volume.geometry().physicalToIndex(p);
+    const auto& g = d->volume.geometry();
+    const int i = int(std::lround(index[0])), j = int(std::lround(index[1])), k = int(std::lround(index[2]));
+    if (i < 0 || j < 0 || k < 0 || i >= g.size[0] || j >= g.size[1] || k >= g.size[2])
+        return {};
+    QString value;
+    for (int c = 0; c < d->volume.components(); ++c)
+        value += (c ? QStringLiteral(" ") : QString()) + QString::number(d->volume.valueAt(i, j, k, c), 'g', 6);
+    const QString units = QString::fromStdString(d->volume.info().units);
+    return QStringLiteral("%1%2  (%3, %4, %5) mm")
+        .arg(value, units.isEmpty() ? QString() : QStringLiteral(" ") + units)
+        .arg(p[0], 0, 'f', 1)
+        .arg(p[1], 0, 'f', 1)
+        .arg(p[2], 0, 'f', 1);
+}
+
+QStringList SliceView::orientationLetters() const
+{
+    const Vec3 r = d->screenRight(), u = d->screenUp();
+    return {letters(scale(r, -1)), letters(r), letters(u), letters(scale(u, -1))};
+}
+
+bool SliceView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched != d->vtk || d->volume.isNull())
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::Wheel: {
+        auto* wheel = static_cast<QWheelEvent*>(event);
+        const int steps = wheel->angleDelta().y() / 120;
+        if (wheel->modifiers() & Qt::ControlModifier)
+            zoomAt(std::pow(1.2, steps), wheel->position());
+        else
+            setSlice(slice() + steps);
+        return true;
+    }
+    case QEvent::MouseButtonPress: {
+        auto* mouse = static_cast<QMouseEvent*>(event);
+        d->dragButton = mouse->button();
+        d->dragStart = d->lastMouse = mouse->position();
+        d->startCenter = windowCenter();
+        d->startWidth = windowWidth();
+        if (mouse->button() == Qt::LeftButton && d->tool == Tool::Length) {
+            d->drawing = true;
+            d->current = {slice(), d->toWorld(mouse->position()), d->toWorld(mouse->position())};
+        }
+        d->vtk->setFocus();
+        return true;
+    }
+    case QEvent::MouseMove: {
+        auto* mouse = static_cast<QMouseEvent*>(event);
+        const QPointF pos = mouse->position();
+        if (d->dragButton == Qt::RightButton) {
+            // Right-drag: horizontal is window width, vertical is level.
+            const double perPixel = std::max(1.0, d->startWidth) / 256.0;
+            setWindow(d->startCenter + (pos.y() - d->dragStart.y()) * perPixel,
+                      std::max(1.0, d->startWidth + (pos.x() - d->dragStart.x()) * perPixel));
+        } else if (d->dragButton == Qt::MiddleButton) {
+            d->moveCamera(sub(d->toWorld(d->lastMouse), d->toWorld(pos)));
+        } else if (d->drawing) {
+            d->current.b = d->toWorld(pos);
+        }
+        d->lastMouse = pos;
+        d->hasMouse = true;
+        d->vtk->requestRender();
+        return true;
+    }
+    case QEvent::MouseButtonRelease: {
+        auto* mouse = static_cast<QMouseEvent*>(event);
+        if (d->drawing && mouse->button() == Qt::LeftButton) {
+            d->drawing = false;
+            d->current.b = d->toWorld(mouse->position());
+            if (d->current.lengthMm() > 0) {
+                d->measurements.push_back(d->current);
+                emit measurementAdded(d->current.lengthMm());
+            }
+        }
+        d->dragButton = Qt::NoButton;
+        d->vtk->requestRender();
+        return true;
+    }
+    case QEvent::Leave:
+        d->hasMouse = false;
+        d->vtk->requestRender();
+        return false;
+    case QEvent::KeyPress: {
+        auto* key = static_cast<QKeyEvent*>(event);
+        switch (key->key()) {
+        case Qt::Key_Up:
+        case Qt::Key_PageUp: setSlice(slice() + (key->key() == Qt::Key_PageUp ? 10 : 1)); return true;
+        case Qt::Key_Down:
+        case Qt::Key_PageDown: setSlice(slice() - (key->key() == Qt::Key_PageDown ? 10 : 1)); return true;
+        case Qt::Key_Home: setSlice(0); return true;
+        case Qt::Key_End: setSlice(sliceCount() - 1); return true;
+        case Qt::Key_F: fit(); return true;
+        case Qt::Key_1: actualSize(); return true;
+        case Qt::Key_I: setInverted(!isInverted()); return true;
+        case Qt::Key_R: rotate90(); return true;
+        case Qt::Key_H: flipHorizontal(); return true;
+        case Qt::Key_Escape: d->drawing = false; d->vtk->requestRender(); return true;
+        case Qt::Key_Delete:
+        case Qt::Key_Backspace:
+            if (!d->measurements.empty())
+                d->measurements.pop_back();
+            d->vtk->requestRender();
+            return true;
+        default: break;
+        }
+        return false;
+    }
+    case QEvent::Resize:
+        QMetaObject::invokeMethod(this, [this] { fit(); }, Qt::QueuedConnection);
+        return false;
+    default: break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void SliceView::paintOverlay(QPainter& p)
+{
+    if (d->volume.isNull())
+        return;
+    const QRect area = d->vtk->rect().adjusted(6, 4, -6, -4);
+    QFont font = p.font();
+    font.setPointSizeF(9);
+    p.setFont(font);
+    const VolumeInfo& info = d->volume.info();
+
+    // Corners: who and when, what and where, display, probe.
+    QString name = QString::fromStdString(info.patientName);
+    name.replace(QLatin1Char('^'), QStringLiteral(", "));
+    QString date = QString::fromStdString(info.studyDate);
+    if (date.size() == 8)
+        date = date.left(4) + QLatin1Char('-') + date.mid(4, 2) + QLatin1Char('-') + date.mid(6, 2);
+    shadowText(p, area, Qt::AlignLeft | Qt::AlignTop,
+               QStringList{name, QString::fromStdString(info.patientId), date}.join(QLatin1Char('\n')).trimmed());
+    const double position = dot(d->planeCenter(), d->normal());
+    shadowText(p, area, Qt::AlignRight | Qt::AlignTop,
+               QStringLiteral("%1\n%2\n%3")
+                   .arg(QString::fromStdString(info.seriesDescription))
+                   .arg(tr("Im %1/%2").arg(slice() + 1).arg(sliceCount()))
+                   .arg(tr("Pos %1 mm").arg(position, 0, 'f', 1)));
+    shadowText(p, area, Qt::AlignLeft | Qt::AlignBottom,
+               tr("W %1 L %2\nZoom %3 %").arg(windowWidth(), 0, 'f', 0).arg(windowCenter(), 0, 'f', 0).arg(qRound(zoom() * 100)));
+    shadowText(p, area, Qt::AlignRight | Qt::AlignBottom, probeText());
+
+    // Orientation letters at the edge midpoints.
+    const QStringList l = orientationLetters();
+    QFont bold = font;
+    bold.setBold(true);
+    bold.setPointSizeF(11);
+    p.setFont(bold);
+    shadowText(p, area, Qt::AlignLeft | Qt::AlignVCenter, l[0]);
+    shadowText(p, area, Qt::AlignRight | Qt::AlignVCenter, l[1]);
+    shadowText(p, area, Qt::AlignHCenter | Qt::AlignTop, l[2]);
+    shadowText(p, area.adjusted(0, 0, 0, -22), Qt::AlignHCenter | Qt::AlignBottom, l[3]);
+    p.setFont(font);
+
+    // Scale bar: the largest round length under a quarter of the width.
+    const double pxPerMm = d->heightPx() / (2.0 * d->camera()->GetParallelScale()) / d->dpr();
+    double barMm = 1;
+    for (double candidate : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0})
+        if (candidate * pxPerMm <= area.width() / 4.0)
+            barMm = candidate;
+    const double barPx = barMm * pxPerMm;
+    const QPointF start(area.center().x() - barPx / 2, area.bottom() - 6);
+    p.setPen(QPen(QColor(235, 235, 235), 2));
+    p.drawLine(start, start + QPointF(barPx, 0));
+    p.drawLine(start, start + QPointF(0, -5));
+    p.drawLine(start + QPointF(barPx, 0), start + QPointF(barPx, -5));
+    shadowText(p, QRect(int(start.x()), int(start.y()) - 20, int(barPx), 14), Qt::AlignCenter,
+               tr("%1 mm").arg(barMm));
+
+    // Length measurements on this slice, and the one being drawn.
+    auto drawLength = [&](const LengthMeasurement& m, const QColor& colour) {
+        const QPointF a = d->toWidget(m.a), b = d->toWidget(m.b);
+        p.setPen(QPen(colour, 2));
+        p.drawLine(a, b);
+        p.drawEllipse(a, 3, 3);
+        p.drawEllipse(b, 3, 3);
+        const QPointF mid = (a + b) / 2 + QPointF(6, -6);
+        shadowText(p, QRect(mid.toPoint(), QSize(120, 16)), Qt::AlignLeft, tr("%1 mm").arg(m.lengthMm(), 0, 'f', 1));
+    };
+    for (const auto& m : d->measurements)
+        if (m.slice == slice())
+            drawLength(m, QColor(255, 210, 60));
+    if (d->drawing)
+        drawLength(d->current, QColor(120, 220, 255));
+}
+
+} // namespace viewer
+} // namespace radpath

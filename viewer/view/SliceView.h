@@ -1,0 +1,98 @@
+#pragma once
+// One slice of a Volume, as radiologists read it: wheel scrolls slices, right-drag sets
+// window/level, middle-drag pans, Ctrl+wheel zooms at the cursor; corner text, orientation
+// letters, scale bar, pixel probe and length measurements in mm.
+
+#include "viewer/model/Volume.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+namespace radpath {
+namespace viewer {
+
+class VtkWidget;
+
+/// A length measured on one slice, end points in LPS mm.
+struct LengthMeasurement {
+    int slice = 0;
+    Vec3 a{0, 0, 0};
+    Vec3 b{0, 0, 0};
+    double lengthMm() const;
+};
+
+/// Window presets radiologists use on CT (center, width in HU).
+struct NamedWindow {
+    QString name;
+    double center;
+    double width;
+};
+const std::vector<NamedWindow>& ctWindowPresets();
+
+/// GUI thread only.
+class SliceView : public QWidget {
+    Q_OBJECT
+public:
+    enum class Tool { None, Length };
+
+    explicit SliceView(QWidget* parent = nullptr);
+    ~SliceView() override;
+
+    void setVolume(const Volume& volume);
+    const Volume& volume() const;
+
+    int slice() const;
+    int sliceCount() const;
+    void setSlice(int k);
+
+    void setWindow(double center, double width);
+    double windowCenter() const;
+    double windowWidth() const;
+    /// The file's windows first, then the CT presets for CT volumes.
+    std::vector<NamedWindow> windowPresets() const;
+    void setInverted(bool inverted);
+    bool isInverted() const;
+
+    /// 1 = the whole slice fits the view; 2 = twice as large.
+    double zoom() const;
+    /// Zooms keeping the patient point under `anchor` (widget pixels) where it is.
+    void zoomAt(double factor, QPointF anchor);
+    void fit();
+    /// One screen pixel per voxel.
+    void actualSize();
+    void rotate90();
+    void flipHorizontal();
+
+    void setTool(Tool tool);
+    Tool tool() const;
+    const std::vector<LengthMeasurement>& measurements() const;
+    void clearMeasurements();
+
+    /// Patient (LPS, mm) point on the current slice under a widget position.
+    Vec3 patientPointAt(QPointF widgetPos) const;
+    /// Value and position under the last mouse position, as shown in the corner.
+    QString probeText() const;
+    /// Orientation letters at the left, right, top and bottom edges, e.g. "R","L","A","P".
+    QStringList orientationLetters() const;
+
+    VtkWidget* vtkWidget() const;
+
+signals:
+    void sliceChanged(int k);
+    void windowChanged(double center, double width);
+    void measurementAdded(double lengthMm);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void paintOverlay(class QPainter& painter);
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace viewer
+} // namespace radpath
