@@ -439,7 +439,7 @@ Gerät %4: %5 (%6)</translation>
     </message>
     <message>
         <source>Full range</source>
-        <translation type="unfinished">Gesamter Bereich</translation>
+        <translation>Gesamter Bereich</translation>
     </message>
     <message>
         <source>Im %1/%2</source>

@@ -439,7 +439,7 @@ Périphérique %4 : %5 (%6)</translation>
     </message>
     <message>
         <source>Full range</source>
-        <translation type="unfinished">Plage complète</translation>
+        <translation>Plage complète</translation>
     </message>
     <message>
         <source>Im %1/%2</source>
