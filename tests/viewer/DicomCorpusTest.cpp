@@ -66,6 +66,35 @@ private slots:
         QVERIFY(loaded >= 40);
     }
 
+    void theseLoad_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char* name :
+             {"693_J2KI.dcm", "CT_small.dcm", "ExplVR_BigEnd.dcm", "GDCMJ2K_TextGBR.dcm", "J2K_pixelrep_mismatch.dcm",
+              "JPEG-lossy.dcm", "JPEG2000.dcm", "JPGExtended.dcm", "MR_small.dcm", "MR_small_RLE.dcm",
+              "MR_small_bigendian.dcm", "MR_small_expb.dcm", "MR_small_implicit.dcm", "MR_small_jp2klossless.dcm",
+              "MR_small_jpeg_ls_lossless.dcm", "MR_small_padded.dcm", "SC_jpeg_no_color_transform.dcm",
+              "SC_jpeg_no_color_transform_2.dcm", "SC_rgb_dcmtk_+eb+cr.dcm", "SC_rgb_dcmtk_+eb+cy+n1.dcm",
+              "SC_rgb_dcmtk_+eb+cy+n2.dcm", "SC_rgb_dcmtk_+eb+cy+np.dcm", "SC_rgb_dcmtk_+eb+cy+s2.dcm",
+              "SC_rgb_dcmtk_+eb+cy+s4.dcm", "SC_rgb_gdcm_KY.dcm", "SC_rgb_jpeg_app14_dcmd.dcm", "SC_rgb_jpeg_dcmd.dcm",
+              "SC_rgb_jpeg_dcmtk.dcm", "SC_rgb_jpeg_gdcm.dcm", "SC_rgb_jpeg_lossy_gdcm.dcm", "SC_rgb_rle.dcm",
+              "SC_rgb_rle_16bit.dcm", "SC_rgb_rle_16bit_2frame.dcm", "SC_rgb_rle_2frame.dcm", "SC_rgb_rle_32bit.dcm",
+              "SC_rgb_rle_32bit_2frame.dcm", "SC_rgb_small_odd.dcm", "SC_ybr_full_422_uncompressed.dcm", "badVR.dcm",
+              "rtdose.dcm", "rtdose_1frame.dcm", "rtdose_expb.dcm", "rtdose_expb_1frame.dcm", "rtdose_rle.dcm",
+              "rtdose_rle_1frame.dcm"})
+            QTest::newRow(name) << name;
+    }
+    void theseLoad()
+    {
+        QFETCH(QString, name);
+        try {
+            const Volume v = readAlone(name);
+            QVERIFY(v.voxelCount() > 0);
+        } catch (const IoError& e) {
+            QFAIL(e.what());
+        }
+    }
+
     void refusalsSayWhy_data()
     {
         QTest::addColumn<QString>("name");
@@ -77,6 +106,7 @@ private slots:
         QTest::newRow("structured report") << "test-SR.dcm" << "holds no image (ComprehensiveSRStorage)";
         QTest::newRow("ECG") << "waveform_ecg.dcm" << "holds no image (TwelveLeadECGWaveformStorage)";
         QTest::newRow("binary segmentation") << "liver_1frame.dcm" << "BitsAllocated 1 is not supported";
+        QTest::newRow("damaged JPEG 2000") << "JPEG2000-embedded-sequence-delimiter.dcm" << "JPEG 2000";
     }
     void refusalsSayWhy()
     {
@@ -95,7 +125,11 @@ private slots:
             QTest::newRow(v) << "MR_small.dcm" << v;
         QTest::newRow("RT dose big endian") << "rtdose.dcm" << "rtdose_expb.dcm";
         QTest::newRow("RT dose one frame") << "rtdose_1frame.dcm" << "rtdose_expb_1frame.dcm";
-        QTest::newRow("RGB RLE 2 frames") << "SC_rgb_rle_2frame.dcm" << "SC_rgb_rle_2frame.dcm";
+        QTest::newRow("RGB RLE vs JPEG lossless (KY)") << "SC_rgb_rle.dcm" << "SC_rgb_gdcm_KY.dcm";
+        QTest::newRow("RGB RLE vs GDCM JPEG") << "SC_rgb_rle.dcm" << "SC_rgb_jpeg_gdcm.dcm";
+        // The uncompressed YBR_FULL_422 twin of a JPEG: our chroma upsampling and colour
+        // conversion against libjpeg's, through DCMTK.
+        QTest::newRow("YBR_FULL_422 vs its JPEG") << "SC_rgb_jpeg_dcmtk.dcm" << "SC_ybr_full_422_uncompressed.dcm";
     }
     void losslessVariantsMatchTheirTwin()
     {

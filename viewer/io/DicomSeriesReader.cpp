@@ -411,6 +411,21 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
         g.direction[size_t(r * 3 + 2)] = n[size_t(r)];
     }
 
+    // A header can claim any size: refuse what the files cannot hold before allocating.
+    {
+        std::error_code sizeError;
+        double fileBytes = 0;
+        std::set<std::string> counted;
+        for (const auto& s : series.slices)
+            if (counted.insert(s.path).second)
+                fileBytes += double(fs::file_size(s.path, sizeError));
+        const double samplesStored = format.photometric == "YBR_FULL_422" ? 2.0 : double(format.samples);
+        const double claimed = double(series.rows) * series.columns * samplesStored * (format.bitsAllocated / 8.0) *
+                               double(series.slices.size());
+        const bool encapsulated = DcmXfer(format.transferSyntax.c_str()).isEncapsulated();
+        if (claimed > (encapsulated ? 200.0 : 1.05) * fileBytes + 65536.0)
+            throw IoError(firstPath, "the header describes more pixel data than the file holds (damaged or truncated)");
+    }
     const PixelType type = chooseType(series, format);
     Volume volume(type, g, format.samples);
     std::vector<std::string> skipped;
