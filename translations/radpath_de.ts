@@ -339,6 +339,14 @@ Gerät %4: %5 (%6)</translation>
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
+    <message>
+        <source>&amp;Import DICOM Folder…</source>
+        <translation>DICOM-Ordner &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import DICOM folder</source>
+        <translation>DICOM-Ordner importieren</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::SettingsDialog</name>
@@ -401,6 +409,61 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Language and data folder changes take effect at the next start.</source>
         <translation>Änderungen an Sprache und Datenordner werden beim nächsten Start wirksam.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::StudyBrowserDock</name>
+    <message>
+        <source>Studies</source>
+        <translation>Studien</translation>
+    </message>
+    <message>
+        <source>Search name, ID, date, modality</source>
+        <translation>Name, ID, Datum, Modalität suchen</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Add the DICOM files of a folder to the study database</source>
+        <translation>Die DICOM-Dateien eines Ordners in die Studiendatenbank aufnehmen</translation>
+    </message>
+    <message>
+        <source>Patient / series</source>
+        <translation>Patient / Serie</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Import DICOM folder</source>
+        <translation>DICOM-Ordner importieren</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>%1 wird importiert</translation>
+    </message>
+    <message>
+        <source>Double-click to open</source>
+        <translation>Zum Öffnen doppelklicken</translation>
+    </message>
+    <message>
+        <source>The study database cannot be read: %1</source>
+        <translation>Die Studiendatenbank kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

@@ -339,6 +339,14 @@ Périphérique %4 : %5 (%6)</translation>
         <source>Cannot open</source>
         <translation>Ouverture impossible</translation>
     </message>
+    <message>
+        <source>&amp;Import DICOM Folder…</source>
+        <translation>&amp;Importer un dossier DICOM…</translation>
+    </message>
+    <message>
+        <source>Import DICOM folder</source>
+        <translation>Importer un dossier DICOM</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::SettingsDialog</name>
@@ -401,6 +409,61 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Language and data folder changes take effect at the next start.</source>
         <translation>Les changements de langue et de dossier de données prennent effet au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::StudyBrowserDock</name>
+    <message>
+        <source>Studies</source>
+        <translation>Examens</translation>
+    </message>
+    <message>
+        <source>Search name, ID, date, modality</source>
+        <translation>Rechercher nom, ID, date, modalité</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Add the DICOM files of a folder to the study database</source>
+        <translation>Ajouter les fichiers DICOM d&apos;un dossier à la base des examens</translation>
+    </message>
+    <message>
+        <source>Patient / series</source>
+        <translation>Patient / série</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Import DICOM folder</source>
+        <translation>Importer un dossier DICOM</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Importation de %1</translation>
+    </message>
+    <message>
+        <source>Double-click to open</source>
+        <translation>Double-cliquer pour ouvrir</translation>
+    </message>
+    <message>
+        <source>The study database cannot be read: %1</source>
+        <translation>La base des examens ne peut pas être lue : %1</translation>
     </message>
 </context>
 <context>

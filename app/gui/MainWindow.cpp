@@ -10,6 +10,7 @@
 #include "app/gui/JobStatusWidget.h"
 #include "app/gui/JobsDock.h"
 #include "app/gui/SettingsDialog.h"
+#include "app/gui/StudyBrowserDock.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -63,6 +64,11 @@ void MainWindow::createDocks()
     m_dataBrowser->setRecentFiles(m_settings.recentFiles());
     connect(m_dataBrowser, &DataBrowserDock::openRequested, this, [this](const QString& path) { openPaths({path}); });
     addDockWidget(Qt::LeftDockWidgetArea, m_dataBrowser);
+    m_studies = new StudyBrowserDock(m_jobs, m_settings, this);
+    connect(m_studies, &StudyBrowserDock::openRequested, this, [this](const QString& path) { openPaths({path}); });
+    addDockWidget(Qt::LeftDockWidgetArea, m_studies);
+    tabifyDockWidget(m_dataBrowser, m_studies);
+    m_dataBrowser->raise();
 
     addDockWidget(Qt::RightDockWidgetArea,
                   new InfoDock(tr("Layers"), QStringLiteral("layersDock"),
@@ -91,6 +97,13 @@ void MainWindow::createActions()
             openPaths({dir});
     });
     openFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    file->addAction(tr("&Import DICOM Folder…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Import DICOM folder"));
+        if (!dir.isEmpty()) {
+            m_studies->importFolder(dir);
+            m_studies->raise();
+        }
+    });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     refreshRecentMenu();
     file->addSeparator();

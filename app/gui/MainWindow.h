@@ -15,6 +15,7 @@ class AppSettings;
 class DataBrowserDock;
 class DocumentController;
 class JobRunner;
+class StudyBrowserDock;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -30,6 +31,7 @@ public:
     QStringList openDocuments() const;
     QTabWidget* tabs() const { return m_tabs; }
     DocumentController* documents() const { return m_documents; }
+    StudyBrowserDock* studies() const { return m_studies; }
 
 signals:
     /// A document failed to open; the message names the file (also shown to the user).
@@ -54,6 +56,7 @@ private:
     DocumentController* m_documents = nullptr;
     QTabWidget* m_tabs = nullptr;
     DataBrowserDock* m_dataBrowser = nullptr;
+    StudyBrowserDock* m_studies = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     int m_restoreTab = -1;

@@ -6,6 +6,7 @@
 #include "app/gui/AboutDialog.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/SettingsDialog.h"
+#include "app/gui/StudyBrowserDock.h"
 #include "viewer/demo/CtPhantom.h"
 #include "viewer/io/DicomSeriesWriter.h"
 #include "viewer/view/VolumeView.h"
@@ -19,6 +20,7 @@
 #include <QMimeData>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTreeWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -123,6 +125,38 @@ private slots:
         QCoreApplication::sendEvent(&window, &drop);
         QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
         QCOMPARE(window.openDocuments(), QStringList({m_ct}));
+    }
+
+    void studyBrowserImportsAndOpens()
+    {
+        AppSettings settings(m_dir.filePath("state-studies"));
+        JobRunner jobs(2);
+        MainWindow window(settings, jobs);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.studies()->show();
+        window.studies()->raise();
+        QSignalSpy imported(window.studies(), &StudyBrowserDock::imported);
+        window.studies()->importFolder(m_ct);
+        QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 20000);
+        QCOMPARE(imported.first().first().toInt(), 24);
+        QTreeWidget* tree = window.studies()->tree();
+        QCOMPARE(tree->topLevelItemCount(), 1);
+        QTreeWidgetItem* series = tree->topLevelItem(0)->child(0);
+        QVERIFY(series);
+        QCOMPARE(series->text(4), QStringLiteral("24"));
+        QTRY_VERIFY(tree->isVisible());
+        tree->scrollToItem(series);
+        QTest::qWait(50);
+        // The first column's text: inside the viewport however narrow the dock is.
+        const QRect rect = tree->visualItemRect(series);
+        const QPoint at(rect.left() + 8, rect.center().y());
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+        QCOMPARE(tree->currentItem(), series);
+        QTest::mouseDClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
+        auto* view = qobject_cast<radpath::viewer::VolumeView*>(window.tabs()->widget(0));
+        QCOMPARE(view->volume().geometry().size[2], 24);
     }
 
     void aboutListsLibraries()

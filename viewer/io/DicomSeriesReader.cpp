@@ -330,7 +330,17 @@ std::vector<DicomSeries> DicomSeriesReader::scan(const std::string& path, const 
 {
     registerCodecsOnce();
     control.report(0.0, "listing files");
-    const auto files = listFiles(path, control);
+    return scanFiles(listFiles(path, control), control);
+}
+
+std::vector<std::string> DicomSeriesReader::listFilesUnder(const std::string& path, const TaskControl& control)
+{
+    return listFiles(path, control);
+}
+
+std::vector<DicomSeries> DicomSeriesReader::scanFiles(const std::vector<std::string>& files, const TaskControl& control) const
+{
+    registerCodecsOnce();
     std::map<std::string, DicomSeries> groups;
     std::set<std::string> seenInstances;
     int duplicates = 0;

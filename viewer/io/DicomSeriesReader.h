@@ -64,6 +64,10 @@ public:
 
     /// Headers only; recursive for folders. Files that are not DICOM images are skipped.
     std::vector<DicomSeries> scan(const std::string& path, const TaskControl& control) const;
+    /// The same for a given list of files (incremental import scans only new files).
+    std::vector<DicomSeries> scanFiles(const std::vector<std::string>& files, const TaskControl& control) const;
+    /// Every regular file under `path` (or `path` itself), sorted.
+    static std::vector<std::string> listFilesUnder(const std::string& path, const TaskControl& control);
     Volume readSeries(const DicomSeries& series, const TaskControl& control) const;
 
     /// True if the file carries the "DICM" preamble magic.

@@ -1,0 +1,114 @@
+#include "app/gui/StudyBrowserDock.h"
+
+#include "app/core/AppSettings.h"
+#include "app/core/JobRunner.h"
+#include "viewer/db/StudyDatabase.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace radpath {
+namespace app {
+
+StudyBrowserDock::StudyBrowserDock(JobRunner& jobs, AppSettings& settings, QWidget* parent)
+    : QDockWidget(tr("Studies"), parent), m_jobs(jobs), m_settings(settings)
+{
+    setObjectName(QStringLiteral("studyBrowserDock"));
+    auto* body = new QWidget(this);
+    m_search = new QLineEdit(body);
+    m_search->setObjectName(QStringLiteral("studySearch"));
+    m_search->setPlaceholderText(tr("Search name, ID, date, modality"));
+    m_search->setClearButtonEnabled(true);
+    auto* import = new QPushButton(tr("Import…"), body);
+    import->setObjectName(QStringLiteral("studyImport"));
+    import->setToolTip(tr("Add the DICOM files of a folder to the study database"));
+    m_tree = new QTreeWidget(body);
+    m_tree->setObjectName(QStringLiteral("studyTree"));
+    m_tree->setHeaderLabels({tr("Patient / series"), tr("ID"), tr("Date"), tr("Description"), tr("Images")});
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_search, 1);
+    top->addWidget(import);
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addLayout(top);
+    layout->addWidget(m_tree);
+    setWidget(body);
+
+    connect(m_search, &QLineEdit::textChanged, this, &StudyBrowserDock::refresh);
+    connect(import, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Import DICOM folder"));
+        if (!dir.isEmpty())
+            importFolder(dir);
+    });
+    connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const QString series = item->data(0, Qt::UserRole).toString();
+        if (series.isEmpty())
+            return;
+        const QStringList files = viewer::StudyDatabase(databaseFile()).seriesFiles(series);
+        if (!files.isEmpty())
+            emit openRequested(files.first());
+    });
+    refresh();
+}
+
+QString StudyBrowserDock::databaseFile() const
+{
+    return QDir(m_settings.dataDir()).filePath(QStringLiteral("studies.sqlite"));
+}
+
+void StudyBrowserDock::importFolder(const QString& folder)
+{
+    const QString file = databaseFile();
+    m_jobs.run<int>(
+        tr("Importing %1").arg(QDir(folder).dirName()), this,
+        [file, folder](JobContext& ctx) {
+            viewer::TaskControl control;
+            control.progress = [&ctx](double f, const std::string& stage) { ctx.setProgress(f, QString::fromStdString(stage)); };
+            control.isCancelled = [&ctx] { return ctx.isCancelled(); };
+            // The job's own connection: SQLite connections stay on the thread that made them.
+            viewer::StudyDatabase db(file);
+            return db.import(folder, control).instancesAdded;
+        },
+        [this](int added) {
+            refresh();
+            emit imported(added);
+        });
+}
+
+void StudyBrowserDock::refresh()
+{
+    m_tree->clear();
+    try {
+        for (const auto& study : viewer::StudyDatabase(databaseFile()).studies(m_search->text().trimmed())) {
+            QString name = study.patientName;
+            name.replace(QLatin1Char('^'), QStringLiteral(", "));
+            QString date = study.date;
+            if (date.size() == 8)
+                date = date.left(4) + QLatin1Char('-') + date.mid(4, 2) + QLatin1Char('-') + date.mid(6, 2);
+            auto* studyItem = new QTreeWidgetItem(m_tree, {name, study.patientId, date,
+                                                           study.description + QStringLiteral("  [") +
+                                                               study.modalities.join(QStringLiteral(", ")) + QLatin1Char(']'),
+                                                           QString()});
+            for (const auto& series : study.series) {
+                auto* item = new QTreeWidgetItem(studyItem, {series.modality, QString(), QString(), series.description,
+                                                             QString::number(series.images)});
+                item->setData(0, Qt::UserRole, series.seriesUid);
+                item->setToolTip(0, tr("Double-click to open"));
+            }
+            studyItem->setExpanded(true);
+        }
+    } catch (const std::exception& e) {
+        auto* item = new QTreeWidgetItem(m_tree, {tr("The study database cannot be read: %1").arg(QString::fromUtf8(e.what()))});
+        item->setDisabled(true);
+    }
+}
+
+} // namespace app
+} // namespace radpath
