@@ -1,9 +1,13 @@
 #include "app/cli/CliCommands.h"
 
 #include "app/core/AiModule.h"
+#include "app/core/AppSettings.h"
 #include "app/core/BuildInfo.h"
+#include "viewer/db/StudyDatabase.h"
+#include "viewer/io/IoError.h"
 #include "radpath/ai/Engine.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 #include <cstdio>
@@ -19,6 +23,7 @@ const QList<Command>& commands()
          info},
         {"convert", "INPUT OUTPUT [--series UID]", "write an image or volume as .nii, .nii.gz, .nrrd, .mha or .png",
          convert},
+        {"import", "DIR", "add the DICOM files under DIR to the study database in the data directory", importStudies},
         {"ai-info", "[--device cpu|cuda] [--threads N]", "load the AI engine, report LibTorch and CUDA, test the device",
          aiInfo},
         {"version", "", "print RadPath and library versions (loads the AI engine to report LibTorch)", version},
@@ -30,6 +35,25 @@ int version(const QStringList&)
 {
     std::fputs(versionReport(true).toLocal8Bit().constData(), stdout);
     return 0;
+}
+
+int importStudies(const QStringList& args)
+{
+    if (args.size() != 1 || args[0].startsWith(QLatin1String("--"))) {
+        std::fputs("usage: radpath-cli [--data-dir DIR] import FOLDER\n", stderr);
+        return 2;
+    }
+    try {
+        const AppSettings settings(AppSettings::resolveDataDir());
+        viewer::StudyDatabase db(QDir(settings.dataDir()).filePath(QStringLiteral("studies.sqlite")));
+        const viewer::ImportResult r = db.import(args[0]);
+        std::printf("{\"filesSeen\": %d, \"filesRead\": %d, \"instancesAdded\": %d, \"series\": %d}\n", r.filesSeen,
+                    r.filesRead, r.instancesAdded, r.seriesTouched);
+        return 0;
+    } catch (const viewer::IoError& e) {
+        std::fprintf(stderr, "radpath-cli: %s\n", e.what());
+        return 1;
+    }
 }
 
 int aiInfo(const QStringList& args)

@@ -22,6 +22,7 @@ int makeDemo(const QStringList& args);
 int info(const QStringList& args);
 int convert(const QStringList& args);
 int aiInfo(const QStringList& args);
+int importStudies(const QStringList& args);
 int version(const QStringList& args);
 
 } // namespace radpath::app::cli

@@ -68,7 +68,7 @@ void MainWindow::createDocks()
     connect(m_studies, &StudyBrowserDock::openRequested, this, [this](const QString& path) { openPaths({path}); });
     addDockWidget(Qt::LeftDockWidgetArea, m_studies);
     tabifyDockWidget(m_dataBrowser, m_studies);
-    m_dataBrowser->raise();
+    m_studies->raise(); // the study list first, as PACS viewers open
 
     addDockWidget(Qt::RightDockWidgetArea,
                   new InfoDock(tr("Layers"), QStringLiteral("layersDock"),

@@ -43,7 +43,7 @@ private slots:
     {
         const Run r = run("radpath-cli", {"--help"});
         QCOMPARE(r.code, 0);
-        for (const char* command : {"make-demo", "info", "ai-info", "version"})
+        for (const char* command : {"make-demo", "info", "convert", "import", "ai-info", "version"})
             QVERIFY2(r.out.contains(QLatin1String(command)), command);
     }
 

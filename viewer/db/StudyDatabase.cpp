@@ -34,6 +34,8 @@ const char* kSchema[] = {
     "CREATE TABLE IF NOT EXISTS instances (id INTEGER PRIMARY KEY, series INTEGER REFERENCES series(id),"
     " sop_uid TEXT, path TEXT UNIQUE NOT NULL, size INTEGER, mtime INTEGER, position REAL)",
     "CREATE INDEX IF NOT EXISTS instances_series ON instances(series)",
+    // Files that are not DICOM images, so that a re-import does not read them again.
+    "CREATE TABLE IF NOT EXISTS other_files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER)",
 };
 
 } // namespace
@@ -96,7 +98,9 @@ ImportResult StudyDatabase::import(const QString& path, const TaskControl& contr
     std::vector<std::string> toRead;
     for (const auto& f : files) {
         const QFileInfo info(QString::fromStdString(f));
-        QSqlQuery q = d->exec(QStringLiteral("SELECT size, mtime FROM instances WHERE path = ?"), {info.absoluteFilePath()});
+        QSqlQuery q = d->exec(QStringLiteral("SELECT size, mtime FROM instances WHERE path = ?"
+                                             " UNION ALL SELECT size, mtime FROM other_files WHERE path = ?"),
+                              {info.absoluteFilePath(), info.absoluteFilePath()});
         if (q.next() && q.value(0).toLongLong() == info.size() &&
             q.value(1).toLongLong() == info.lastModified().toMSecsSinceEpoch())
             continue;
@@ -141,6 +145,17 @@ ImportResult StudyDatabase::import(const QString& path, const TaskControl& contr
             }
             ++result.seriesTouched;
         }
+        // What was read but is no image is remembered as such.
+        std::set<std::string> images;
+        for (const DicomSeries& s : series)
+            for (const DicomSlice& slice : s.slices)
+                images.insert(slice.path);
+        for (const auto& f : toRead)
+            if (!images.count(f)) {
+                const QFileInfo info(QString::fromStdString(f));
+                d->exec(QStringLiteral("INSERT OR REPLACE INTO other_files (path, size, mtime) VALUES (?, ?, ?)"),
+                        {info.absoluteFilePath(), info.size(), info.lastModified().toMSecsSinceEpoch()});
+            }
         db.commit();
     } catch (...) {
         db.rollback();
