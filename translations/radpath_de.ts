@@ -254,14 +254,6 @@ Gerät %4: %5 (%6)</translation>
         <translation>Hier erscheinen die Ebenen der aktuellen Studie (Label-Maps, Überlagerungen, KI-Ergebnisse).</translation>
     </message>
     <message>
-        <source>Annotations</source>
-        <translation>Annotationen</translation>
-    </message>
-    <message>
-        <source>Measurements and annotations of the current study appear here.</source>
-        <translation>Hier erscheinen Messungen und Annotationen der aktuellen Studie.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -346,6 +338,55 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Import DICOM folder</source>
         <translation>DICOM-Ordner importieren</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::MeasurementsDock</name>
+    <message>
+        <source>Measurements</source>
+        <translation>Messungen</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export measurements</source>
+        <translation>Messungen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1
+%2</source>
+        <translation>%1 kann nicht geschrieben werden
+%2</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
     </message>
 </context>
 <context>

@@ -254,14 +254,6 @@ Périphérique %4 : %5 (%6)</translation>
         <translation>Les calques de l&apos;étude en cours (cartes d&apos;étiquettes, superpositions, résultats d&apos;IA) apparaissent ici.</translation>
     </message>
     <message>
-        <source>Annotations</source>
-        <translation>Annotations</translation>
-    </message>
-    <message>
-        <source>Measurements and annotations of the current study appear here.</source>
-        <translation>Les mesures et annotations de l&apos;étude en cours apparaissent ici.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -346,6 +338,55 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Import DICOM folder</source>
         <translation>Importer un dossier DICOM</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::MeasurementsDock</name>
+    <message>
+        <source>Measurements</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>Coupe</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export measurements</source>
+        <translation>Exporter les mesures</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1
+%2</source>
+        <translation>Impossible d&apos;écrire %1
+%2</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,9 @@
 #include "app/gui/InfoDock.h"
 #include "app/gui/JobStatusWidget.h"
 #include "app/gui/JobsDock.h"
+#include "app/gui/MeasurementsDock.h"
+#include "viewer/view/SliceView.h"
+#include "viewer/view/VolumeView.h"
 #include "app/gui/SettingsDialog.h"
 #include "app/gui/StudyBrowserDock.h"
 
@@ -74,9 +77,13 @@ void MainWindow::createDocks()
                   new InfoDock(tr("Layers"), QStringLiteral("layersDock"),
                                tr("Layers of the current study (label maps, overlays, AI results) appear here."), this));
     addDockWidget(Qt::RightDockWidgetArea, new AiDock(m_jobs, m_settings, this));
-    addDockWidget(Qt::RightDockWidgetArea,
-                  new InfoDock(tr("Annotations"), QStringLiteral("annotationsDock"),
-                               tr("Measurements and annotations of the current study appear here."), this));
+    m_measurements = new MeasurementsDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_measurements);
+    // The dock follows the slice view of the tab in front.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        auto* volumeView = qobject_cast<viewer::VolumeView*>(m_tabs->widget(index));
+        m_measurements->setView(volumeView ? volumeView->sliceView() : nullptr);
+    });
     auto* jobsDock = new JobsDock(m_jobs, this);
     addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
     jobsDock->hide();

@@ -15,6 +15,7 @@ class AppSettings;
 class DataBrowserDock;
 class DocumentController;
 class JobRunner;
+class MeasurementsDock;
 class StudyBrowserDock;
 
 class MainWindow : public QMainWindow {
@@ -32,6 +33,7 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     DocumentController* documents() const { return m_documents; }
     StudyBrowserDock* studies() const { return m_studies; }
+    MeasurementsDock* measurements() const { return m_measurements; }
 
 signals:
     /// A document failed to open; the message names the file (also shown to the user).
@@ -57,6 +59,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     DataBrowserDock* m_dataBrowser = nullptr;
     StudyBrowserDock* m_studies = nullptr;
+    MeasurementsDock* m_measurements = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     int m_restoreTab = -1;

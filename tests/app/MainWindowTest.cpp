@@ -5,10 +5,13 @@
 #include "app/core/JobRunner.h"
 #include "app/gui/AboutDialog.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/MeasurementsDock.h"
 #include "app/gui/SettingsDialog.h"
 #include "app/gui/StudyBrowserDock.h"
 #include "viewer/demo/CtPhantom.h"
 #include "viewer/io/DicomSeriesWriter.h"
+#include "viewer/view/SliceView.h"
+#include "viewer/render/VtkWidget.h"
 #include "viewer/view/VolumeView.h"
 
 #include <QComboBox>
@@ -20,6 +23,7 @@
 #include <QMimeData>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -157,6 +161,39 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
         auto* view = qobject_cast<radpath::viewer::VolumeView*>(window.tabs()->widget(0));
         QCOMPARE(view->volume().geometry().size[2], 24);
+    }
+
+    void lengthMeasuredInTheViewIsListedAndExported()
+    {
+        AppSettings settings(m_dir.filePath("state-measure"));
+        JobRunner jobs(2);
+        MainWindow window(settings, jobs);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openPaths({m_ct});
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
+        auto* view = qobject_cast<radpath::viewer::VolumeView*>(window.tabs()->widget(0));
+        // The user picks the Length tool and drags across the slice.
+        QTest::mouseClick(view->findChild<QToolButton*>("lengthTool"), Qt::LeftButton);
+        QWidget* slice = view->sliceWidget();
+        QTest::qWait(50);
+        const QPoint a(slice->width() / 2 - 40, slice->height() / 2), b(slice->width() / 2 + 40, slice->height() / 2);
+        QTest::mousePress(slice, Qt::LeftButton, Qt::NoModifier, a);
+        QTest::mouseMove(slice, b);
+        QTest::mouseRelease(slice, Qt::LeftButton, Qt::NoModifier, b);
+        QCOMPARE(view->sliceView()->measurements().size(), size_t(1));
+        const double mm = view->sliceView()->measurements().front().lengthMm();
+        QVERIFY(mm > 1.0);
+        QTableWidget* table = window.measurements()->table();
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("%1 mm").arg(mm, 0, 'f', 2));
+        const QString csv = m_dir.filePath("measurements.csv");
+        QVERIFY(window.measurements()->exportCsv(csv));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[1].split(',')[3].toDouble(), QString::number(mm, 'f', 3).toDouble());
     }
 
     void aboutListsLibraries()
