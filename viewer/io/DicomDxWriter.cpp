@@ -12,13 +12,6 @@
 namespace radpath::viewer {
 namespace {
 
-std::string newUid()
-{
-    char uid[100];
-    dcmGenerateUniqueIdentifier(uid, SITE_INSTANCE_UID_ROOT);
-    return uid;
-}
-
 std::string number(double v)
 {
     std::ostringstream out;
@@ -32,8 +25,8 @@ std::string number(double v)
 DicomSeriesMeta writeDxImage(const ChestImage& image, double pixelSpacingMm, const DxWindow& window,
                              const std::string& path, DicomSeriesMeta meta)
 {
-    if (meta.studyInstanceUid.empty()) meta.studyInstanceUid = newUid();
-    if (meta.seriesInstanceUid.empty()) meta.seriesInstanceUid = newUid();
+    if (meta.studyInstanceUid.empty()) meta.studyInstanceUid = newDicomUid();
+    if (meta.seriesInstanceUid.empty()) meta.seriesInstanceUid = newDicomUid();
 
     DcmFileFormat file;
     DcmDataset& ds = *file.getDataset();
@@ -41,7 +34,7 @@ DicomSeriesMeta writeDxImage(const ChestImage& image, double pixelSpacingMm, con
     const std::pair<DcmTagKey, std::string> values[] = {
         {DCM_SpecificCharacterSet, "ISO_IR 192"},
         {DCM_SOPClassUID, UID_DigitalXRayImageStorageForPresentation},
-        {DCM_SOPInstanceUID, newUid()},
+        {DCM_SOPInstanceUID, newDicomUid()},
         {DCM_ImageType, "ORIGINAL\\PRIMARY"},
         {DCM_StudyDate, meta.studyDate},
         {DCM_StudyTime, "120000"},

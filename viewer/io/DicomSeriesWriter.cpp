@@ -17,13 +17,6 @@ namespace fs = std::filesystem;
 namespace radpath::viewer {
 namespace {
 
-std::string newUid()
-{
-    char uid[100];
-    dcmGenerateUniqueIdentifier(uid, SITE_INSTANCE_UID_ROOT);
-    return uid;
-}
-
 std::string decimals(const std::vector<double>& values)
 {
     std::ostringstream out;
@@ -42,6 +35,13 @@ void put(DcmDataset& ds, const DcmTagKey& key, const std::string& value, const s
 
 } // namespace
 
+std::string newDicomUid()
+{
+    char uid[100];
+    dcmGenerateUniqueIdentifier(uid, SITE_INSTANCE_UID_ROOT);
+    return uid;
+}
+
 DicomSeriesMeta writeCtSeries(const Volume& huVolume, const std::string& dir, DicomSeriesMeta meta,
                               const TaskControl& control)
 {
@@ -52,9 +52,9 @@ DicomSeriesMeta writeCtSeries(const Volume& huVolume, const std::string& dir, Di
     if (ec)
         throw IoError(dir, "cannot create folder: " + ec.message());
 
-    if (meta.studyInstanceUid.empty()) meta.studyInstanceUid = newUid();
-    if (meta.seriesInstanceUid.empty()) meta.seriesInstanceUid = newUid();
-    if (meta.frameOfReferenceUid.empty()) meta.frameOfReferenceUid = newUid();
+    if (meta.studyInstanceUid.empty()) meta.studyInstanceUid = newDicomUid();
+    if (meta.seriesInstanceUid.empty()) meta.seriesInstanceUid = newDicomUid();
+    if (meta.frameOfReferenceUid.empty()) meta.frameOfReferenceUid = newDicomUid();
 
     const ImageGeometry& g = huVolume.geometry();
     const int cols = g.size[0], rows = g.size[1], slices = g.size[2];
@@ -73,7 +73,7 @@ DicomSeriesMeta writeCtSeries(const Volume& huVolume, const std::string& dir, Di
         DcmDataset& ds = *file.getDataset();
         put(ds, DCM_SpecificCharacterSet, "ISO_IR 192", path);
         put(ds, DCM_SOPClassUID, UID_CTImageStorage, path);
-        put(ds, DCM_SOPInstanceUID, newUid(), path);
+        put(ds, DCM_SOPInstanceUID, newDicomUid(), path);
         put(ds, DCM_ImageType, "ORIGINAL\\PRIMARY\\AXIAL", path);
         put(ds, DCM_StudyDate, meta.studyDate, path);
         put(ds, DCM_StudyTime, "120000", path);

@@ -20,6 +20,9 @@ struct DicomSeriesMeta {
     int seriesNumber = 1;
 };
 
+/// A new, globally unique DICOM UID under DCMTK's site root.
+std::string newDicomUid();
+
 /// Writes `huVolume` (int16, Hounsfield units) as CT Image Storage files
 /// `dir/CT000001.dcm`, ... in explicit VR little endian, stored as unsigned values with
 /// RescaleIntercept -1024. Each file is written to a temporary name and renamed, so a
