@@ -517,7 +517,8 @@ void SliceView::paintOverlay(QPainter& p)
     p.setFont(bold);
     shadowText(p, area, Qt::AlignLeft | Qt::AlignVCenter, l[0]);
     shadowText(p, area, Qt::AlignRight | Qt::AlignVCenter, l[1]);
-    shadowText(p, area, Qt::AlignHCenter | Qt::AlignTop, l[2]);
+    // Below the corner text lines, so that long series descriptions never cover it.
+    shadowText(p, area.adjusted(0, 46, 0, 0), Qt::AlignHCenter | Qt::AlignTop, l[2]);
     shadowText(p, area.adjusted(0, 0, 0, -22), Qt::AlignHCenter | Qt::AlignBottom, l[3]);
     p.setFont(font);
 
