@@ -339,6 +339,14 @@ Gerät %4: %5 (%6)</translation>
         <source>Import DICOM folder</source>
         <translation>DICOM-Ordner importieren</translation>
     </message>
+    <message>
+        <source>DICOM &amp;Tags…</source>
+        <translation>DICOM-&amp;Tags…</translation>
+    </message>
+    <message>
+        <source>DICOM file</source>
+        <translation>DICOM-Datei</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MeasurementsDock</name>
@@ -505,6 +513,41 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>The study database cannot be read: %1</source>
         <translation>Die Studiendatenbank kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TagBrowserDialog</name>
+    <message>
+        <source>DICOM tags - %1</source>
+        <translation>DICOM-Tags – %1</translation>
+    </message>
+    <message>
+        <source>Filter by tag, keyword or value, e.g. 0010 or PatientName</source>
+        <translation>Nach Tag, Schlüsselwort oder Wert filtern, z. B. 0010 oder PatientName</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>Schlüsselwort</translation>
+    </message>
+    <message>
+        <source>VR</source>
+        <translation>VR</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>

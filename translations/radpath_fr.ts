@@ -339,6 +339,14 @@ Périphérique %4 : %5 (%6)</translation>
         <source>Import DICOM folder</source>
         <translation>Importer un dossier DICOM</translation>
     </message>
+    <message>
+        <source>DICOM &amp;Tags…</source>
+        <translation>&amp;Balises DICOM…</translation>
+    </message>
+    <message>
+        <source>DICOM file</source>
+        <translation>Fichier DICOM</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MeasurementsDock</name>
@@ -505,6 +513,41 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>The study database cannot be read: %1</source>
         <translation>La base des examens ne peut pas être lue : %1</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TagBrowserDialog</name>
+    <message>
+        <source>DICOM tags - %1</source>
+        <translation>Balises DICOM – %1</translation>
+    </message>
+    <message>
+        <source>Filter by tag, keyword or value, e.g. 0010 or PatientName</source>
+        <translation>Filtrer par balise, mot-clé ou valeur, p. ex. 0010 ou PatientName</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Copier la valeur</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Balise</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>Mot-clé</translation>
+    </message>
+    <message>
+        <source>VR</source>
+        <translation>VR</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,8 @@
 #include "viewer/view/VolumeView.h"
 #include "app/gui/SettingsDialog.h"
 #include "app/gui/StudyBrowserDock.h"
+#include "app/gui/TagBrowserDialog.h"
+#include "viewer/io/DicomSeriesReader.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -124,6 +126,26 @@ void MainWindow::createActions()
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     tools->setObjectName(QStringLiteral("toolsMenu"));
+    tools->addAction(tr("DICOM &Tags…"), this, [this] {
+        // The tab in front: its file, or the first DICOM file of its folder; else ask.
+        QString path = m_tabs->currentWidget() ? m_tabs->currentWidget()->property("documentPath").toString() : QString();
+        if (QFileInfo(path).isDir()) {
+            const QString folder = path;
+            path.clear();
+            for (const auto& f : viewer::DicomSeriesReader::listFilesUnder(folder.toStdString(), {}))
+                if (viewer::DicomSeriesReader::hasDicomMagic(f)) {
+                    path = QString::fromStdString(f);
+                    break;
+                }
+        }
+        if (path.isEmpty())
+            path = QFileDialog::getOpenFileName(this, tr("DICOM file"));
+        if (path.isEmpty())
+            return;
+        auto* dialog = new TagBrowserDialog(path, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     tools->addAction(tr("&Settings…"), QKeySequence::Preferences, this, [this] {
         SettingsDialog dialog(m_settings, this);
         dialog.exec();
