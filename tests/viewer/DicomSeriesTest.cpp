@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -169,6 +170,31 @@ private slots:
         QVERIFY(registry.find(text.fileName().toStdString()) == nullptr);
         QVERIFY_THROWS_EXCEPTION(IoError, registry.read(text.fileName().toStdString(), {}));
         QVERIFY_THROWS_EXCEPTION(IoError, registry.read(dir.filePath("missing.dcm").toStdString(), {}));
+    }
+
+    void dicomDirOpensItsSeries()
+    {
+        // A file set as on a CD: 8-character names without extension and a DICOMDIR made
+        // by DCMTK's dcmmkdir.
+        QTemporaryDir dir;
+        const CtPhantom phantom = smallPhantom();
+        writeCtSeries(phantom.volume, dir.filePath("src").toStdString(), {});
+        QDir().mkpath(dir.filePath("set/DICOM/S1"));
+        const QStringList names = QDir(dir.filePath("src")).entryList({"*.dcm"}, QDir::Files, QDir::Name);
+        // Reverse order: the DICOMDIR's record order must not decide the slice order.
+        for (int i = 0; i < names.size(); ++i)
+            QVERIFY(QFile::copy(dir.filePath("src/" + names[i]),
+                                dir.filePath(QStringLiteral("set/DICOM/S1/IM%1").arg(names.size() - i, 6, 10, QChar('0')))));
+        QProcess mkdir;
+        mkdir.setWorkingDirectory(dir.filePath("set"));
+        mkdir.start("dcmmkdir", {"+r", "+I", "DICOM/S1"});
+        if (!mkdir.waitForStarted(5000))
+            QSKIP("dcmmkdir (dcmtk) is not installed");
+        QVERIFY(mkdir.waitForFinished(30000));
+        QCOMPARE(mkdir.exitCode(), 0);
+        const Volume volume = DicomSeriesReader().read(dir.filePath("set/DICOMDIR").toStdString(), {});
+        QCOMPARE(volume.geometry().size, phantom.volume.geometry().size);
+        QVERIFY(std::memcmp(volume.data(), phantom.volume.data(), volume.byteSize()) == 0);
     }
 
     void cancellationStopsReading()

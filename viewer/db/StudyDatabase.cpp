@@ -1,5 +1,6 @@
 #include "viewer/db/StudyDatabase.h"
 
+#include "viewer/io/DicomDir.h"
 #include "viewer/io/DicomSeriesReader.h"
 #include "viewer/io/IoError.h"
 
@@ -91,7 +92,8 @@ QString StudyDatabase::file() const { return d->file; }
 ImportResult StudyDatabase::import(const QString& path, const TaskControl& control)
 {
     ImportResult result;
-    const auto files = DicomSeriesReader::listFilesUnder(path.toStdString(), control);
+    const auto files = isDicomDir(path.toStdString()) ? filesInDicomDir(path.toStdString())
+                                                      : DicomSeriesReader::listFilesUnder(path.toStdString(), control);
     result.filesSeen = int(files.size());
 
     // Only files that are new, or whose size or time changed, are read.

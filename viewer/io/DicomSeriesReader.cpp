@@ -1,5 +1,6 @@
 #include "viewer/io/DicomSeriesReader.h"
 
+#include "viewer/io/DicomDir.h"
 #include "viewer/io/DicomPixelDecoder.h"
 #include "viewer/io/DicomText.h"
 #include "viewer/io/IoError.h"
@@ -562,6 +563,12 @@ std::vector<DicomSeries> DicomSeriesReader::seriesFor(const std::string& path, c
 {
     registerCodecsOnce();
     std::error_code ec;
+    if (isDicomDir(path)) {
+        auto series = scanFiles(filesInDicomDir(path), control);
+        if (series.empty())
+            throw IoError(path, "the DICOMDIR references no readable DICOM image");
+        return series;
+    }
     if (fs::is_directory(path, ec)) {
         auto series = scan(path, control);
         if (series.empty())

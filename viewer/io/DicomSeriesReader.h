@@ -56,8 +56,8 @@ public:
     /// Reads the largest series found under `path` (a file reads its whole series folder).
     Volume read(const std::string& path, const TaskControl& control) const override;
 
-    /// The series `path` stands for: every series of a folder (largest first), or the one
-    /// series a single file belongs to. Throws IoError when there is none.
+    /// The series `path` stands for: every series of a folder or of a DICOMDIR (largest
+    /// first), or the one series a single file belongs to. Throws IoError when there is none.
     std::vector<DicomSeries> seriesFor(const std::string& path, const TaskControl& control) const;
     /// Reads the series with `seriesInstanceUid` among seriesFor(path).
     Volume readSeriesUid(const std::string& path, const std::string& seriesInstanceUid, const TaskControl& control) const;
