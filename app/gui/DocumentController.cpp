@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QPointer>
 
 #include <memory>
 
@@ -20,8 +21,10 @@ DocumentController::DocumentController(JobRunner& jobs, AppSettings& settings, Q
     // A cancelled read delivers nothing: forget it so that it can be opened again.
     connect(&m_jobs, &JobRunner::jobFinished, this, [this](JobId id, JobStatus status, const QString&) {
         const QString path = m_jobPaths.take(id);
-        if (status == JobStatus::Cancelled)
+        if (status == JobStatus::Cancelled) {
             m_pending.removeAll(path);
+            delete m_loading.take(path).data();
+        }
     });
 }
 
@@ -29,6 +32,16 @@ void DocumentController::open(const QStringList& paths)
 {
     for (const QString& path : paths)
         openOne(QFileInfo(path).absoluteFilePath());
+}
+
+void DocumentController::showFirstSlice(const QString& path, const QString& title, const viewer::Volume& partial)
+{
+    if (!m_pending.contains(path) || m_loading.contains(path))
+        return;
+    auto* view = new viewer::VolumeView;
+    view->setVolume(partial, false);
+    m_loading.insert(path, view);
+    emit documentOpened(path, title, view);
 }
 
 void DocumentController::openOne(const QString& path)
@@ -53,25 +66,39 @@ void DocumentController::openOne(const QString& path)
 
     m_pending.append(path);
     const QString title = file.fileName().isEmpty() ? path : file.fileName();
+    QPointer<DocumentController> self(this);
     const JobId id = m_jobs.run<viewer::Volume>(
         tr("Opening %1").arg(title), this,
-        [reader, path](JobContext& ctx) {
+        [reader, path, title, self](JobContext& ctx) {
             viewer::TaskControl control;
             control.progress = [&ctx](double f, const std::string& stage) {
                 ctx.setProgress(f, QString::fromStdString(stage));
             };
             control.isCancelled = [&ctx] { return ctx.isCancelled(); };
-            return reader->read(path.toStdString(), control);
+            // The middle slice goes to the screen while the rest of the series is read.
+            return reader->readProgressive(path.toStdString(), control, [&](const viewer::Volume& partial) {
+                QMetaObject::invokeMethod(
+                    self.data(), [self, path, title, partial] {
+                        if (self)
+                            self->showFirstSlice(path, title, partial);
+                    },
+                    Qt::QueuedConnection);
+            });
         },
         [this, path, title](viewer::Volume volume) {
             m_pending.removeAll(path);
             m_settings.addRecentFile(path);
+            if (QPointer<viewer::VolumeView> view = m_loading.take(path)) {
+                view->finishLoading(volume);
+                return;
+            }
             auto* view = new viewer::VolumeView;
             view->setVolume(volume);
             emit documentOpened(path, title, view);
         },
         [this, path](const QString& message) {
             m_pending.removeAll(path);
+            delete m_loading.take(path).data(); // a half-shown series goes away with its tab
             // Reader messages start with the path; the dialog shows the path separately.
             QString problem = message;
             if (problem.startsWith(path + QStringLiteral(": ")))

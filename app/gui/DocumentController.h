@@ -6,9 +6,14 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 namespace radpath {
+namespace viewer {
+class Volume;
+class VolumeView;
+}
 namespace app {
 
 class AppSettings;
@@ -30,11 +35,13 @@ signals:
 
 private:
     void openOne(const QString& path);
+    void showFirstSlice(const QString& path, const QString& title, const viewer::Volume& partial);
 
     JobRunner& m_jobs;
     AppSettings& m_settings;
     QStringList m_pending;
     QHash<JobId, QString> m_jobPaths;
+    QHash<QString, QPointer<viewer::VolumeView>> m_loading; ///< shown, still filling up
 };
 
 } // namespace app

@@ -74,8 +74,11 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
         auto* view = qobject_cast<radpath::viewer::VolumeView*>(window.tabs()->widget(0));
         QVERIFY(view);
+        // The tab comes with the middle slice; the rest of the series follows.
         QCOMPARE(view->volume().geometry().size, (std::array<int, 3>{48, 48, 24}));
         QCOMPARE(view->slice(), 12);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isLoading(), 20000);
+        QTRY_VERIFY(!settings.recentFiles().isEmpty());
         QCOMPARE(window.openDocuments(), QStringList({m_ct}));
         QCOMPARE(settings.recentFiles().first(), m_ct);
         // Opening it again shows the open tab instead of a second copy.

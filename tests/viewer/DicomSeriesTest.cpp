@@ -197,6 +197,29 @@ private slots:
         QVERIFY(std::memcmp(volume.data(), phantom.volume.data(), volume.byteSize()) == 0);
     }
 
+    void middleSliceComesFirst()
+    {
+        QTemporaryDir dir;
+        const CtPhantom phantom = smallPhantom();
+        writeCtSeries(phantom.volume, dir.path().toStdString(), {});
+        DicomSeriesReader reader;
+        const auto series = reader.scan(dir.path().toStdString(), {});
+        const size_t sliceBytes = size_t(64) * 64 * 2;
+        int calls = 0;
+        const Volume done = reader.readSeries(series.front(), {}, [&](const Volume& partial) {
+            ++calls;
+            // The middle slice (18 of 36) is there; slice 0 is still blank.
+            const auto* p = static_cast<const std::byte*>(partial.data());
+            const auto* ref = static_cast<const std::byte*>(phantom.volume.data());
+            QVERIFY(std::memcmp(p + 18 * sliceBytes, ref + 18 * sliceBytes, sliceBytes) == 0);
+            QVERIFY(std::all_of(p, p + sliceBytes, [](std::byte b) { return b == std::byte{0}; }));
+            QCOMPARE(partial.info().units, std::string("HU"));
+            QCOMPARE(partial.info().windowPresets.size(), size_t(3));
+        });
+        QCOMPARE(calls, 1);
+        QVERIFY(std::memcmp(done.data(), phantom.volume.data(), done.byteSize()) == 0);
+    }
+
     void cancellationStopsReading()
     {
         QTemporaryDir dir;

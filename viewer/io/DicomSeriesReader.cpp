@@ -396,7 +396,8 @@ std::vector<DicomSeries> DicomSeriesReader::scanFiles(const std::vector<std::str
     return result;
 }
 
-Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskControl& control) const
+Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskControl& control,
+                                     const std::function<void(const Volume&)>& middleSliceReady) const
 {
     registerCodecsOnce();
     if (series.slices.empty())
@@ -441,52 +442,59 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
     Volume volume(type, g, format.samples);
     std::vector<std::string> skipped;
     const size_t frameValues = size_t(series.rows) * size_t(series.columns) * size_t(format.samples);
+    {
+    VolumeInfo& info = volume.info();
+    info.modality = series.modality;
+    info.units = series.modality == "CT" ? "HU" : series.modality == "RTDOSE" ? "Gy" : "";
+    info.seriesInstanceUid = series.seriesInstanceUid;
+    info.seriesDescription = series.seriesDescription;
+    info.studyDescription = series.studyDescription;
+    info.patientName = series.patientName;
+    info.patientId = series.patientId;
+    info.studyDate = series.studyDate;
+    info.windowPresets = series.windowPresets;
+    info.invertedGrey = format.photometric == "MONOCHROME1";
+    if (format.hasPadding) {
+        info.hasPaddingValue = true;
+        info.paddingValue = format.padding * format.slope + format.intercept;
+    }
+    }
     // Slices decode in parallel, each worker with its own DCMTK file object.
     std::mutex skippedMutex;
     std::atomic<bool> stop{false};
     std::atomic<size_t> done{0};
     const size_t total = series.slices.size();
-    auto decodeEvery = [&](size_t first, size_t step) {
-        DcmFileFormat workerFile;
-        std::string workerPath;
-        for (size_t k = first; k < total && !stop; k += step) {
-            if (control.cancelled()) {
-                stop = true;
-                return;
+    const size_t middle = total / 2;
+    auto decodeOne = [&](size_t k, DcmFileFormat& workerFile, std::string& workerPath, bool reports) {
+        const DicomSlice& slice = series.slices[k];
+        std::vector<double> values;
+        try {
+            if (slice.path != workerPath) {
+                const OFCondition loaded = workerFile.loadFile(slice.path.c_str());
+                if (loaded.bad())
+                    throw IoError(slice.path, std::string("cannot read DICOM file: ") + loaded.text());
+                workerPath = slice.path;
             }
-            const DicomSlice& slice = series.slices[k];
-            std::vector<double> values;
-            try {
-                if (slice.path != workerPath) {
-                    const OFCondition loaded = workerFile.loadFile(slice.path.c_str());
-                    if (loaded.bad())
-                        throw IoError(slice.path, std::string("cannot read DICOM file: ") + loaded.text());
-                    workerPath = slice.path;
-                }
-                DcmDataset& ds = *workerFile.getDataset();
-                dicom::PixelFormat f = dicom::readPixelFormat(ds, slice.path);
-                if (f.rows != format.rows || f.columns != format.columns || f.samples != format.samples)
-                    throw IoError(slice.path, "image size differs from the rest of its series");
-                if (!f.isColour()) { // per-frame rescale of enhanced objects
-                    const double firstSlope = series.slices.front().rescaleSlope == 0 ? 1.0 : series.slices.front().rescaleSlope;
-                    f.slope = slice.rescaleSlope * (format.slope / firstSlope);
-                    f.intercept = slice.rescaleIntercept;
-                }
-                if ((type == PixelType::Int16 || type == PixelType::UInt16) &&
-                    dicom::decodeGreyFrameInto(ds, f, slice.frame, slice.path, type == PixelType::Int16,
-                                               static_cast<std::byte*>(volume.data()) + k * frameValues * 2)) {
-                    const size_t finished = ++done;
-                    if (first == 0)
-                        control.report(0.5 + 0.5 * double(finished) / double(total), "decoding slices");
-                    continue;
-                }
+            DcmDataset& ds = *workerFile.getDataset();
+            dicom::PixelFormat f = dicom::readPixelFormat(ds, slice.path);
+            if (f.rows != format.rows || f.columns != format.columns || f.samples != format.samples)
+                throw IoError(slice.path, "image size differs from the rest of its series");
+            if (!f.isColour()) { // per-frame rescale of enhanced objects
+                const double firstSlope = series.slices.front().rescaleSlope == 0 ? 1.0 : series.slices.front().rescaleSlope;
+                f.slope = slice.rescaleSlope * (format.slope / firstSlope);
+                f.intercept = slice.rescaleIntercept;
+            }
+            if (!((type == PixelType::Int16 || type == PixelType::UInt16) &&
+                  dicom::decodeGreyFrameInto(ds, f, slice.frame, slice.path, type == PixelType::Int16,
+                                             static_cast<std::byte*>(volume.data()) + k * frameValues * 2)))
                 values = dicom::decodeFrame(ds, f, slice.frame, slice.path);
-            } catch (const IoError& e) {
-                // One broken file does not lose the series: its slice stays blank and is reported.
-                std::lock_guard<std::mutex> lock(skippedMutex);
-                skipped.push_back(e.what());
-                continue;
-            }
+        } catch (const IoError& e) {
+            // One broken file does not lose the series: its slice stays blank and is reported.
+            std::lock_guard<std::mutex> lock(skippedMutex);
+            skipped.push_back(e.what());
+            return;
+        }
+        if (!values.empty())
             visitPixelType(type, [&](auto tag) {
                 using T = decltype(tag);
                 T* out = volume.voxels<T>() + k * frameValues;
@@ -501,9 +509,28 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
                         out[i] = T(values[i]);
                 }
             });
-            const size_t finished = ++done;
-            if (first == 0)
-                control.report(0.5 + 0.5 * double(finished) / double(total), "decoding slices");
+        const size_t finished = ++done;
+        if (reports)
+            control.report(0.5 + 0.5 * double(finished) / double(total), "decoding slices");
+    };
+    // The middle slice first, handed over at once, so that it can be shown while the rest loads.
+    if (middleSliceReady) {
+        DcmFileFormat file;
+        std::string path;
+        decodeOne(middle, file, path, true);
+        middleSliceReady(volume);
+    }
+    auto decodeEvery = [&](size_t first, size_t step) {
+        DcmFileFormat workerFile;
+        std::string workerPath;
+        for (size_t k = first; k < total && !stop; k += step) {
+            if (control.cancelled()) {
+                stop = true;
+                return;
+            }
+            if (middleSliceReady && k == middle)
+                continue;
+            decodeOne(k, workerFile, workerPath, first == 0);
         }
     };
     const size_t workers = total < 8 ? 1 : std::min<size_t>(8, std::max(1u, std::thread::hardware_concurrency()));
@@ -519,15 +546,6 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
         throw IoError(series.slices.front().path, skipped.front().substr(series.slices.front().path.size() + 2));
 
     VolumeInfo& info = volume.info();
-    info.modality = series.modality;
-    info.units = series.modality == "CT" ? "HU" : series.modality == "RTDOSE" ? "Gy" : "";
-    info.seriesInstanceUid = series.seriesInstanceUid;
-    info.seriesDescription = series.seriesDescription;
-    info.studyDescription = series.studyDescription;
-    info.patientName = series.patientName;
-    info.patientId = series.patientId;
-    info.studyDate = series.studyDate;
-    info.windowPresets = series.windowPresets;
     info.warnings = series.warnings;
     if (!skipped.empty()) {
         if (skipped.size() == series.slices.size())
@@ -535,11 +553,7 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
         info.warnings.push_back(std::to_string(skipped.size()) + " slice(s) could not be decoded and are left blank; first: " +
                                 skipped.front());
     }
-    info.invertedGrey = format.photometric == "MONOCHROME1";
-    if (format.hasPadding) {
-        info.hasPaddingValue = true;
-        info.paddingValue = format.padding * format.slope + format.intercept;
-    }
+
     // Gantry tilt: slices advance along a direction other than the slice normal.
     if (series.slices.size() > 1) {
         Vec3 step{};
@@ -614,6 +628,16 @@ Volume DicomSeriesReader::read(const std::string& path, const TaskControl& contr
 {
     const auto series = seriesFor(path, control);
     Volume volume = readSeries(series.front(), control);
+    if (series.size() > 1)
+        volume.info().warnings.push_back(std::to_string(series.size() - 1) + " more series found; the largest is shown");
+    return volume;
+}
+
+Volume DicomSeriesReader::readProgressive(const std::string& path, const TaskControl& control,
+                                          const std::function<void(const Volume&)>& firstSliceReady) const
+{
+    const auto series = seriesFor(path, control);
+    Volume volume = readSeries(series.front(), control, firstSliceReady);
     if (series.size() > 1)
         volume.info().warnings.push_back(std::to_string(series.size() - 1) + " more series found; the largest is shown");
     return volume;

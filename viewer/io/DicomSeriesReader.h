@@ -5,6 +5,7 @@
 #include "viewer/io/VolumeReader.h"
 
 #include <array>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,8 @@ public:
     double confidence(const std::string& path) const override;
     /// Reads the largest series found under `path` (a file reads its whole series folder).
     Volume read(const std::string& path, const TaskControl& control) const override;
+    Volume readProgressive(const std::string& path, const TaskControl& control,
+                           const std::function<void(const Volume&)>& firstSliceReady) const override;
 
     /// The series `path` stands for: every series of a folder or of a DICOMDIR (largest
     /// first), or the one series a single file belongs to. Throws IoError when there is none.
@@ -68,7 +71,11 @@ public:
     std::vector<DicomSeries> scanFiles(const std::vector<std::string>& files, const TaskControl& control) const;
     /// Every regular file under `path` (or `path` itself), sorted.
     static std::vector<std::string> listFilesUnder(const std::string& path, const TaskControl& control);
-    Volume readSeries(const DicomSeries& series, const TaskControl& control) const;
+    /// Decodes every slice (in parallel). With `middleSliceReady`, the middle slice is decoded
+    /// first and the Volume handed to it at once, on the calling thread, while the others are
+    /// still blank; the same buffer then fills up and is returned.
+    Volume readSeries(const DicomSeries& series, const TaskControl& control,
+                      const std::function<void(const Volume&)>& middleSliceReady = {}) const;
 
     /// True if the file carries the "DICM" preamble magic.
     static bool hasDicomMagic(const std::string& path);

@@ -4,6 +4,7 @@
 #include "viewer/io/TaskControl.h"
 #include "viewer/model/Volume.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,6 +22,17 @@ public:
     virtual double confidence(const std::string& path) const = 0;
     /// Reads `path`; throws IoError (naming the file) or OperationCancelled.
     virtual Volume read(const std::string& path, const TaskControl& control) const = 0;
+    /// Like read(), but hands the Volume to `firstSliceReady` (on the reading thread) as soon
+    /// as one slice, the middle one, can be shown; the rest fills the same buffer afterwards.
+    /// Readers that cannot do better read everything first.
+    virtual Volume readProgressive(const std::string& path, const TaskControl& control,
+                                   const std::function<void(const Volume&)>& firstSliceReady) const
+    {
+        Volume volume = read(path, control);
+        if (firstSliceReady)
+            firstSliceReady(volume);
+        return volume;
+    }
 };
 
 class ReaderRegistry {

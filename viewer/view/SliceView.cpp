@@ -11,7 +11,9 @@
 
 #include <vtkCamera.h>
 #include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkDataArray.h>
 #include <vtkImageData.h>
+#include <vtkPointData.h>
 #include <vtkImageProperty.h>
 #include <vtkImageSlice.h>
 #include <vtkImageSliceMapper.h>
@@ -90,6 +92,7 @@ struct SliceView::Private {
     QPointF dragStart, lastMouse;
     double startCenter = 0, startWidth = 1;
     bool hasMouse = false;
+    bool loading = false;
 
     vtkRenderer* renderer() const { return vtk->renderer(); }
     vtkCamera* camera() const { return vtk->renderer()->GetActiveCamera(); }
@@ -236,9 +239,25 @@ void SliceView::setVolume(const Volume& volume)
 int SliceView::slice() const { return d->mapper->GetSliceNumber(); }
 int SliceView::sliceCount() const { return d->volume.isNull() ? 0 : d->volume.geometry().size[2]; }
 
+void SliceView::setLoading(bool loading)
+{
+    d->loading = loading;
+    d->vtk->requestRender();
+}
+
+bool SliceView::isLoading() const { return d->loading; }
+
+void SliceView::voxelsChanged(const Volume& volume)
+{
+    d->volume = volume;
+    d->image->GetPointData()->GetScalars()->Modified();
+    d->image->Modified();
+    d->vtk->requestRender();
+}
+
 void SliceView::setSlice(int k)
 {
-    if (d->volume.isNull())
+    if (d->volume.isNull() || d->loading)
         return;
     k = std::clamp(k, 0, sliceCount() - 1);
     if (k == d->mapper->GetSliceNumber())
@@ -507,7 +526,7 @@ void SliceView::paintOverlay(QPainter& p)
                    .arg(tr("Pos %1 mm").arg(position, 0, 'f', 1)));
     shadowText(p, area, Qt::AlignLeft | Qt::AlignBottom,
                tr("W %1 L %2\nZoom %3 %").arg(windowWidth(), 0, 'f', 0).arg(windowCenter(), 0, 'f', 0).arg(qRound(zoom() * 100)));
-    shadowText(p, area, Qt::AlignRight | Qt::AlignBottom, probeText());
+    shadowText(p, area, Qt::AlignRight | Qt::AlignBottom, d->loading ? tr("Loading the series…") : probeText());
 
     // Orientation letters at the edge midpoints.
     const QStringList l = orientationLetters();

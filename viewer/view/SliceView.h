@@ -43,6 +43,12 @@ public:
 
     void setVolume(const Volume& volume);
     const Volume& volume() const;
+    /// While a series loads, only its middle slice is decoded: the view stays on it.
+    void setLoading(bool loading);
+    bool isLoading() const;
+    /// The voxels under the view changed (the rest of the series arrived); `volume` shares
+    /// the buffer and brings the final warnings. Keeps zoom, pan and window.
+    void voxelsChanged(const Volume& volume);
 
     int slice() const;
     int sliceCount() const;

@@ -114,7 +114,7 @@ VolumeView::~VolumeView() = default;
 VtkWidget* VolumeView::volumeWidget() const { return d->volumeWidget; }
 const Volume& VolumeView::volume() const { return d->volume; }
 
-void VolumeView::setVolume(const Volume& volume)
+void VolumeView::setVolume(const Volume& volume, bool complete)
 {
     d->volume = volume; // shares voxels; keeps them alive for the borrowed vtkImageData
     d->image = makeVtkImage(volume);
@@ -125,7 +125,35 @@ void VolumeView::setVolume(const Volume& volume)
     d->presets->clear();
     for (const auto& preset : d->sliceView->windowPresets())
         d->presets->addItem(preset.name, QVariantList{preset.center, preset.width});
+    d->sliceSlider->setValue(d->sliceView->slice());
+    d->sliceLabel->setText(QStringLiteral("%1 / %2").arg(d->sliceView->slice() + 1).arg(sliceCount()));
+    if (complete)
+        setUp3d();
+    else {
+        // Only the middle slice is decoded yet: stay on it, and render 3-D when all is there.
+        d->sliceView->setLoading(true);
+        d->sliceSlider->setEnabled(false);
+    }
+}
 
+void VolumeView::finishLoading(const Volume& volume)
+{
+    d->volume = volume;
+    d->sliceView->voxelsChanged(volume);
+    d->sliceView->setLoading(false);
+    d->sliceSlider->setEnabled(true);
+    setUp3d();
+}
+
+bool VolumeView::isLoading() const
+{
+    return d->sliceView->isLoading();
+}
+
+void VolumeView::setUp3d()
+{
+    const Volume& volume = d->volume;
+    const ImageGeometry& g = volume.geometry();
     // Volume rendering with a CT soft tissue + bone transfer function (HU), other
     // modalities ramp over their value range.
     auto opacity = vtkSmartPointer<vtkPiecewiseFunction>::New();
@@ -178,8 +206,6 @@ void VolumeView::setVolume(const Volume& volume)
     d->volumeWidget->renderer()->ResetCamera();
     camera3d->Zoom(1.1);
 
-    d->sliceSlider->setValue(d->sliceView->slice());
-    d->sliceLabel->setText(QStringLiteral("%1 / %2").arg(d->sliceView->slice() + 1).arg(sliceCount()));
     d->volumeWidget->requestRender();
 }
 

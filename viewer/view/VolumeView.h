@@ -21,7 +21,11 @@ public:
     explicit VolumeView(QWidget* parent = nullptr);
     ~VolumeView() override;
 
-    void setVolume(const Volume& volume);
+    /// `complete` false: only the middle slice is decoded yet (see finishLoading).
+    void setVolume(const Volume& volume, bool complete = true);
+    /// The rest of the series arrived in the same buffer: enable scrolling and 3-D.
+    void finishLoading(const Volume& volume);
+    bool isLoading() const;
     const Volume& volume() const;
 
     int slice() const;
@@ -39,6 +43,7 @@ signals:
     void sliceChanged(int k);
 
 private:
+    void setUp3d();
     struct Private;
     std::unique_ptr<Private> d;
 };
