@@ -7,10 +7,13 @@
 #include "app/gui/Appearance.h"
 #include "app/gui/DocumentController.h"
 #include "app/gui/MainWindow.h"
+#include "viewer/render/VtkWidget.h"
+#include "viewer/view/VolumeView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <cstdio>
@@ -89,7 +92,9 @@ int main(int argc, char** argv)
     const QCommandLineOption loadAi(QStringLiteral("load-ai"), QStringLiteral("Load the AI engine at start."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a PNG and quit."), QStringLiteral("FILE"));
     const QCommandLineOption quitAfterStart(QStringLiteral("quit-after-start"), QStringLiteral("Quit once shown."));
-    parser.addOptions({dataDir, noRestore, loadAi, screenshot, quitAfterStart});
+    const QCommandLineOption firstFrame(QStringLiteral("report-first-frame"),
+                                        QStringLiteral("Print the ms from opening to the first slice frame, then quit."));
+    parser.addOptions({dataDir, noRestore, loadAi, screenshot, quitAfterStart, firstFrame});
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to open."), QStringLiteral("[PATH...]"));
     parser.process(app);
 
@@ -100,8 +105,34 @@ int main(int argc, char** argv)
     JobRunner jobs(settings.workerThreads());
     MainWindow window(settings, jobs);
     const QStringList paths = parser.positionalArguments();
-    if (!paths.isEmpty())
+    QElapsedTimer sinceOpen;
+    if (parser.isSet(firstFrame)) {
+        // Benchmark: from the call that opens the series to its middle slice on screen.
+        window.show();
+        QObject::connect(window.documents(), &DocumentController::documentOpened, &window,
+                         [&sinceOpen](const QString&, const QString&, QWidget* view) {
+                             auto* volumeView = qobject_cast<radpath::viewer::VolumeView*>(view);
+                             if (!volumeView)
+                                 return;
+                             QObject::connect(volumeView->sliceWidget(), &radpath::viewer::VtkWidget::frameRendered, volumeView,
+                                              [&sinceOpen] {
+                                                  static bool reported = false;
+                                                  if (reported)
+                                                      return;
+                                                  reported = true;
+                                                  std::printf("first-frame-ms %.1f\n", sinceOpen.nsecsElapsed() / 1e6);
+                                                  std::fflush(stdout);
+                                                  QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+                                              });
+                         });
+        // As a user does: the window is up and idle when the series is opened.
+        QTimer::singleShot(800, &window, [&window, &sinceOpen, paths] {
+            sinceOpen.start();
+            window.openPaths(paths);
+        });
+    } else if (!paths.isEmpty()) {
         window.openPaths(paths);
+    }
     else if (!parser.isSet(noRestore))
         window.restoreSession();
     window.show();

@@ -13,6 +13,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <itkGDCMImageIO.h>
@@ -59,14 +60,8 @@ double loadWithRadPath(const QString& dir)
     return v.isNull() ? 1e9 : t.elapsed() / 1000.0;
 }
 
-} // namespace
-
-std::vector<Figure> dicomLoadSuite()
+QString writeBigSeries(const QDir& work)
 {
-    // RADPATH_BENCH_WORKDIR keeps the generated series (and reuses it) for profiling.
-    QTemporaryDir temporary;
-    const QString keep = qEnvironmentVariable("RADPATH_BENCH_WORKDIR");
-    const QDir work(keep.isEmpty() ? temporary.path() : keep);
     const QString dir = work.filePath("ct");
     if (!QDir(dir).exists()) {
         viewer::CtPhantomSpec spec;
@@ -74,10 +69,44 @@ std::vector<Figure> dicomLoadSuite()
         spec.slices = 400;
         spec.pixelMm = 0.7;
         spec.sliceMm = 0.8;
-        std::fprintf(stderr, "dicom-load: writing a 512 x 512 x 400 CT series...\n");
+        std::fprintf(stderr, "writing a 512 x 512 x 400 CT series...\n");
         viewer::writeCtSeries(viewer::makeCtPhantom(spec).volume, dir.toStdString(), {});
     }
     warmCache(dir);
+    return dir;
+}
+
+} // namespace
+
+// first-frame: from the call that opens the series in radpath to its middle slice on
+// screen. Needs a display (run under xvfb-run).
+std::vector<Figure> firstFrameSuite()
+{
+    QTemporaryDir temporary;
+    const QString keep = qEnvironmentVariable("RADPATH_BENCH_WORKDIR");
+    const QDir work(keep.isEmpty() ? temporary.path() : keep);
+    const QString dir = writeBigSeries(work);
+    std::vector<double> ms;
+    for (int i = 0; i < 5; ++i) {
+        QProcess radpath;
+        radpath.start(binDir() + "/radpath",
+                      {"--data-dir", work.filePath("state"), "--no-restore", "--report-first-frame", dir});
+        radpath.waitForFinished(120000);
+        const QString out = QString::fromLocal8Bit(radpath.readAllStandardOutput());
+        const int at = out.indexOf("first-frame-ms ");
+        ms.push_back(at < 0 ? 1e9 : out.mid(at + 15).section('\n', 0, 0).toDouble());
+    }
+    Figure f{"open 512x512x400 CT to its middle slice on screen", median(ms), "ms", {}, {}, 150.0, {}};
+    return {f};
+}
+
+std::vector<Figure> dicomLoadSuite()
+{
+    // RADPATH_BENCH_WORKDIR keeps the generated series (and reuses it) for profiling.
+    QTemporaryDir temporary;
+    const QString keep = qEnvironmentVariable("RADPATH_BENCH_WORKDIR");
+    const QDir work(keep.isEmpty() ? temporary.path() : keep);
+    const QString dir = writeBigSeries(work);
     const double voxelMB = 512.0 * 512.0 * 400.0 * 2.0 / (1024.0 * 1024.0);
     const QString cli = binDir() + "/radpath-cli";
     std::vector<double> convert, dcm2niix, ours, itk, growth;

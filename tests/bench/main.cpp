@@ -16,6 +16,7 @@ namespace radpath::bench {
 std::vector<Figure> startupSuite();
 std::vector<Figure> demoSuite();
 std::vector<Figure> dicomLoadSuite();
+std::vector<Figure> firstFrameSuite();
 
 const std::vector<Suite>& suites()
 {
@@ -24,6 +25,7 @@ const std::vector<Suite>& suites()
          startupSuite},
         {"demo", "wall time and peak memory of radpath-cli make-demo (full size, 5 runs)", demoSuite},
         {"dicom-load", "512x512x400 CT: convert vs dcm2niix, load vs ITK GDCM, memory growth", dicomLoadSuite},
+        {"first-frame", "512x512x400 CT: opening to the middle slice on screen (needs a display)", firstFrameSuite},
     };
     return list;
 }

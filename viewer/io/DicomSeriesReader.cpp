@@ -342,15 +342,40 @@ std::vector<std::string> DicomSeriesReader::listFilesUnder(const std::string& pa
 std::vector<DicomSeries> DicomSeriesReader::scanFiles(const std::vector<std::string>& files, const TaskControl& control) const
 {
     registerCodecsOnce();
+    // Headers are read in parallel; grouping then runs in file order, so results do not
+    // depend on thread timing.
+    std::vector<ScannedFile> scannedFiles(files.size());
+    std::vector<char> readable(files.size(), 0);
+    std::atomic<size_t> next{0};
+    std::atomic<bool> cancelled{false};
+    auto worker = [&](bool reports) {
+        for (size_t f = next++; f < files.size() && !cancelled; f = next++) {
+            if (control.cancelled()) {
+                cancelled = true;
+                return;
+            }
+            readable[f] = scanFile(files[f], scannedFiles[f]) ? 1 : 0;
+            if (reports)
+                control.report(0.5 * double(f + 1) / double(files.size()), "reading headers");
+        }
+    };
+    const size_t threads = files.size() < 16 ? 1 : std::min<size_t>(8, std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t)
+        pool.emplace_back(worker, false);
+    worker(true);
+    for (auto& t : pool)
+        t.join();
+    if (cancelled || control.cancelled())
+        throw OperationCancelled{};
+
     std::map<std::string, DicomSeries> groups;
     std::set<std::string> seenInstances;
     int duplicates = 0;
     for (size_t f = 0; f < files.size(); ++f) {
-        if (control.cancelled())
-            throw OperationCancelled{};
-        ScannedFile scanned;
-        if (!scanFile(files[f], scanned))
+        if (!readable[f])
             continue;
+        ScannedFile& scanned = scannedFiles[f];
         const DicomSeries& h = scanned.header;
         // Split a series that mixes sizes, orientations or colour into separate stacks; a
         // multi-frame object is a stack of its own.
@@ -365,7 +390,6 @@ std::vector<DicomSeries> DicomSeriesReader::scanFiles(const std::vector<std::str
             key += '|' + files[f];
         auto [it, inserted] = groups.try_emplace(key, h);
         it->second.slices.insert(it->second.slices.end(), scanned.slices.begin(), scanned.slices.end());
-        control.report(0.5 * double(f + 1) / double(files.size()), "reading headers");
     }
 
     std::vector<DicomSeries> result;
@@ -533,7 +557,10 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
             decodeOne(k, workerFile, workerPath, first == 0);
         }
     };
-    const size_t workers = total < 8 ? 1 : std::min<size_t>(8, std::max(1u, std::thread::hardware_concurrency()));
+    // While the middle slice is on screen, one core stays free for the user interface.
+    const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const size_t usable = middleSliceReady ? std::max<size_t>(1, cores - 1) : cores;
+    const size_t workers = total < 8 ? 1 : std::min<size_t>(8, usable);
     std::vector<std::thread> pool;
     for (size_t w = 1; w < workers; ++w)
         pool.emplace_back(decodeEvery, w, workers);

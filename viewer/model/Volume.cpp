@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <sys/mman.h>
 
 namespace radpath::viewer {
 
@@ -37,6 +38,16 @@ Volume::Volume(PixelType type, const ImageGeometry& geometry, int components)
             throw std::invalid_argument("volume size must be positive in every dimension");
     // 64-byte alignment suits SIMD code and Torch; aligned_alloc wants a multiple of it.
     const std::size_t bytes = (byteSize() + 63) / 64 * 64;
+    // Large buffers are fresh pages from the system: zero and page-aligned already, so no
+    // time goes into clearing hundreds of MB before the first slice can be shown.
+    constexpr std::size_t kMapAbove = std::size_t(1) << 20;
+    if (bytes >= kMapAbove) {
+        void* memory = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (memory == MAP_FAILED)
+            throw std::bad_alloc();
+        m_buffer.reset(static_cast<std::byte*>(memory), [bytes](std::byte* p) { munmap(p, bytes); });
+        return;
+    }
     void* memory = std::aligned_alloc(64, bytes);
     if (!memory)
         throw std::bad_alloc();

@@ -213,6 +213,7 @@ void VtkWidget::paintGL()
     state->Pop();
     ++m_renderCount;
     m_inPaint = false;
+    emit frameRendered();
 }
 
 void VtkWidget::setEventPosition(const QPointF& pos, Qt::KeyboardModifiers modifiers, bool repeat)

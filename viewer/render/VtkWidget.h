@@ -45,6 +45,11 @@ public:
     /// The current frame with the overlay drawn over it, as the user sees it.
     QImage grabWithOverlay();
 
+signals:
+    /// A frame was rendered (the first one tells that an image is on screen).
+    void frameRendered();
+
+public:
     /// Number of frames VTK rendered (tests use it to check coalescing).
     int renderCount() const { return m_renderCount; }
 

@@ -130,9 +130,11 @@ void VolumeView::setVolume(const Volume& volume, bool complete)
     if (complete)
         setUp3d();
     else {
-        // Only the middle slice is decoded yet: stay on it, and render 3-D when all is there.
+        // Only the middle slice is decoded yet: stay on it, and render 3-D (and start its
+        // OpenGL) when all is there.
         d->sliceView->setLoading(true);
         d->sliceSlider->setEnabled(false);
+        d->volumeWidget->hide();
     }
 }
 
@@ -142,6 +144,7 @@ void VolumeView::finishLoading(const Volume& volume)
     d->sliceView->voxelsChanged(volume);
     d->sliceView->setLoading(false);
     d->sliceSlider->setEnabled(true);
+    d->volumeWidget->show();
     setUp3d();
 }
 
