@@ -99,6 +99,18 @@ private slots:
         QVERIFY2(std::abs(expected - 12.75) < 0.2, qPrintable(QString::number(expected)));
         QTest::keyClick(w, Qt::Key_Delete);
         QCOMPARE(m_view->measurements().size(), size_t(0));
+        // Deleting is undoable, and the undo redoable.
+        QTest::keyClick(w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_view->measurements().size(), size_t(1));
+        QVERIFY(std::abs(m_view->measurements().front().lengthMm() - expected) < 1e-6);
+        QTest::keyClick(w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(m_view->measurements().size(), size_t(0));
+        QVERIFY(m_view->undo());  // back to one
+        QVERIFY(m_view->undo());  // before the first measurement
+        QCOMPARE(m_view->measurements().size(), size_t(0));
+        QVERIFY(!m_view->undo());
+        QVERIFY(m_view->redo());
+        QCOMPARE(m_view->measurements().size(), size_t(1));
     }
 
     void zoomKeepsThePointUnderTheCursor()

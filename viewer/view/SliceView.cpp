@@ -86,6 +86,7 @@ struct SliceView::Private {
     double fitScale = 1.0;
     Tool tool = Tool::None;
     std::vector<LengthMeasurement> measurements;
+    std::vector<std::vector<LengthMeasurement>> undoStack, redoStack; // earlier / undone lists
     bool drawing = false;
     LengthMeasurement current;
     Qt::MouseButton dragButton = Qt::NoButton;
@@ -154,6 +155,13 @@ struct SliceView::Private {
         camera()->SetFocalPoint(f[0] + delta[0], f[1] + delta[1], f[2] + delta[2]);
         camera()->SetPosition(p[0] + delta[0], p[1] + delta[1], p[2] + delta[2]);
     }
+    // Every change to the measurement list goes through here, so that it can be undone.
+    void changeMeasurements(std::vector<LengthMeasurement> next)
+    {
+        undoStack.push_back(measurements);
+        redoStack.clear();
+        measurements = std::move(next);
+    }
     void updateLut()
     {
         lut->SetNumberOfTableValues(256);
@@ -208,6 +216,8 @@ void SliceView::setVolume(const Volume& volume)
     d->renderer()->RemoveAllViewProps();
     d->renderer()->AddViewProp(d->actor);
     d->measurements.clear();
+    d->undoStack.clear();
+    d->redoStack.clear();
     d->inverted = volume.info().invertedGrey;
     d->updateLut();
 
@@ -368,8 +378,32 @@ const std::vector<LengthMeasurement>& SliceView::measurements() const { return d
 
 void SliceView::clearMeasurements()
 {
-    d->measurements.clear();
+    d->changeMeasurements({});
     d->vtk->requestRender();
+}
+
+bool SliceView::undo()
+{
+    if (d->undoStack.empty())
+        return false;
+    d->redoStack.push_back(d->measurements);
+    d->measurements = d->undoStack.back();
+    d->undoStack.pop_back();
+    d->vtk->requestRender();
+    emit measurementAdded(0.0); // lists follow the change
+    return true;
+}
+
+bool SliceView::redo()
+{
+    if (d->redoStack.empty())
+        return false;
+    d->undoStack.push_back(d->measurements);
+    d->measurements = d->redoStack.back();
+    d->redoStack.pop_back();
+    d->vtk->requestRender();
+    emit measurementAdded(0.0);
+    return true;
 }
 
 Vec3 SliceView::patientPointAt(QPointF widgetPos) const
@@ -455,7 +489,9 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
             d->drawing = false;
             d->current.b = d->toWorld(mouse->position());
             if (d->current.lengthMm() > 0) {
-                d->measurements.push_back(d->current);
+                auto next = d->measurements;
+                next.push_back(d->current);
+                d->changeMeasurements(std::move(next));
                 emit measurementAdded(d->current.lengthMm());
             }
         }
@@ -484,10 +520,26 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
         case Qt::Key_Escape: d->drawing = false; d->vtk->requestRender(); return true;
         case Qt::Key_Delete:
         case Qt::Key_Backspace:
-            if (!d->measurements.empty())
-                d->measurements.pop_back();
+            if (!d->measurements.empty()) {
+                auto next = d->measurements;
+                next.pop_back();
+                d->changeMeasurements(std::move(next));
+                emit measurementAdded(0.0);
+            }
             d->vtk->requestRender();
             return true;
+        case Qt::Key_Z:
+            if (key->modifiers() & Qt::ControlModifier) {
+                (key->modifiers() & Qt::ShiftModifier) ? redo() : undo();
+                return true;
+            }
+            return false;
+        case Qt::Key_Y:
+            if (key->modifiers() & Qt::ControlModifier) {
+                redo();
+                return true;
+            }
+            return false;
         default: break;
         }
         return false;

@@ -76,6 +76,9 @@ public:
     Tool tool() const;
     const std::vector<LengthMeasurement>& measurements() const;
     void clearMeasurements();
+    /// Measurement edits (add, delete, clear) can be undone and redone (Ctrl+Z, Ctrl+Shift+Z).
+    bool undo();
+    bool redo();
 
     /// Patient (LPS, mm) point on the current slice under a widget position.
     Vec3 patientPointAt(QPointF widgetPos) const;
@@ -89,6 +92,7 @@ public:
 signals:
     void sliceChanged(int k);
     void windowChanged(double center, double width);
+    /// The measurement list changed; `lengthMm` is the new length when one was added, else 0.
     void measurementAdded(double lengthMm);
 
 protected:
