@@ -104,7 +104,9 @@ std::vector<std::int32_t> decodeJpeg2000(const std::vector<std::uint8_t>& bytes,
     return samples;
 }
 
-std::vector<std::uint8_t> jpeg2000Frame(DcmDataset& ds, const PixelFormat& f, int frame, const std::string& path)
+// The compressed bytes of one frame of encapsulated pixel data (`what` names the codec).
+std::vector<std::uint8_t> encapsulatedFrame(DcmDataset& ds, const PixelFormat& f, int frame, const std::string& path,
+                                            const std::string& what)
 {
     DcmElement* element = nullptr;
     ds.findAndGetElement(DCM_PixelData, element);
@@ -112,7 +114,7 @@ std::vector<std::uint8_t> jpeg2000Frame(DcmDataset& ds, const PixelFormat& f, in
     DcmPixelSequence* sequence = nullptr;
     if (!pixelData || pixelData->getEncapsulatedRepresentation(DcmXfer(f.transferSyntax.c_str()).getXfer(), nullptr,
                                                                sequence).bad() || !sequence)
-        throw IoError(path, "the JPEG 2000 pixel data is not encapsulated as DICOM requires");
+        throw IoError(path, "the " + what + " pixel data is not encapsulated as DICOM requires");
     const unsigned long fragments = sequence->card(); // item 0 is the offset table
     std::vector<std::uint8_t> bytes;
     auto append = [&](unsigned long index) {
@@ -127,10 +129,59 @@ std::vector<std::uint8_t> jpeg2000Frame(DcmDataset& ds, const PixelFormat& f, in
     else if (fragments == static_cast<unsigned long>(f.frames) + 1)
         append(static_cast<unsigned long>(frame) + 1);
     else
-        throw IoError(path, "multi-frame JPEG 2000 with several fragments per frame is not supported");
+        throw IoError(path, "multi-frame " + what + " with several fragments per frame is not supported");
     if (bytes.empty())
-        throw IoError(path, "the JPEG 2000 pixel data is empty");
+        throw IoError(path, "the " + what + " pixel data is empty");
     return bytes;
+}
+
+// DICOM RLE (PS3.5 Annex G), decoded here with every offset and run checked: DCMTK's own
+// decoder can crash on damaged data. Returns interleaved little-endian samples.
+std::vector<std::uint8_t> decodeRle(const std::vector<std::uint8_t>& data, const PixelFormat& f, const std::string& path)
+{
+    auto fail = [&](const char* why) { return IoError(path, std::string("the RLE pixel data is damaged: ") + why); };
+    if (data.size() < 64)
+        throw fail("no segment header");
+    auto u32 = [&](size_t at) {
+        return std::uint32_t(data[at]) | std::uint32_t(data[at + 1]) << 8 | std::uint32_t(data[at + 2]) << 16 |
+               std::uint32_t(data[at + 3]) << 24;
+    };
+    const size_t bytesPerSample = size_t(f.bitsAllocated / 8);
+    const size_t segments = size_t(f.samples) * bytesPerSample;
+    if (u32(0) != segments || segments > 15)
+        throw fail("wrong number of segments");
+    const size_t pixels = size_t(f.rows) * size_t(f.columns);
+    std::vector<std::uint8_t> out(pixels * segments);
+    for (size_t s = 0; s < segments; ++s) {
+        const size_t begin = u32(4 + 4 * s);
+        const size_t end = s + 1 < segments ? u32(4 + 4 * (s + 1)) : data.size();
+        if (begin < 64 || begin > end || end > data.size())
+            throw fail("a segment lies outside the data");
+        // Segment s holds byte (bytesPerSample - 1 - s % bytesPerSample) of sample s / bytesPerSample.
+        const size_t sample = s / bytesPerSample, byte = bytesPerSample - 1 - s % bytesPerSample;
+        size_t written = 0;
+        for (size_t at = begin; at < end && written < pixels;) {
+            const int n = static_cast<std::int8_t>(data[at++]);
+            if (n >= 0) { // literal run of n + 1 bytes
+                const size_t count = size_t(n) + 1;
+                if (at + count > end)
+                    throw fail("a literal run passes the segment end");
+                for (size_t k = 0; k < count && written < pixels; ++k, ++written)
+                    out[(written * size_t(f.samples) + sample) * bytesPerSample + byte] = data[at + k];
+                at += count;
+            } else if (n != -128) { // replicate the next byte 1 - n times
+                if (at >= end)
+                    throw fail("a repeat run passes the segment end");
+                const size_t count = size_t(1 - n);
+                for (size_t k = 0; k < count && written < pixels; ++k, ++written)
+                    out[(written * size_t(f.samples) + sample) * bytesPerSample + byte] = data[at];
+                ++at;
+            }
+        }
+        if (written < pixels)
+            throw fail("a segment is shorter than the image");
+    }
+    return out;
 }
 
 // ---- stored samples to values ----
@@ -229,7 +280,7 @@ std::vector<double> decodeFrame(DcmDataset& ds, const PixelFormat& f, int frame,
     std::string photometric = f.photometric;
 
     if (isJpeg2000(f.transferSyntax)) {
-        const std::vector<std::int32_t> samples = decodeJpeg2000(jpeg2000Frame(ds, f, frame, path), f, path);
+        const std::vector<std::int32_t> samples = decodeJpeg2000(encapsulatedFrame(ds, f, frame, path, "JPEG 2000"), f, path);
         for (size_t i = 0; i < count; ++i)
             out[i] = samples[i];
         // OpenJPEG undoes the colour transform of YBR_RCT / YBR_ICT: the samples are RGB.
@@ -252,7 +303,10 @@ std::vector<double> decodeFrame(DcmDataset& ds, const PixelFormat& f, int frame,
         const bool subsampled = photometric == "YBR_FULL_422" && !encapsulated;
         const size_t frameBytes = (subsampled ? pixels * 2 : count) * size_t(f.bitsAllocated / 8);
         std::vector<std::uint8_t> raw;
-        if (!encapsulated) {
+        const bool rle = f.transferSyntax == UID_RLELosslessTransferSyntax;
+        if (rle) {
+            raw = decodeRle(encapsulatedFrame(ds, f, frame, path, "RLE"), f, path);
+        } else if (!encapsulated) {
             // Native data: the frame's bytes straight from the element (host order, which
             // is little endian here), after checking the element holds every frame.
             const Uint8* bytes = nullptr;
@@ -299,7 +353,7 @@ std::vector<double> decodeFrame(DcmDataset& ds, const PixelFormat& f, int frame,
                 }
             }
             photometric = "YBR_FULL";
-        } else if (f.samples == 3 && f.planar) {
+        } else if (f.samples == 3 && f.planar && !rle) {
             for (size_t p = 0; p < pixels; ++p)
                 for (size_t s = 0; s < 3; ++s)
                     out[p * 3 + s] = unpack(raw.data(), s * pixels + p, f);
