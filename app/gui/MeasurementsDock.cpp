@@ -44,7 +44,7 @@ void MeasurementsDock::setView(viewer::SliceView* view)
         disconnect(m_view, nullptr, this, nullptr);
     m_view = view;
     if (view)
-        connect(view, &viewer::SliceView::measurementAdded, this, &MeasurementsDock::refresh);
+        connect(view, &viewer::SliceView::measurementsChanged, this, &MeasurementsDock::refresh);
     refresh();
 }
 

@@ -380,6 +380,7 @@ void SliceView::clearMeasurements()
 {
     d->changeMeasurements({});
     d->vtk->requestRender();
+    emit measurementsChanged();
 }
 
 bool SliceView::undo()
@@ -390,7 +391,7 @@ bool SliceView::undo()
     d->measurements = d->undoStack.back();
     d->undoStack.pop_back();
     d->vtk->requestRender();
-    emit measurementAdded(0.0); // lists follow the change
+    emit measurementsChanged();
     return true;
 }
 
@@ -402,7 +403,7 @@ bool SliceView::redo()
     d->measurements = d->redoStack.back();
     d->redoStack.pop_back();
     d->vtk->requestRender();
-    emit measurementAdded(0.0);
+    emit measurementsChanged();
     return true;
 }
 
@@ -493,6 +494,7 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
                 next.push_back(d->current);
                 d->changeMeasurements(std::move(next));
                 emit measurementAdded(d->current.lengthMm());
+                emit measurementsChanged();
             }
         }
         d->dragButton = Qt::NoButton;
@@ -524,7 +526,7 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
                 auto next = d->measurements;
                 next.pop_back();
                 d->changeMeasurements(std::move(next));
-                emit measurementAdded(0.0);
+                emit measurementsChanged();
             }
             d->vtk->requestRender();
             return true;

@@ -92,8 +92,10 @@ public:
 signals:
     void sliceChanged(int k);
     void windowChanged(double center, double width);
-    /// The measurement list changed; `lengthMm` is the new length when one was added, else 0.
+    /// A length was measured.
     void measurementAdded(double lengthMm);
+    /// The measurement list changed in any way (added, deleted, cleared, undone, redone).
+    void measurementsChanged();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
