@@ -2,6 +2,7 @@
 
 #include "app/core/AppSettings.h"
 #include "app/core/JobRunner.h"
+#include "app/core/JobTaskControl.h"
 #include "viewer/io/IoError.h"
 #include "viewer/io/VolumeReader.h"
 #include "viewer/view/VolumeView.h"
@@ -70,11 +71,7 @@ void DocumentController::openOne(const QString& path)
     const JobId id = m_jobs.run<viewer::Volume>(
         tr("Opening %1").arg(title), this,
         [reader, path, title, self](JobContext& ctx) {
-            viewer::TaskControl control;
-            control.progress = [&ctx](double f, const std::string& stage) {
-                ctx.setProgress(f, QString::fromStdString(stage));
-            };
-            control.isCancelled = [&ctx] { return ctx.isCancelled(); };
+            const viewer::TaskControl control = taskControlFor(ctx);
             // The middle slice goes to the screen while the rest of the series is read.
             return reader->readProgressive(path.toStdString(), control, [&](const viewer::Volume& partial) {
                 QMetaObject::invokeMethod(

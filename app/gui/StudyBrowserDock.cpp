@@ -2,6 +2,7 @@
 
 #include "app/core/AppSettings.h"
 #include "app/core/JobRunner.h"
+#include "app/core/JobTaskControl.h"
 #include "viewer/db/StudyDatabase.h"
 
 #include <QDir>
@@ -69,9 +70,7 @@ void StudyBrowserDock::importFolder(const QString& folder)
     m_jobs.run<int>(
         tr("Importing %1").arg(QDir(folder).dirName()), this,
         [file, folder](JobContext& ctx) {
-            viewer::TaskControl control;
-            control.progress = [&ctx](double f, const std::string& stage) { ctx.setProgress(f, QString::fromStdString(stage)); };
-            control.isCancelled = [&ctx] { return ctx.isCancelled(); };
+            const viewer::TaskControl control = taskControlFor(ctx);
             // The job's own connection: SQLite connections stay on the thread that made them.
             viewer::StudyDatabase db(file);
             return db.import(folder, control).instancesAdded;

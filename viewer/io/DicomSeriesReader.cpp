@@ -653,11 +653,7 @@ std::vector<DicomSeries> DicomSeriesReader::seriesFor(const std::string& path, c
 
 Volume DicomSeriesReader::read(const std::string& path, const TaskControl& control) const
 {
-    const auto series = seriesFor(path, control);
-    Volume volume = readSeries(series.front(), control);
-    if (series.size() > 1)
-        volume.info().warnings.push_back(std::to_string(series.size() - 1) + " more series found; the largest is shown");
-    return volume;
+    return readProgressive(path, control, {});
 }
 
 Volume DicomSeriesReader::readProgressive(const std::string& path, const TaskControl& control,
