@@ -20,7 +20,8 @@ public:
     /// Follows `view` (nullptr: nothing to show).
     void setView(viewer::SliceView* view);
     void refresh();
-    /// Writes the table as CSV (lengths in mm, end points in LPS mm); false on failure.
+    /// Writes the table as CSV (lengths in mm, angles in degrees, areas in mm², region
+    /// statistics in the volume's units, points in LPS mm); false on failure.
     bool exportCsv(const QString& path, QString* error = nullptr) const;
     QTableWidget* table() const { return m_table; }
 

@@ -29,6 +29,16 @@ Volume makeVolume()
     return v;
 }
 
+void drag(QWidget* w, QPoint from, QPoint to)
+{
+    QTest::mousePress(w, Qt::LeftButton, Qt::NoModifier, from);
+    QTest::mouseMove(w, (from + to) / 2);
+    QTest::mouseMove(w, to);
+    QTest::mouseRelease(w, Qt::LeftButton, Qt::NoModifier, to);
+}
+
+Vec3 sub(const Vec3& a, const Vec3& b) { return {a[0] - b[0], a[1] - b[1], a[2] - b[2]}; }
+
 void sendWheel(QWidget* w, QPointF at, int steps, Qt::KeyboardModifiers mods = Qt::NoModifier)
 {
     QWheelEvent wheel(at, w->mapToGlobal(at), QPoint(), QPoint(0, 120 * steps), Qt::NoButton, mods, Qt::NoScrollPhase, false);
@@ -113,6 +123,106 @@ private slots:
         QCOMPARE(m_view->measurements().size(), size_t(1));
     }
 
+    void rectangleRoiStatisticsAndEditing()
+    {
+        // Slice 6 holds 60 HU left of the middle (x < 200 px) and 1060 HU right of it.
+        m_view->setTool(SliceView::Tool::Rectangle);
+        QWidget* w = m_view->vtkWidget();
+        drag(w, QPoint(100, 150), QPoint(180, 250));
+        QCOMPARE(m_view->measurements().size(), size_t(1));
+        const Measurement& r = m_view->measurements().front();
+        QVERIFY(r.kind == MeasurementKind::Rectangle);
+        const double width = distanceMm(QPointF(100, 150), QPointF(180, 150));
+        const double height = distanceMm(QPointF(100, 150), QPointF(100, 250));
+        QVERIFY(std::abs(r.areaMm2() - width * height) < 1e-6);
+        RegionStatistics s = m_view->measurementStatistics(0);
+        QVERIFY(s.voxels > 100);
+        QCOMPARE(s.mean, 60.0);
+        QCOMPARE(s.sd, 0.0);
+
+        // Drag the lower right corner handle across the middle: half the box is 1060 HU.
+        drag(w, QPoint(180, 250), QPoint(300, 250));
+        QCOMPARE(m_view->measurements().size(), size_t(1));
+        s = m_view->measurementStatistics(0);
+        QCOMPARE(s.min, 60.0);
+        QCOMPARE(s.max, 1060.0);
+        QVERIFY2(std::abs(s.mean - 560.0) < 60.0, qPrintable(QString::number(s.mean)));
+        QVERIFY(std::abs(m_view->measurements().front().areaMm2() - 2.5 * width * height) < 1e-6);
+
+        // The outline moves the whole region; undo puts it back.
+        const Vec3 before = m_view->measurements().front().points[0];
+        drag(w, QPoint(200, 150), QPoint(200, 170));
+        const Vec3 after = m_view->measurements().front().points[0];
+        const Vec3 shift = sub(m_view->patientPointAt(QPointF(200, 170)), m_view->patientPointAt(QPointF(200, 150)));
+        for (int a = 0; a < 3; ++a)
+            QVERIFY(std::abs(after[size_t(a)] - before[size_t(a)] - shift[size_t(a)]) < 1e-6);
+        QVERIFY(m_view->undo());
+        QCOMPARE(m_view->measurements().front().points[0], before);
+
+        // Picking with no tool selects; Delete removes the selected one.
+        m_view->setTool(SliceView::Tool::None);
+        m_view->setTool(SliceView::Tool::Length);
+        drag(w, QPoint(50, 350), QPoint(150, 350));
+        QCOMPARE(m_view->measurements().size(), size_t(2));
+        m_view->setTool(SliceView::Tool::None);
+        QSignalSpy selected(m_view.get(), &SliceView::measurementSelected);
+        QTest::mouseClick(w, Qt::LeftButton, Qt::NoModifier, QPoint(100, 150)); // the rectangle's top edge
+        QCOMPARE(m_view->selectedMeasurement(), 0);
+        QCOMPARE(selected.size(), 1);
+        QTest::keyClick(w, Qt::Key_Delete);
+        QCOMPARE(m_view->measurements().size(), size_t(1));
+        QVERIFY(m_view->measurements().front().kind == MeasurementKind::Length);
+    }
+
+    void angleAndPolygon()
+    {
+        QWidget* w = m_view->vtkWidget();
+        m_view->setTool(SliceView::Tool::Angle);
+        drag(w, QPoint(100, 300), QPoint(200, 300)); // first arm, to the vertex
+        QCOMPARE(m_view->measurements().size(), size_t(0));
+        QTest::mouseMove(w, QPoint(260, 240));
+        QTest::mouseClick(w, Qt::LeftButton, Qt::NoModifier, QPoint(260, 240)); // second arm, up and right
+        QCOMPARE(m_view->measurements().size(), size_t(1));
+        QVERIFY(std::abs(m_view->measurements().front().angleDegrees() - 135.0) < 1e-6);
+
+        m_view->setTool(SliceView::Tool::Polygon);
+        for (const QPoint& corner : {QPoint(60, 60), QPoint(160, 60), QPoint(160, 160), QPoint(60, 160)}) {
+            QTest::mouseMove(w, corner);
+            QTest::mouseClick(w, Qt::LeftButton, Qt::NoModifier, corner);
+        }
+        QCOMPARE(m_view->measurements().size(), size_t(1)); // still open
+        QTest::keyClick(w, Qt::Key_Return);
+        QCOMPARE(m_view->measurements().size(), size_t(2));
+        const Measurement& square = m_view->measurements().back();
+        QCOMPARE(square.points.size(), size_t(4));
+        const double side = distanceMm(QPointF(60, 60), QPointF(160, 60));
+        QVERIFY(std::abs(square.areaMm2() - side * side) < 1e-6);
+        QCOMPARE(m_view->measurementStatistics(1).mean, 60.0);
+
+        // Closing by a click on the first corner.
+        for (const QPoint& corner : {QPoint(250, 60), QPoint(350, 60), QPoint(300, 140), QPoint(250, 60)}) {
+            QTest::mouseMove(w, corner);
+            QTest::mouseClick(w, Qt::LeftButton, Qt::NoModifier, corner);
+        }
+        QCOMPARE(m_view->measurements().size(), size_t(3));
+        QCOMPARE(m_view->measurementStatistics(2).mean, 1060.0);
+    }
+
+    void cinePlaysAndStops()
+    {
+        const int start = m_view->slice();
+        m_view->setCineRate(50);
+        QTest::keyClick(m_view->vtkWidget(), Qt::Key_Space);
+        QVERIFY(m_view->isCinePlaying());
+        QTRY_VERIFY(m_view->slice() != start);
+        QTRY_VERIFY_WITH_TIMEOUT(m_view->slice() == 0, 2000); // wrapped round
+        QTest::keyClick(m_view->vtkWidget(), Qt::Key_Space);
+        QVERIFY(!m_view->isCinePlaying());
+        const int stopped = m_view->slice();
+        QTest::qWait(100);
+        QCOMPARE(m_view->slice(), stopped);
+    }
+
     void zoomKeepsThePointUnderTheCursor()
     {
         const QPointF at(120, 140);
@@ -147,6 +257,12 @@ private slots:
     }
 
 private:
+    double distanceMm(QPointF a, QPointF b) const
+    {
+        const Vec3 d = sub(m_view->patientPointAt(b), m_view->patientPointAt(a));
+        return std::sqrt(dot(d, d));
+    }
+
     std::unique_ptr<SliceView> m_view;
 };
 

@@ -6,6 +6,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
@@ -59,11 +60,6 @@ void shadowText(QPainter& p, const QRect& rect, int flags, const QString& text)
 
 } // namespace
 
-double LengthMeasurement::lengthMm() const
-{
-    return norm(sub(b, a));
-}
-
 const std::vector<NamedWindow>& ctWindowPresets()
 {
     static const std::vector<NamedWindow> presets{
@@ -84,11 +80,9 @@ struct SliceView::Private {
     vtkSmartPointer<vtkLookupTable> lut = vtkSmartPointer<vtkLookupTable>::New();
     bool inverted = false;
     double fitScale = 1.0;
-    Tool tool = Tool::None;
-    std::vector<LengthMeasurement> measurements;
-    std::vector<std::vector<LengthMeasurement>> undoStack, redoStack; // earlier / undone lists
-    bool drawing = false;
-    LengthMeasurement current;
+    MeasurementEditor editor;
+    QTimer* cine = nullptr;
+    double cineRate = 15.0;
     Qt::MouseButton dragButton = Qt::NoButton;
     QPointF dragStart, lastMouse;
     double startCenter = 0, startWidth = 1;
@@ -155,12 +149,15 @@ struct SliceView::Private {
         camera()->SetFocalPoint(f[0] + delta[0], f[1] + delta[1], f[2] + delta[2]);
         camera()->SetPosition(p[0] + delta[0], p[1] + delta[1], p[2] + delta[2]);
     }
-    // Every change to the measurement list goes through here, so that it can be undone.
-    void changeMeasurements(std::vector<LengthMeasurement> next)
+    SliceProjection projection() const
     {
-        undoStack.push_back(measurements);
-        redoStack.clear();
-        measurements = std::move(next);
+        SliceProjection view;
+        view.toPatient = [this](QPointF pos) { return toWorld(pos); };
+        view.toWidget = [this](const Vec3& p) { return toWidget(p); };
+        view.right = screenRight();
+        view.up = screenUp();
+        view.slice = mapper->GetSliceNumber();
+        return view;
     }
     void updateLut()
     {
@@ -201,6 +198,11 @@ SliceView::SliceView(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
     d->renderer()->SetBackground(0, 0, 0);
     d->camera()->ParallelProjectionOn();
     d->vtk->setOverlayPainter([this](QPainter& painter) { paintOverlay(painter); });
+    d->cine = new QTimer(this);
+    d->cine->setTimerType(Qt::PreciseTimer);
+    connect(d->cine, &QTimer::timeout, this, [this] {
+        setSlice(slice() + 1 < sliceCount() ? slice() + 1 : 0);
+    });
 }
 
 SliceView::~SliceView() = default;
@@ -215,9 +217,8 @@ void SliceView::setVolume(const Volume& volume)
     d->mapper->SetInputData(d->image);
     d->renderer()->RemoveAllViewProps();
     d->renderer()->AddViewProp(d->actor);
-    d->measurements.clear();
-    d->undoStack.clear();
-    d->redoStack.clear();
+    d->editor.reset({});
+    setCinePlaying(false);
     d->inverted = volume.info().invertedGrey;
     d->updateLut();
 
@@ -260,6 +261,7 @@ bool SliceView::isLoading() const { return d->loading; }
 void SliceView::voxelsChanged(const Volume& volume)
 {
     d->volume = volume;
+    d->editor.invalidateStatistics();
     d->image->GetPointData()->GetScalars()->Modified();
     d->image->Modified();
     d->vtk->requestRender();
@@ -272,6 +274,8 @@ void SliceView::setSlice(int k)
     k = std::clamp(k, 0, sliceCount() - 1);
     if (k == d->mapper->GetSliceNumber())
         return;
+    if (d->editor.cancel()) // a measurement being drawn belongs to the slice it started on
+        afterEdit();
     d->mapper->SetSliceNumber(k);
     d->renderer()->ResetCameraClippingRange();
     d->vtk->requestRender();
@@ -372,40 +376,100 @@ void SliceView::flipHorizontal()
     d->vtk->requestRender();
 }
 
-void SliceView::setTool(Tool tool) { d->tool = tool; }
-SliceView::Tool SliceView::tool() const { return d->tool; }
-const std::vector<LengthMeasurement>& SliceView::measurements() const { return d->measurements; }
+void SliceView::setTool(Tool tool)
+{
+    d->editor.setTool(tool);
+    d->vtk->requestRender();
+}
+
+SliceView::Tool SliceView::tool() const { return d->editor.tool(); }
+const std::vector<Measurement>& SliceView::measurements() const { return d->editor.measurements(); }
+
+void SliceView::setMeasurements(std::vector<Measurement> measurements)
+{
+    d->editor.reset(std::move(measurements));
+    afterEdit();
+}
 
 void SliceView::clearMeasurements()
 {
-    d->changeMeasurements({});
+    d->editor.clear();
+    afterEdit();
+}
+
+void SliceView::removeMeasurement(int index)
+{
+    d->editor.select(index);
+    if (d->editor.selected() == index)
+        d->editor.removeSelected();
+    afterEdit();
+}
+
+void SliceView::selectMeasurement(int index)
+{
+    d->editor.select(index);
+    const int selected = d->editor.selected();
+    if (selected >= 0)
+        setSlice(measurements()[size_t(selected)].slice);
     d->vtk->requestRender();
-    emit measurementsChanged();
+    emit measurementSelected(selected);
+}
+
+int SliceView::selectedMeasurement() const { return d->editor.selected(); }
+
+RegionStatistics SliceView::measurementStatistics(int index) const
+{
+    return d->editor.statistics(d->volume, index);
 }
 
 bool SliceView::undo()
 {
-    if (d->undoStack.empty())
-        return false;
-    d->redoStack.push_back(d->measurements);
-    d->measurements = d->undoStack.back();
-    d->undoStack.pop_back();
-    d->vtk->requestRender();
-    emit measurementsChanged();
-    return true;
+    const bool done = d->editor.undo();
+    afterEdit();
+    return done;
 }
 
 bool SliceView::redo()
 {
-    if (d->redoStack.empty())
-        return false;
-    d->undoStack.push_back(d->measurements);
-    d->measurements = d->redoStack.back();
-    d->redoStack.pop_back();
-    d->vtk->requestRender();
-    emit measurementsChanged();
-    return true;
+    const bool done = d->editor.redo();
+    afterEdit();
+    return done;
 }
+
+// After anything that may have changed the measurements: repaint and tell the listeners.
+void SliceView::afterEdit()
+{
+    d->vtk->requestRender();
+    if (!d->editor.takeChanged())
+        return;
+    emit measurementsChanged();
+    if (d->editor.lastAdded() >= 0)
+        emit measurementAdded(d->editor.lastAdded());
+}
+
+void SliceView::setCinePlaying(bool playing)
+{
+    playing = playing && sliceCount() > 1 && !d->loading;
+    if (playing == isCinePlaying())
+        return;
+    if (playing) {
+        d->cine->start(int(std::lround(1000.0 / d->cineRate)));
+    } else {
+        d->cine->stop();
+    }
+    emit cineChanged(playing);
+}
+
+bool SliceView::isCinePlaying() const { return d->cine->isActive(); }
+
+void SliceView::setCineRate(double framesPerSecond)
+{
+    d->cineRate = std::clamp(framesPerSecond, 0.5, 120.0);
+    if (isCinePlaying())
+        d->cine->setInterval(int(std::lround(1000.0 / d->cineRate)));
+}
+
+double SliceView::cineRate() const { return d->cineRate; }
 
 Vec3 SliceView::patientPointAt(QPointF widgetPos) const
 {
@@ -459,11 +523,18 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
         d->dragStart = d->lastMouse = mouse->position();
         d->startCenter = windowCenter();
         d->startWidth = windowWidth();
-        if (mouse->button() == Qt::LeftButton && d->tool == Tool::Length) {
-            d->drawing = true;
-            d->current = {slice(), d->toWorld(mouse->position()), d->toWorld(mouse->position())};
+        if (mouse->button() == Qt::LeftButton && d->editor.press(mouse->position(), d->projection())) {
+            const int selected = d->editor.selected();
+            afterEdit();
+            emit measurementSelected(selected);
         }
         d->vtk->setFocus();
+        return true;
+    }
+    case QEvent::MouseButtonDblClick: {
+        auto* mouse = static_cast<QMouseEvent*>(event);
+        if (mouse->button() == Qt::LeftButton && d->editor.doubleClick(mouse->position(), d->projection()))
+            afterEdit();
         return true;
     }
     case QEvent::MouseMove: {
@@ -476,8 +547,8 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
                       std::max(1.0, d->startWidth + (pos.x() - d->dragStart.x()) * perPixel));
         } else if (d->dragButton == Qt::MiddleButton) {
             d->moveCamera(sub(d->toWorld(d->lastMouse), d->toWorld(pos)));
-        } else if (d->drawing) {
-            d->current.b = d->toWorld(pos);
+        } else {
+            d->editor.move(pos, d->projection());
         }
         d->lastMouse = pos;
         d->hasMouse = true;
@@ -486,17 +557,8 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
     }
     case QEvent::MouseButtonRelease: {
         auto* mouse = static_cast<QMouseEvent*>(event);
-        if (d->drawing && mouse->button() == Qt::LeftButton) {
-            d->drawing = false;
-            d->current.b = d->toWorld(mouse->position());
-            if (d->current.lengthMm() > 0) {
-                auto next = d->measurements;
-                next.push_back(d->current);
-                d->changeMeasurements(std::move(next));
-                emit measurementAdded(d->current.lengthMm());
-                emit measurementsChanged();
-            }
-        }
+        if (mouse->button() == Qt::LeftButton && d->editor.release(mouse->position(), d->projection()))
+            afterEdit();
         d->dragButton = Qt::NoButton;
         d->vtk->requestRender();
         return true;
@@ -519,17 +581,12 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
         case Qt::Key_I: setInverted(!isInverted()); return true;
         case Qt::Key_R: rotate90(); return true;
         case Qt::Key_H: flipHorizontal(); return true;
-        case Qt::Key_Escape: d->drawing = false; d->vtk->requestRender(); return true;
+        case Qt::Key_Space: setCinePlaying(!isCinePlaying()); return true;
+        case Qt::Key_Escape: d->editor.cancel(); afterEdit(); return true;
+        case Qt::Key_Return:
+        case Qt::Key_Enter: d->editor.finish(); afterEdit(); return true;
         case Qt::Key_Delete:
-        case Qt::Key_Backspace:
-            if (!d->measurements.empty()) {
-                auto next = d->measurements;
-                next.pop_back();
-                d->changeMeasurements(std::move(next));
-                emit measurementsChanged();
-            }
-            d->vtk->requestRender();
-            return true;
+        case Qt::Key_Backspace: d->editor.removeSelected(); afterEdit(); return true;
         case Qt::Key_Z:
             if (key->modifiers() & Qt::ControlModifier) {
                 (key->modifiers() & Qt::ShiftModifier) ? redo() : undo();
@@ -610,21 +667,8 @@ void SliceView::paintOverlay(QPainter& p)
     shadowText(p, QRect(int(start.x()), int(start.y()) - 20, int(barPx), 14), Qt::AlignCenter,
                tr("%1 mm").arg(barMm));
 
-    // Length measurements on this slice, and the one being drawn.
-    auto drawLength = [&](const LengthMeasurement& m, const QColor& colour) {
-        const QPointF a = d->toWidget(m.a), b = d->toWidget(m.b);
-        p.setPen(QPen(colour, 2));
-        p.drawLine(a, b);
-        p.drawEllipse(a, 3, 3);
-        p.drawEllipse(b, 3, 3);
-        const QPointF mid = (a + b) / 2 + QPointF(6, -6);
-        shadowText(p, QRect(mid.toPoint(), QSize(120, 16)), Qt::AlignLeft, tr("%1 mm").arg(m.lengthMm(), 0, 'f', 1));
-    };
-    for (const auto& m : d->measurements)
-        if (m.slice == slice())
-            drawLength(m, QColor(255, 210, 60));
-    if (d->drawing)
-        drawLength(d->current, QColor(120, 220, 255));
+    p.setFont(font);
+    d->editor.paint(p, d->projection(), d->volume);
 }
 
 } // namespace viewer

@@ -3,7 +3,9 @@
 // window/level, middle-drag pans, Ctrl+wheel zooms at the cursor; corner text, orientation
 // letters, scale bar, pixel probe and length measurements in mm.
 
+#include "viewer/model/Measurement.h"
 #include "viewer/model/Volume.h"
+#include "viewer/view/MeasurementEditor.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -15,14 +17,6 @@ namespace radpath {
 namespace viewer {
 
 class VtkWidget;
-
-/// A length measured on one slice, end points in LPS mm.
-struct LengthMeasurement {
-    int slice = 0;
-    Vec3 a{0, 0, 0};
-    Vec3 b{0, 0, 0};
-    double lengthMm() const;
-};
 
 /// Window presets radiologists use on CT (center, width in HU).
 struct NamedWindow {
@@ -36,7 +30,7 @@ const std::vector<NamedWindow>& ctWindowPresets();
 class SliceView : public QWidget {
     Q_OBJECT
 public:
-    enum class Tool { None, Length };
+    using Tool = MeasureTool;
 
     explicit SliceView(QWidget* parent = nullptr);
     ~SliceView() override;
@@ -72,11 +66,25 @@ public:
     void rotate90();
     void flipHorizontal();
 
+    /// Cine: steps through the slices (frames) at `rate` per second, round and round.
+    void setCinePlaying(bool playing);
+    bool isCinePlaying() const;
+    void setCineRate(double framesPerSecond);
+    double cineRate() const;
+
     void setTool(Tool tool);
     Tool tool() const;
-    const std::vector<LengthMeasurement>& measurements() const;
+    const std::vector<Measurement>& measurements() const;
+    /// Measurements saved with the document: replaces the list, not undoable.
+    void setMeasurements(std::vector<Measurement> measurements);
     void clearMeasurements();
-    /// Measurement edits (add, delete, clear) can be undone and redone (Ctrl+Z, Ctrl+Shift+Z).
+    void removeMeasurement(int index);
+    /// Selects a measurement and shows its slice; -1 selects none.
+    void selectMeasurement(int index);
+    int selectedMeasurement() const;
+    /// Statistics of a region measurement over the voxels inside it.
+    RegionStatistics measurementStatistics(int index) const;
+    /// Measurement edits (add, move, delete, clear) can be undone and redone (Ctrl+Z, Ctrl+Shift+Z).
     bool undo();
     bool redo();
 
@@ -92,16 +100,19 @@ public:
 signals:
     void sliceChanged(int k);
     void windowChanged(double center, double width);
-    /// A length was measured.
-    void measurementAdded(double lengthMm);
-    /// The measurement list changed in any way (added, deleted, cleared, undone, redone).
+    /// A measurement was drawn; `index` in measurements().
+    void measurementAdded(int index);
+    /// The measurement list changed in any way (added, moved, deleted, cleared, undone, redone).
     void measurementsChanged();
+    void measurementSelected(int index);
+    void cineChanged(bool playing);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void paintOverlay(class QPainter& painter);
+    void afterEdit();
     struct Private;
     std::unique_ptr<Private> d;
 };

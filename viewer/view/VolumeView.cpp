@@ -4,6 +4,7 @@
 #include "viewer/render/VtkWidget.h"
 #include "viewer/view/SliceView.h"
 
+#include <QButtonGroup>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -41,6 +42,7 @@ struct VolumeView::Private {
     QSlider* sliceSlider = nullptr;
     QLabel* sliceLabel = nullptr;
     QComboBox* presets = nullptr;
+    QToolButton* cineButton = nullptr;
     vtkSmartPointer<vtkSmartVolumeMapper> volumeMapper = vtkSmartPointer<vtkSmartVolumeMapper>::New();
     vtkSmartPointer<vtkVolume> volumeActor = vtkSmartPointer<vtkVolume>::New();
 };
@@ -72,15 +74,61 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
     invert->setText(tr("Invert"));
     invert->setCheckable(true);
     controls->addWidget(invert);
-    auto* length = new QToolButton(this);
-    length->setObjectName(QStringLiteral("lengthTool"));
-    length->setText(tr("Length"));
-    length->setToolTip(tr("Measure a length in mm: drag with the left button"));
-    length->setCheckable(true);
-    controls->addWidget(length);
     connect(invert, &QToolButton::toggled, this, [this](bool on) { d->sliceView->setInverted(on); });
-    connect(length, &QToolButton::toggled, this,
-            [this](bool on) { d->sliceView->setTool(on ? SliceView::Tool::Length : SliceView::Tool::None); });
+    d->cineButton = new QToolButton(this);
+    d->cineButton->setObjectName(QStringLiteral("cineButton"));
+    d->cineButton->setText(tr("Cine"));
+    d->cineButton->setToolTip(tr("Play the slices or frames as a movie (Space)"));
+    d->cineButton->setCheckable(true);
+    controls->addWidget(d->cineButton);
+    connect(d->cineButton, &QToolButton::toggled, this, [this](bool on) {
+        d->sliceView->setCinePlaying(on); // refused for a single slice or while loading
+        const QSignalBlocker block(d->cineButton);
+        d->cineButton->setChecked(d->sliceView->isCinePlaying());
+    });
+    connect(d->sliceView, &SliceView::cineChanged, d->cineButton, [this](bool playing) {
+        const QSignalBlocker block(d->cineButton);
+        d->cineButton->setChecked(playing);
+    });
+
+    // Measurement tools: one at a time, or none (then a click only picks measurements).
+    struct ToolButton {
+        const char* name;
+        QString text;
+        QString tip;
+        SliceView::Tool tool;
+    };
+    const ToolButton tools[] = {
+        {"lengthTool", tr("Length"), tr("Measure a length in mm: drag with the left button"), SliceView::Tool::Length},
+        {"angleTool", tr("Angle"), tr("Measure an angle: drag the first arm to the vertex, then click the end of the second"),
+         SliceView::Tool::Angle},
+        {"rectangleTool", tr("Rectangle"), tr("Rectangular region: drag from corner to corner"), SliceView::Tool::Rectangle},
+        {"ellipseTool", tr("Ellipse"), tr("Elliptical region: drag across it"), SliceView::Tool::Ellipse},
+        {"polygonTool", tr("Polygon"), tr("Polygonal region: click the corners, double-click or press Enter to close"),
+         SliceView::Tool::Polygon},
+    };
+    auto* group = new QButtonGroup(this);
+    group->setExclusive(false); // a second click on the active tool turns it off
+    for (const ToolButton& t : tools) {
+        auto* button = new QToolButton(this);
+        button->setObjectName(QLatin1String(t.name));
+        button->setText(t.text);
+        button->setToolTip(t.tip);
+        button->setCheckable(true);
+        controls->addWidget(button);
+        group->addButton(button);
+        const SliceView::Tool tool = t.tool;
+        connect(button, &QToolButton::toggled, this, [this, group, button, tool](bool on) {
+            if (on) {
+                for (QAbstractButton* other : group->buttons())
+                    if (other != button)
+                        other->setChecked(false);
+                d->sliceView->setTool(tool);
+            } else if (d->sliceView->tool() == tool) {
+                d->sliceView->setTool(SliceView::Tool::None);
+            }
+        });
+    }
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
