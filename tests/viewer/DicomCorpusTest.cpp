@@ -172,6 +172,34 @@ private slots:
         QVERIFY(dose.geometry().spacing[2] > 0);
     }
 
+    void rtDoseWithUnknownVrAttributesIsInGray()
+    {
+        if (!QDir(kFiles).exists())
+            QSKIP("python3-pydicom's test files are not installed");
+        // rtdose_rle.dcm stores its attributes (DoseGridScaling, positions, offsets) as UN:
+        // read through the data dictionary, it must equal its twin rtdose.dcm in Gy.
+        for (const auto& [reference, variant] : {std::pair{"rtdose.dcm", "rtdose_rle.dcm"},
+                                                 std::pair{"rtdose_1frame.dcm", "rtdose_rle_1frame.dcm"}}) {
+            const Volume a = readAlone(reference), b = readAlone(variant);
+            QCOMPARE(b.geometry().size, a.geometry().size);
+            QCOMPARE(int(b.pixelType()), int(PixelType::Float32));
+            QCOMPARE(b.info().units, std::string("Gy"));
+            QCOMPARE(b.info().modality, std::string("RTDOSE"));
+            for (int axis = 0; axis < 3; ++axis) {
+                QCOMPARE(b.geometry().origin[size_t(axis)], a.geometry().origin[size_t(axis)]);
+                QCOMPARE(b.geometry().spacing[size_t(axis)], a.geometry().spacing[size_t(axis)]);
+            }
+            QVERIFY(std::memcmp(a.data(), b.data(), a.byteSize()) == 0);
+        }
+        // pydicom: stored value 1249000 at (0, 0, 0) and 1254000 at (7, 0, 0), DoseGridScaling
+        // 1e-6; origin (189.43125, 199.43125, -761.87), frames 5 mm apart.
+        const Volume dose = readAlone("rtdose_rle.dcm");
+        QVERIFY(std::abs(dose.valueAt(0, 0, 0) - 1.249) < 1e-6);
+        QVERIFY(std::abs(dose.valueAt(7, 0, 0) - 1.254) < 1e-6);
+        QVERIFY(std::abs(dose.geometry().origin[2] + 761.87) < 1e-6);
+        QVERIFY(std::abs(dose.geometry().spacing[2] - 5.0) < 1e-6);
+    }
+
     void colourImagesHaveThreeComponents()
     {
         if (!QDir(kFiles).exists())

@@ -6,13 +6,18 @@
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcpixseq.h>
 #include <dcmtk/dcmdata/dcpxitem.h>
+#include <dcmtk/dcmdata/dcrledrg.h>
 #include <dcmtk/dcmdata/dctk.h>
+#include <dcmtk/dcmjpeg/djdecode.h>
+#include <dcmtk/dcmjpls/djdecode.h>
+#include <dcmtk/oflog/oflog.h>
 // Debian's OpenJPEG by its versioned path: ITK's include path carries its own, older copy.
 #include <openjpeg-2.5/openjpeg.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <mutex>
 
 namespace radpath::viewer::dicom {
 namespace {
@@ -214,6 +219,19 @@ void ybrToRgb(double& a, double& b, double& c)
 
 } // namespace
 
+void initialiseDcmtk()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // DCMTK would print its warnings and errors to stderr; RadPath reports them itself.
+        OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
+        dcmEnableUnknownVRConversion.set(OFTrue);
+        DJDecoderRegistration::registerCodecs();
+        DJLSDecoderRegistration::registerCodecs();
+        DcmRLEDecoderRegistration::registerCodecs();
+    });
+}
+
 PixelFormat readPixelFormat(DcmDataset& ds, const std::string& path)
 {
     if (!ds.tagExists(DCM_PixelData) && !ds.tagExists(DCM_FloatPixelData))
@@ -248,8 +266,13 @@ PixelFormat readPixelFormat(DcmDataset& ds, const std::string& path)
         throw IoError(path, "BitsAllocated " + std::to_string(bitsAllocated) + " is not supported");
     if (samples != 1 && samples != 3)
         throw IoError(path, "SamplesPerPixel " + std::to_string(samples) + " is not supported");
-    if (f.photometric == "PALETTE COLOR")
-        throw IoError(path, "PALETTE COLOR images are not supported yet");
+    if (f.photometric == "PALETTE COLOR") {
+        if (samples != 1 || bitsAllocated == 32)
+            throw IoError(path, "PALETTE COLOR needs one 8- or 16-bit sample per pixel");
+        f.palette = std::make_shared<const Palette>(readPalette(ds, f.isSigned, path));
+        f.samples = 3;
+        return f;
+    }
     if (samples == 1) {
         f.slope = getDouble(ds, DCM_RescaleSlope, 0, 1.0);
         f.intercept = getDouble(ds, DCM_RescaleIntercept, 0, 0.0);
@@ -259,6 +282,12 @@ PixelFormat readPixelFormat(DcmDataset& ds, const std::string& path)
             f.slope *= getDouble(ds, DCM_DoseGridScaling, 0, 1.0);
         if (f.slope == 0.0)
             f.slope = 1.0;
+        Lut lut = readModalityLut(ds, f.isSigned, path, f.modalityLutType);
+        if (!lut.empty()) { // the table replaces slope and intercept
+            f.modalityLut = std::make_shared<const Lut>(std::move(lut));
+            f.slope = 1.0;
+            f.intercept = 0.0;
+        }
         if (ds.tagExists(DCM_PixelPaddingValue)) {
             f.hasPadding = true;
             Sint32 signedPad = 0;
@@ -274,6 +303,21 @@ PixelFormat readPixelFormat(DcmDataset& ds, const std::string& path)
 
 std::vector<double> decodeFrame(DcmDataset& ds, const PixelFormat& f, int frame, const std::string& path)
 {
+    if (f.palette) { // decode the indices as grey, then look each up in the three tables
+        PixelFormat indices = f;
+        indices.palette.reset();
+        indices.samples = 1;
+        indices.photometric = "MONOCHROME2";
+        const std::vector<double> stored = decodeFrame(ds, indices, frame, path);
+        std::vector<double> rgb(stored.size() * 3);
+        for (size_t p = 0; p < stored.size(); ++p) {
+            const auto index = std::int64_t(stored[p]);
+            rgb[3 * p] = f.palette->red(index);
+            rgb[3 * p + 1] = f.palette->green(index);
+            rgb[3 * p + 2] = f.palette->blue(index);
+        }
+        return rgb;
+    }
     const size_t pixels = size_t(f.rows) * size_t(f.columns);
     const size_t count = pixels * size_t(f.samples);
     std::vector<double> out(count);
@@ -369,16 +413,16 @@ std::vector<double> decodeFrame(DcmDataset& ds, const PixelFormat& f, int frame,
                 ybrToRgb(out[p * 3], out[p * 3 + 1], out[p * 3 + 2]);
         return out;
     }
-    if (f.slope != 1.0 || f.intercept != 0.0)
+    if (f.modalityLut || f.slope != 1.0 || f.intercept != 0.0)
         for (double& v : out)
-            v = v * f.slope + f.intercept;
+            v = f.modalityValue(v);
     return out;
 }
 
 bool decodeGreyFrameInto(DcmDataset& ds, const PixelFormat& f, int frame, const std::string& path, bool signedOutput,
                          void* out)
 {
-    if (f.samples != 1 || (f.bitsAllocated != 8 && f.bitsAllocated != 16) || f.slope != 1.0 ||
+    if (f.samples != 1 || f.modalityLut || (f.bitsAllocated != 8 && f.bitsAllocated != 16) || f.slope != 1.0 ||
         std::floor(f.intercept) != f.intercept || DcmXfer(f.transferSyntax.c_str()).isEncapsulated())
         return false;
     DcmElement* element = nullptr;

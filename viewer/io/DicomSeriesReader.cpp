@@ -6,11 +6,7 @@
 #include "viewer/io/IoError.h"
 
 #include <dcmtk/config/osconfig.h>
-#include <dcmtk/dcmdata/dcrledrg.h>
 #include <dcmtk/dcmdata/dctk.h>
-#include <dcmtk/dcmjpeg/djdecode.h>
-#include <dcmtk/dcmjpls/djdecode.h>
-#include <dcmtk/oflog/oflog.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,27 +16,14 @@
 #include <atomic>
 #include <map>
 #include <mutex>
-#include <thread>
 #include <set>
-#include <mutex>
 #include <sstream>
+#include <thread>
 
 namespace fs = std::filesystem;
 
 namespace radpath::viewer {
 namespace {
-
-void registerCodecsOnce()
-{
-    static std::once_flag once;
-    std::call_once(once, [] {
-        // DCMTK would print its warnings and errors to stderr; RadPath reports them itself.
-        OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
-        DJDecoderRegistration::registerCodecs();
-        DJLSDecoderRegistration::registerCodecs();
-        DcmRLEDecoderRegistration::registerCodecs();
-    });
-}
 
 std::string getString(DcmItem& item, const DcmTagKey& key)
 {
@@ -245,7 +228,9 @@ bool scanFile(const std::string& path, ScannedFile& out)
 PixelType chooseType(const DicomSeries& series, const dicom::PixelFormat& f)
 {
     if (f.isColour())
-        return f.bitsAllocated == 8 ? PixelType::UInt8 : PixelType::UInt16;
+        return f.colourBits() == 8 ? PixelType::UInt8 : PixelType::UInt16;
+    if (f.modalityLut) // table entries are unsigned, at most 16 bits
+        return f.modalityLut->bits <= 8 ? PixelType::UInt8 : PixelType::UInt16;
     double slope = f.slope, lo = 0, hi = 0;
     bool integral = std::floor(f.intercept) == f.intercept;
     for (const auto& s : series.slices)
@@ -276,6 +261,62 @@ PixelType chooseType(const DicomSeries& series, const dicom::PixelFormat& f)
     if (lo >= -2147483648.0 && hi <= 2147483647.0)
         return PixelType::Int32;
     return PixelType::Float32;
+}
+
+// VOI LUTs and the VOI LUT function of the first file, for display.
+void readVoi(DcmDataset& ds, const dicom::PixelFormat& format, const std::string& path, VolumeInfo& info)
+{
+    OFString function;
+    if (ds.findAndGetOFString(DCM_VOILUTFunction, function).good())
+        info.voiLutFunction = function.c_str();
+    if (format.isColour())
+        return;
+    // A VOI LUT maps modality values: signed where they can be negative.
+    const bool signedInput = format.isSigned || format.intercept < 0;
+    std::vector<dicom::Lut> luts;
+    try {
+        luts = dicom::readVoiLuts(ds, signedInput, path);
+    } catch (const IoError& e) { // the image is still good: only its display tables are not
+        info.warnings.push_back(std::string("VOI LUTs ignored: ") + e.what());
+    }
+    int index = 0;
+    for (dicom::Lut& lut : luts) {
+        VoiLut voi;
+        voi.name = lut.explanation.empty() ? "VOI LUT " + std::to_string(index + 1) : lut.explanation;
+        voi.firstMapped = lut.firstMapped;
+        voi.bits = lut.bits;
+        voi.table.assign(lut.table.begin(), lut.table.end());
+        info.voiLuts.push_back(std::move(voi));
+        ++index;
+    }
+}
+
+// Gantry tilt: slices advance along a direction other than the slice normal. The geometry
+// stays orthogonal; the in-plane drift per slice is recorded so resampleTilted() can undo it.
+void recordTilt(const DicomSeries& series, VolumeInfo& info)
+{
+    const size_t count = series.slices.size();
+    if (count < 2)
+        return;
+    const Vec3 n = series.normal();
+    Vec3 step{};
+    for (size_t a = 0; a < 3; ++a)
+        step[a] = (series.slices.back().position[a] - series.slices.front().position[a]) / double(count - 1);
+    const double along = dot(step, n);
+    const Vec3 shear{step[0] - along * n[0], step[1] - along * n[1], step[2] - along * n[2]};
+    const double drift = std::sqrt(dot(shear, shear));
+    const double pixel = std::min(series.pixelSpacing[0], series.pixelSpacing[1]);
+    if (drift * double(count - 1) < 0.01 * pixel) // below a hundredth of a pixel over the stack
+        return;
+    info.sliceShear = shear;
+    const double angle = std::atan2(drift, std::abs(along)) * 180.0 / M_PI;
+    if (angle > 0.5) {
+        std::ostringstream w;
+        w.precision(3);
+        w << "gantry tilt of " << angle
+          << " degrees: slices are sheared; resample them to their true positions before measuring";
+        info.warnings.push_back(w.str());
+    }
 }
 
 } // namespace
@@ -329,7 +370,7 @@ double DicomSeriesReader::confidence(const std::string& path) const
 
 std::vector<DicomSeries> DicomSeriesReader::scan(const std::string& path, const TaskControl& control) const
 {
-    registerCodecsOnce();
+    dicom::initialiseDcmtk();
     control.report(0.0, "listing files");
     return scanFiles(listFiles(path, control), control);
 }
@@ -341,7 +382,7 @@ std::vector<std::string> DicomSeriesReader::listFilesUnder(const std::string& pa
 
 std::vector<DicomSeries> DicomSeriesReader::scanFiles(const std::vector<std::string>& files, const TaskControl& control) const
 {
-    registerCodecsOnce();
+    dicom::initialiseDcmtk();
     // Headers are read in parallel; grouping then runs in file order, so results do not
     // depend on thread timing.
     std::vector<ScannedFile> scannedFiles(files.size());
@@ -423,7 +464,7 @@ std::vector<DicomSeries> DicomSeriesReader::scanFiles(const std::vector<std::str
 Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskControl& control,
                                      const std::function<void(const Volume&)>& middleSliceReady) const
 {
-    registerCodecsOnce();
+    dicom::initialiseDcmtk();
     if (series.slices.empty())
         throw IoError(series.seriesInstanceUid, "series has no slices");
 
@@ -455,7 +496,7 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
         for (const auto& s : series.slices)
             if (counted.insert(s.path).second)
                 fileBytes += double(fs::file_size(s.path, sizeError));
-        const double samplesStored = format.photometric == "YBR_FULL_422" ? 2.0 : double(format.samples);
+        const double samplesStored = format.photometric == "YBR_FULL_422" ? 2.0 : double(format.storedSamples());
         const double claimed = double(series.rows) * series.columns * samplesStored * (format.bitsAllocated / 8.0) *
                                double(series.slices.size());
         const bool encapsulated = DcmXfer(format.transferSyntax.c_str()).isEncapsulated();
@@ -470,6 +511,8 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
     VolumeInfo& info = volume.info();
     info.modality = series.modality;
     info.units = series.modality == "CT" ? "HU" : series.modality == "RTDOSE" ? "Gy" : "";
+    if (format.modalityLut && !format.modalityLutType.empty() && format.modalityLutType != "US")
+        info.units = format.modalityLutType; // "US" means unspecified
     info.seriesInstanceUid = series.seriesInstanceUid;
     info.seriesDescription = series.seriesDescription;
     info.studyDescription = series.studyDescription;
@@ -480,7 +523,7 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
     info.invertedGrey = format.photometric == "MONOCHROME1";
     if (format.hasPadding) {
         info.hasPaddingValue = true;
-        info.paddingValue = format.padding * format.slope + format.intercept;
+        info.paddingValue = format.modalityValue(format.padding);
     }
     }
     // Slices decode in parallel, each worker with its own DCMTK file object.
@@ -581,28 +624,14 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
                                 skipped.front());
     }
 
-    // Gantry tilt: slices advance along a direction other than the slice normal.
-    if (series.slices.size() > 1) {
-        Vec3 step{};
-        for (int a = 0; a < 3; ++a)
-            step[size_t(a)] = series.slices.back().position[size_t(a)] - series.slices.front().position[size_t(a)];
-        const double len = std::sqrt(dot(step, step));
-        if (len > 0) {
-            const double angle = std::acos(std::clamp(std::abs(dot(step, n)) / len, 0.0, 1.0)) * 180.0 / M_PI;
-            if (angle > 0.5) {
-                std::ostringstream w;
-                w.precision(3);
-                w << "gantry tilt of " << angle << " degrees: slices are sheared; resample before measuring";
-                info.warnings.push_back(w.str());
-            }
-        }
-    }
+    readVoi(*first.getDataset(), format, firstPath, info);
+    recordTilt(series, info);
     return volume;
 }
 
 std::vector<DicomSeries> DicomSeriesReader::seriesFor(const std::string& path, const TaskControl& control) const
 {
-    registerCodecsOnce();
+    dicom::initialiseDcmtk();
     std::error_code ec;
     if (isDicomDir(path)) {
         auto series = scanFiles(filesInDicomDir(path), control);

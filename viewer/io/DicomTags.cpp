@@ -1,5 +1,6 @@
 #include "viewer/io/DicomTags.h"
 
+#include "viewer/io/DicomPixelDecoder.h"
 #include "viewer/io/DicomText.h"
 #include "viewer/io/IoError.h"
 
@@ -76,6 +77,7 @@ std::vector<DicomTagNode> itemNodes(DcmItem& item, const std::string& charset)
 
 std::vector<DicomTagNode> readDicomTags(const std::string& path)
 {
+    dicom::initialiseDcmtk(); // the same reading options as the image loader
     DcmFileFormat file;
     // Large values (pixel data) are not loaded: the browser shows their length.
     const OFCondition loaded = file.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, 4096, ERM_autoDetect);

@@ -42,6 +42,16 @@ struct WindowPreset {
     double width = 1.0;
 };
 
+/// A lookup table the source suggests for display (DICOM VOI LUT Sequence item): the
+/// modality value `firstMapped` maps to table[0], each value above it to the next entry,
+/// values outside the table to its first or last entry. Entries are `bits` wide.
+struct VoiLut {
+    std::string name;              ///< LUTExplanation, or "VOI LUT n"
+    double firstMapped = 0.0;      ///< in modality units
+    int bits = 16;                 ///< entries range over 0 .. 2^bits - 1
+    std::vector<double> table;
+};
+
 /// Where the voxels came from and what their values mean; not how they are displayed.
 struct VolumeInfo {
     std::string modality;          ///< DICOM modality, e.g. "CT"
@@ -53,10 +63,16 @@ struct VolumeInfo {
     std::string patientId;
     std::string studyDate;         ///< YYYYMMDD
     std::vector<WindowPreset> windowPresets;
+    std::string voiLutFunction;    ///< VOILUTFunction for the windows: "" (LINEAR), "LINEAR_EXACT", "SIGMOID"
+    std::vector<VoiLut> voiLuts;   ///< every VOI LUT of the source, in file order
     std::vector<std::string> warnings; ///< loader findings to show the user
     bool invertedGrey = false;     ///< MONOCHROME1: higher values display darker
     bool hasPaddingValue = false;  ///< PixelPaddingValue present: those voxels are not image
     double paddingValue = 0.0;     ///< in modality units
+    /// Gantry tilt: the in-plane LPS displacement (mm) of each slice's true position from
+    /// where the orthogonal geometry puts it, per slice index. Slice k's voxels really lie
+    /// at geometry position + k * sliceShear. Zero when untilted; resampleTilted() removes it.
+    Vec3 sliceShear{0.0, 0.0, 0.0};
 };
 
 /// Thread-safety: const access from many threads is safe; writes need external locking.
