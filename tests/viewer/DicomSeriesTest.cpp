@@ -5,6 +5,7 @@
 #include "viewer/io/DicomSeriesReader.h"
 #include "viewer/io/DicomSeriesWriter.h"
 #include "viewer/io/IoError.h"
+#include "viewer/model/Resample.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,6 +16,24 @@
 using namespace radpath::viewer;
 
 namespace {
+
+// LPS centroid of the voxels above `threshold`.
+Vec3 brightCentroid(const Volume& v, double threshold)
+{
+    Vec3 sum{0, 0, 0};
+    double count = 0;
+    const auto& size = v.geometry().size;
+    for (int k = 0; k < size[2]; ++k)
+        for (int j = 0; j < size[1]; ++j)
+            for (int i = 0; i < size[0]; ++i)
+                if (v.valueAt(i, j, k) > threshold) {
+                    const Vec3 p = v.geometry().indexToPhysical({double(i), double(j), double(k)});
+                    for (size_t a = 0; a < 3; ++a)
+                        sum[a] += p[a];
+                    ++count;
+                }
+    return count > 0 ? Vec3{sum[0] / count, sum[1] / count, sum[2] / count} : sum;
+}
 
 const QString kPydicomFiles = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files");
 
@@ -228,6 +247,73 @@ private slots:
         TaskControl control;
         control.isCancelled = [&steps] { return ++steps > 40; };
         QVERIFY_THROWS_EXCEPTION(OperationCancelled, DicomSeriesReader().read(dir.path().toStdString(), control));
+    }
+    void gantryTiltIsRecordedAndResampled()
+    {
+        // A CT series tilted 20 degrees about the patient's left-right axis: slices 2.5 mm
+        // apart along the normal, each shifted 2.5 * tan(20 deg) = 0.910 mm further posterior.
+        // A 1000 HU sphere of radius 8 mm sits at LPS (10, 20, 30) in true patient space.
+        const double tilt = 20.0 * M_PI / 180.0, gap = 2.5, shift = gap * std::tan(tilt);
+        const double stepLength = std::hypot(gap, shift);
+        ImageGeometry written;
+        written.size = {64, 64, 30};
+        written.spacing = {1.0, 1.0, stepLength};
+        written.origin = {-22.0, -20.0, 0.0};
+        written.direction = {1, 0, 0, 0, 1, shift / stepLength, 0, 0, gap / stepLength};
+        Volume tilted(PixelType::Int16, written);
+        const Vec3 centre{10.0, 20.0, 30.0};
+        std::int16_t* hu = tilted.voxels<std::int16_t>();
+        for (int k = 0; k < 30; ++k)
+            for (int j = 0; j < 64; ++j)
+                for (int i = 0; i < 64; ++i) {
+                    const Vec3 p = written.indexToPhysical({double(i), double(j), double(k)});
+                    const Vec3 d{p[0] - centre[0], p[1] - centre[1], p[2] - centre[2]};
+                    hu[tilted.linearIndex(i, j, k)] = dot(d, d) <= 64.0 ? 1000 : 0;
+                }
+        QTemporaryDir dir;
+        writeCtSeries(tilted, dir.path().toStdString(), {});
+
+        const Volume loaded = DicomSeriesReader().read(dir.path().toStdString(), {});
+        const VolumeInfo& info = loaded.info();
+        QVERIFY(std::abs(info.sliceShear[0]) < 1e-4);
+        QVERIFY2(std::abs(info.sliceShear[1] - shift) < 1e-4, qPrintable(QString::number(info.sliceShear[1])));
+        QVERIFY(std::abs(info.sliceShear[2]) < 1e-4);
+        QVERIFY(std::abs(loaded.geometry().spacing[2] - gap) < 1e-4);
+        bool warned = false;
+        for (const auto& w : info.warnings)
+            warned = warned || (w.rfind("gantry tilt of 20", 0) == 0 && w.find("resample") != std::string::npos);
+        QVERIFY(warned);
+
+        // On the orthogonal grid the sphere appears 12 slices * 0.910 mm = 10.9 mm anterior.
+        const Vec3 sheared = brightCentroid(loaded, 500.0);
+        QVERIFY2(std::abs(sheared[1] - (centre[1] - 12 * shift)) < 0.5, qPrintable(QString::number(sheared[1])));
+
+        const Volume resampled = resampleTilted(loaded);
+        QCOMPARE(resampled.geometry().size, loaded.geometry().size);
+        QCOMPARE(int(resampled.pixelType()), int(PixelType::Int16));
+        QCOMPARE(resampled.info().sliceShear, (Vec3{0.0, 0.0, 0.0}));
+        const Vec3 fixed = brightCentroid(resampled, 500.0);
+        for (size_t a = 0; a < 3; ++a)
+            QVERIFY2(std::abs(fixed[a] - centre[a]) < 0.3, qPrintable(QString("axis %1: %2").arg(a).arg(fixed[a])));
+        const Vec3 idx = resampled.geometry().physicalToIndex(centre);
+        QCOMPARE(resampled.valueAt(int(std::lround(idx[0])), int(std::lround(idx[1])), int(std::lround(idx[2]))), 1000.0);
+        // Rows shifted in from outside the slice take the minimum (0 HU here), or the padding
+        // value where there is one; slice 0 is not shifted.
+        QCOMPARE(resampled.valueAt(0, 0, 29), 0.0);
+        Volume padded = loaded;
+        padded.info().hasPaddingValue = true;
+        padded.info().paddingValue = -2000.0;
+        const Volume paddedResampled = resampleTilted(padded);
+        QCOMPARE(paddedResampled.valueAt(0, 0, 29), -2000.0); // row 0 - 29 * 0.91 is outside
+        QCOMPARE(paddedResampled.valueAt(0, 63, 29), 0.0);    // row 63 - 26.4 is inside
+        QCOMPARE(paddedResampled.valueAt(0, 0, 0), 0.0);
+
+        // An untilted series has no shear and resamples to itself.
+        QTemporaryDir straightDir;
+        writeCtSeries(smallPhantom().volume, straightDir.path().toStdString(), {});
+        const Volume straight = DicomSeriesReader().read(straightDir.path().toStdString(), {});
+        QCOMPARE(straight.info().sliceShear, (Vec3{0.0, 0.0, 0.0}));
+        QCOMPARE(resampleTilted(straight).data(), straight.data());
     }
 };
 
