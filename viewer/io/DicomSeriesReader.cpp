@@ -314,7 +314,7 @@ void recordTilt(const DicomSeries& series, VolumeInfo& info)
         std::ostringstream w;
         w.precision(3);
         w << "gantry tilt of " << angle
-          << " degrees: slices are sheared; resample them to their true positions before measuring";
+          << " degrees: slices are sheared; resampling them to their true positions is available";
         info.warnings.push_back(w.str());
     }
 }
