@@ -9,7 +9,9 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLineEdit>
+#include <QPixmap>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -32,6 +34,8 @@ StudyBrowserDock::StudyBrowserDock(JobRunner& jobs, AppSettings& settings, QWidg
     m_tree = new QTreeWidget(body);
     m_tree->setObjectName(QStringLiteral("studyTree"));
     m_tree->setHeaderLabels({tr("Patient / series"), tr("ID"), tr("Date"), tr("Description"), tr("Images")});
+    // Series thumbnails are 64 px; 48 keeps a list of many series scannable.
+    m_tree->setIconSize(QSize(48, 48));
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto* top = new QHBoxLayout;
     top->addWidget(m_search, 1);
@@ -99,6 +103,8 @@ void StudyBrowserDock::refresh()
                 auto* item = new QTreeWidgetItem(studyItem, {series.modality, QString(), QString(), series.description,
                                                              QString::number(series.images)});
                 item->setData(0, Qt::UserRole, series.seriesUid);
+                if (!series.thumbnail.isNull())
+                    item->setIcon(0, QIcon(QPixmap::fromImage(series.thumbnail)));
                 item->setToolTip(0, tr("Double-click to open"));
             }
             studyItem->setExpanded(true);

@@ -1,6 +1,7 @@
 #pragma once
 // The local study database as a tree: studies (patient, date, description, modalities)
-// with their series; search by name, ID, date or modality; double-click opens a series.
+// with their series, each shown with its thumbnail; search by name, ID, date or modality;
+// double-click opens a series.
 
 #include <QDockWidget>
 
