@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -237,6 +238,29 @@ private slots:
         });
         QCOMPARE(calls, 1);
         QVERIFY(std::memcmp(done.data(), phantom.volume.data(), done.byteSize()) == 0);
+    }
+
+    void frameTimingAndFrameOfReference()
+    {
+        // CT_small's FrameOfReferenceUID, as pydicom reads it.
+        const Volume ct = DicomSeriesReader().read((kPydicomFiles + "/CT_small.dcm").toStdString(), {});
+        QCOMPARE(ct.info().frameOfReferenceUid, std::string("1.3.6.1.4.1.5962.1.4.1.1.20040119072730.12322"));
+        QCOMPARE(ct.info().frameTimeMs, 0.0);
+        if (QStandardPaths::findExecutable("dcmodify").isEmpty())
+            QSKIP("dcmodify (dcmtk) is not installed");
+        // A two-frame file given FrameTime 40 ms, and one given CineRate 25 per second.
+        QTemporaryDir dir;
+        for (const auto& [name, tag] : {std::pair<QString, QString>{"frametime", "(0018,1063)=40"},
+                                        std::pair<QString, QString>{"cinerate", "(0018,0040)=25"}}) {
+            QDir().mkpath(dir.filePath(name));
+            const QString file = dir.filePath(name + "/frames.dcm");
+            QVERIFY(QFile::copy(kPydicomFiles + "/SC_rgb_rle_2frame.dcm", file));
+            QFile(file).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+            QCOMPARE(QProcess::execute("dcmodify", {"-nb", "-i", tag, file}), 0);
+            const Volume frames = DicomSeriesReader().read(file.toStdString(), {});
+            QCOMPARE(frames.geometry().size[2], 2);
+            QCOMPARE(frames.info().frameTimeMs, 40.0);
+        }
     }
 
     void cancellationStopsReading()

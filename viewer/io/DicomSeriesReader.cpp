@@ -187,6 +187,14 @@ bool scanFile(const std::string& path, ScannedFile& out)
     h.bitsAllocated = bits;
     h.samples = samples;
     h.frames = frames;
+    h.frameTimeMs = getDouble(ds, DCM_FrameTime, 0, 0.0);
+    if (h.frameTimeMs <= 0) {
+        // Both are IS (integer strings).
+        Sint32 rate = 0;
+        if (ds.findAndGetSint32(DCM_CineRate, rate).bad() || rate <= 0)
+            ds.findAndGetSint32(DCM_RecommendedDisplayFrameRate, rate);
+        h.frameTimeMs = rate > 0 ? 1000.0 / rate : 0.0;
+    }
     Vec3 row{1, 0, 0}, col{0, 1, 0};
     if (getVec3(ds, DCM_ImageOrientationPatient, 0, row) && getVec3(ds, DCM_ImageOrientationPatient, 3, col)) {
         h.rowDirection = normalized(row);
@@ -514,6 +522,8 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
     if (format.modalityLut && !format.modalityLutType.empty() && format.modalityLutType != "US")
         info.units = format.modalityLutType; // "US" means unspecified
     info.seriesInstanceUid = series.seriesInstanceUid;
+    info.frameOfReferenceUid = series.frameOfReferenceUid;
+    info.frameTimeMs = series.frames > 1 ? series.frameTimeMs : 0.0;
     info.seriesDescription = series.seriesDescription;
     info.studyDescription = series.studyDescription;
     info.patientName = series.patientName;

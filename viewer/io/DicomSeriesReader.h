@@ -26,6 +26,7 @@ struct DicomSeries {
     std::string seriesInstanceUid;
     std::string studyInstanceUid;
     std::string frameOfReferenceUid;
+    double frameTimeMs = 0;          ///< cine: FrameTime, else from CineRate; 0 when not given
     std::string modality;
     std::string seriesDescription;   ///< UTF-8
     std::string studyDescription;    ///< UTF-8

@@ -57,6 +57,7 @@ struct VolumeInfo {
     std::string modality;          ///< DICOM modality, e.g. "CT"
     std::string units;             ///< e.g. "HU"
     std::string seriesInstanceUid;
+    std::string frameOfReferenceUid; ///< series sharing it have their voxels in one patient space
     std::string seriesDescription;
     std::string studyDescription;
     std::string patientName;       ///< patient data: shown to the user, never logged
@@ -69,6 +70,7 @@ struct VolumeInfo {
     bool invertedGrey = false;     ///< MONOCHROME1: higher values display darker
     bool hasPaddingValue = false;  ///< PixelPaddingValue present: those voxels are not image
     double paddingValue = 0.0;     ///< in modality units
+    double frameTimeMs = 0.0;      ///< multi-frame cine: time between frames; 0 when not given
     /// Gantry tilt: the in-plane LPS displacement (mm) of each slice's true position from
     /// where the orthogonal geometry puts it, per slice index. Slice k's voxels really lie
     /// at geometry position + k * sliceShear. Zero when untilted; resampleTilted() removes it.

@@ -219,6 +219,8 @@ void SliceView::setVolume(const Volume& volume)
     d->renderer()->AddViewProp(d->actor);
     d->editor.reset({});
     setCinePlaying(false);
+    // Cine at the acquisition's own frame rate where the file gives one.
+    setCineRate(volume.info().frameTimeMs > 0 ? 1000.0 / volume.info().frameTimeMs : 15.0);
     d->inverted = volume.info().invertedGrey;
     d->updateLut();
 
@@ -478,9 +480,14 @@ Vec3 SliceView::patientPointAt(QPointF widgetPos) const
 
 QString SliceView::probeText() const
 {
-    if (!d->hasMouse || d->volume.isNull())
+    return d->hasMouse ? probeTextAt(d->lastMouse) : QString();
+}
+
+QString SliceView::probeTextAt(QPointF widgetPos) const
+{
+    if (d->volume.isNull())
         return {};
-    const Vec3 p = d->toWorld(d->lastMouse);
+    const Vec3 p = d->toWorld(widgetPos);
     const Vec3 index = d->volume.geometry().physicalToIndex(p);
     const auto& g = d->volume.geometry();
     const int i = int(std::lround(index[0])), j = int(std::lround(index[1])), k = int(std::lround(index[2]));

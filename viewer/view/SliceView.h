@@ -92,6 +92,8 @@ public:
     Vec3 patientPointAt(QPointF widgetPos) const;
     /// Value and position under the last mouse position, as shown in the corner.
     QString probeText() const;
+    /// Value and position under a widget position, as the probe would show them there.
+    QString probeTextAt(QPointF widgetPos) const;
     /// Orientation letters at the left, right, top and bottom edges, e.g. "R","L","A","P".
     QStringList orientationLetters() const;
 
