@@ -45,7 +45,7 @@ int importStudies(const QStringList& args)
     }
     try {
         const AppSettings settings(AppSettings::resolveDataDir());
-        viewer::StudyDatabase db(QDir(settings.dataDir()).filePath(QStringLiteral("studies.sqlite")));
+        viewer::StudyDatabase db(settings.studyDatabaseFile());
         const viewer::ImportResult r = db.import(args[0]);
         std::printf("{\"filesSeen\": %d, \"filesRead\": %d, \"instancesAdded\": %d, \"series\": %d}\n", r.filesSeen,
                     r.filesRead, r.instancesAdded, r.seriesTouched);

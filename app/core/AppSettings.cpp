@@ -47,6 +47,11 @@ AppSettings::AppSettings(const QString& dataDir) : m_dataDir(QDir(dataDir).absol
 
 AppSettings::~AppSettings() = default;
 
+QString AppSettings::studyDatabaseFile() const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("studies.sqlite"));
+}
+
 QString AppSettings::settingsFile() const
 {
     return QDir(m_dataDir).filePath(QStringLiteral("radpath.ini"));

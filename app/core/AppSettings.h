@@ -27,6 +27,8 @@ public:
 
     QString dataDir() const { return m_dataDir; }
     QString settingsFile() const;
+    /// The study database (studies, series, thumbnails, measurements) in the data directory.
+    QString studyDatabaseFile() const;
     QSettings& store() { return *m_store; }
     void sync();
 

@@ -39,7 +39,7 @@ void DocumentController::showFirstSlice(const QString& path, const QString& titl
 {
     if (!m_pending.contains(path) || m_loading.contains(path))
         return;
-    auto* view = new viewer::VolumeView;
+    auto* view = m_viewFactory ? m_viewFactory() : new viewer::VolumeView;
     view->setVolume(partial, false);
     m_loading.insert(path, view);
     emit documentOpened(path, title, view);
@@ -87,11 +87,13 @@ void DocumentController::openOne(const QString& path)
             m_settings.addRecentFile(path);
             if (QPointer<viewer::VolumeView> view = m_loading.take(path)) {
                 view->finishLoading(volume);
+                emit documentLoaded(path, view);
                 return;
             }
-            auto* view = new viewer::VolumeView;
+            auto* view = m_viewFactory ? m_viewFactory() : new viewer::VolumeView;
             view->setVolume(volume);
             emit documentOpened(path, title, view);
+            emit documentLoaded(path, view);
         },
         [this, path](const QString& message) {
             m_pending.removeAll(path);

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
+
 namespace radpath {
 namespace viewer {
 class Volume;
@@ -27,11 +29,15 @@ public:
     void open(const QStringList& paths);
     /// Paths being read right now.
     QStringList pending() const { return m_pending; }
+    /// Where new views come from (a view made ahead of time, say); `new VolumeView` by default.
+    void setViewFactory(std::function<viewer::VolumeView*()> factory) { m_viewFactory = std::move(factory); }
 
 signals:
     /// `view` is a new widget for the document; the receiver takes ownership.
     void documentOpened(const QString& path, const QString& title, QWidget* view);
     void openFailed(const QString& path, const QString& message);
+    /// All of the document is read (after documentOpened; at once for one-piece formats).
+    void documentLoaded(const QString& path, viewer::VolumeView* view);
 
 private:
     void openOne(const QString& path);
@@ -42,6 +48,7 @@ private:
     QStringList m_pending;
     QHash<JobId, QString> m_jobPaths;
     QHash<QString, QPointer<viewer::VolumeView>> m_loading; ///< shown, still filling up
+    std::function<viewer::VolumeView*()> m_viewFactory;
 };
 
 } // namespace app

@@ -9,7 +9,10 @@
 #include "app/gui/InfoDock.h"
 #include "app/gui/JobStatusWidget.h"
 #include "app/gui/JobsDock.h"
+#include "app/gui/MeasurementStore.h"
 #include "app/gui/MeasurementsDock.h"
+#include "viewer/render/VtkWidget.h"
+#include "viewer/view/SliceGrid.h"
 #include "viewer/view/SliceView.h"
 #include "viewer/view/VolumeView.h"
 #include "app/gui/SettingsDialog.h"
@@ -18,6 +21,7 @@
 #include "viewer/io/DicomSeriesReader.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDir>
@@ -27,8 +31,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 
 namespace radpath {
@@ -52,8 +58,20 @@ MainWindow::MainWindow(AppSettings& settings, JobRunner& jobs, QWidget* parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
 
     m_documents = new DocumentController(jobs, settings, this);
+    m_documents->setViewFactory([this] {
+        viewer::VolumeView* spare = takeSpareView();
+        return spare ? spare : new viewer::VolumeView;
+    });
     connect(m_documents, &DocumentController::documentOpened, this, &MainWindow::addDocument);
     connect(m_documents, &DocumentController::openFailed, this, &MainWindow::showError);
+    m_store = new MeasurementStore(settings.studyDatabaseFile(), this);
+    connect(m_store, &MeasurementStore::failed, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    // Saved measurements come back once the whole series is there; the grid offers it then.
+    connect(m_documents, &DocumentController::documentLoaded, this, [this](const QString& path, viewer::VolumeView* view) {
+        m_store->attach(view->sliceView(), path);
+        refreshGrid();
+        QTimer::singleShot(1500, this, &MainWindow::prepareSpareView);
+    });
 
     createDocks();
     createActions();
@@ -83,8 +101,13 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_measurements);
     // The dock follows the slice view of the tab in front.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        auto* volumeView = qobject_cast<viewer::VolumeView*>(m_tabs->widget(index));
-        m_measurements->setView(volumeView ? volumeView->sliceView() : nullptr);
+        QWidget* page = m_tabs->widget(index);
+        if (auto* volumeView = qobject_cast<viewer::VolumeView*>(page))
+            m_measurements->setView(volumeView->sliceView());
+        else if (page && page == m_grid)
+            m_measurements->setView(m_grid->cell(0));
+        else
+            m_measurements->setView(nullptr);
     });
     auto* jobsDock = new JobsDock(m_jobs, this);
     addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
@@ -121,6 +144,25 @@ void MainWindow::createActions()
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    QMenu* layoutMenu = m_viewMenu->addMenu(tr("&Layout"));
+    auto* layouts = new QActionGroup(this);
+    struct LayoutChoice {
+        const char* name;
+        QString text;
+        int rows, columns;
+    };
+    for (const LayoutChoice& choice : {LayoutChoice{"layout1x1", tr("1 × 1 (one series per tab)"), 1, 1},
+                                       LayoutChoice{"layout1x2", tr("1 × 2 side by side"), 1, 2},
+                                       LayoutChoice{"layout2x2", tr("2 × 2 side by side"), 2, 2}}) {
+        QAction* action = layoutMenu->addAction(choice.text);
+        action->setObjectName(QLatin1String(choice.name));
+        action->setCheckable(true);
+        action->setChecked(choice.rows * choice.columns == 1);
+        layouts->addAction(action);
+        const int rows = choice.rows, columns = choice.columns;
+        connect(action, &QAction::triggered, this, [this, rows, columns] { setGridLayout(rows, columns); });
+    }
+    m_viewMenu->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         m_viewMenu->addAction(dock->toggleViewAction());
 
@@ -207,17 +249,101 @@ void MainWindow::closeTab(int index)
     if (index < 0)
         return;
     QWidget* view = m_tabs->widget(index);
+    if (auto* volumeView = qobject_cast<viewer::VolumeView*>(view))
+        m_store->detach(volumeView->sliceView());
+    if (view == m_grid) {
+        for (int i = 0; i < m_grid->cellCount(); ++i)
+            m_store->detach(m_grid->cell(i));
+        m_grid = nullptr;
+        if (auto* single = findChild<QAction*>(QStringLiteral("layout1x1")))
+            single->setChecked(true);
+    }
     m_tabs->removeTab(index);
     delete view;
     m_dataBrowser->setOpenDocuments(openDocuments());
+    refreshGrid();
 }
 
 QStringList MainWindow::openDocuments() const
 {
     QStringList paths;
-    for (int i = 0; i < m_tabs->count(); ++i)
-        paths << m_tabs->widget(i)->property("documentPath").toString();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const QString path = m_tabs->widget(i)->property("documentPath").toString();
+        if (!path.isEmpty()) // the side-by-side tab is not a document
+            paths << path;
+    }
     return paths;
+}
+
+void MainWindow::setGridLayout(int rows, int columns)
+{
+    if (auto* action = findChild<QAction*>(QStringLiteral("layout%1x%2").arg(rows).arg(columns)))
+        action->setChecked(true);
+    if (rows * columns <= 1) {
+        if (m_grid)
+            closeTab(m_tabs->indexOf(m_grid));
+        return;
+    }
+    if (!m_grid) {
+        m_store->flush(); // the grid's views read the measurements saved so far
+        m_grid = new viewer::SliceGrid;
+        m_grid->setObjectName(QStringLiteral("sliceGrid"));
+        m_tabs->addTab(m_grid, tr("Side by side"));
+    }
+    m_grid->setGridSize(rows, columns);
+    refreshGrid();
+    m_tabs->setCurrentWidget(m_grid);
+}
+
+void MainWindow::refreshGrid()
+{
+    if (!m_grid)
+        return;
+    // Every loaded series, the tab in front first.
+    std::vector<viewer::SliceGrid::Source> sources;
+    QStringList paths;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto* view = qobject_cast<viewer::VolumeView*>(m_tabs->widget(i));
+        if (view && !view->isLoading()) {
+            sources.push_back({m_tabs->tabText(i), view->volume()});
+            paths << view->property("documentPath").toString();
+        }
+    }
+    for (int i = 0; i < m_grid->cellCount(); ++i)
+        m_store->detach(m_grid->cell(i));
+    m_grid->setSources(std::move(sources));
+    // Measurements made side by side are saved with their series like any others.
+    for (int i = 0; i < m_grid->cellCount(); ++i)
+        if (m_grid->cellSource(i) >= 0)
+            m_store->attach(m_grid->cell(i), paths[m_grid->cellSource(i)]);
+}
+
+viewer::VolumeView* MainWindow::takeSpareView()
+{
+    viewer::VolumeView* spare = m_spare;
+    m_spare = nullptr;
+    return spare;
+}
+
+void MainWindow::prepareSpareView()
+{
+    if (m_spare || !isVisible())
+        return;
+    // Drawn once, small and behind the document area, then hidden: its OpenGL context and
+    // shaders are ready when the next series opens into it.
+    m_spare = new viewer::VolumeView(this);
+    m_spare->setObjectName(QStringLiteral("spareView"));
+    viewer::ImageGeometry g;
+    g.size = {2, 2, 2};
+    m_spare->setVolume(viewer::Volume(viewer::PixelType::Int16, g));
+    m_spare->setGeometry(QRect(m_tabs->geometry().topLeft(), QSize(64, 48)));
+    m_spare->lower();
+    m_spare->show();
+    QPointer<viewer::VolumeView> spare(m_spare);
+    connect(m_spare->sliceWidget(), &viewer::VtkWidget::frameRendered, m_spare, [spare] {
+        if (spare && spare->parent() && !spare->parent()->inherits("QStackedWidget"))
+            spare->hide();
+    }, Qt::SingleShotConnection);
 }
 
 void MainWindow::showError(const QString& path, const QString& problem)
@@ -253,8 +379,15 @@ void MainWindow::saveSession()
     m_settings.sync();
 }
 
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    QTimer::singleShot(300, this, &MainWindow::prepareSpareView);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    m_store->flush();
     saveSession();
     m_jobs.cancelAll();
     event->accept();

@@ -9,6 +9,10 @@ class QMenu;
 class QTabWidget;
 
 namespace radpath {
+namespace viewer {
+class SliceGrid;
+class VolumeView;
+}
 namespace app {
 
 class AppSettings;
@@ -16,6 +20,7 @@ class DataBrowserDock;
 class DocumentController;
 class JobRunner;
 class MeasurementsDock;
+class MeasurementStore;
 class StudyBrowserDock;
 
 class MainWindow : public QMainWindow {
@@ -34,6 +39,12 @@ public:
     DocumentController* documents() const { return m_documents; }
     StudyBrowserDock* studies() const { return m_studies; }
     MeasurementsDock* measurements() const { return m_measurements; }
+    MeasurementStore* measurementStore() const { return m_store; }
+    /// Series side by side: 1×1 is one series per tab; 1×2 and 2×2 show the open series in
+    /// a "Side by side" tab, scrolling together where they share a frame of reference.
+    void setGridLayout(int rows, int columns);
+    /// The side-by-side tab's grid, or nullptr in 1×1.
+    viewer::SliceGrid* grid() const { return m_grid; }
 
 signals:
     /// A document failed to open; the message names the file (also shown to the user).
@@ -41,6 +52,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -52,6 +64,11 @@ private:
     void showError(const QString& path, const QString& problem);
     void refreshRecentMenu();
     void saveSession();
+    void refreshGrid();
+    /// A view made and drawn once while the window is idle, so that opening a series does
+    /// not wait for OpenGL to start; nullptr when none is ready.
+    viewer::VolumeView* takeSpareView();
+    void prepareSpareView();
 
     AppSettings& m_settings;
     JobRunner& m_jobs;
@@ -60,6 +77,9 @@ private:
     DataBrowserDock* m_dataBrowser = nullptr;
     StudyBrowserDock* m_studies = nullptr;
     MeasurementsDock* m_measurements = nullptr;
+    MeasurementStore* m_store = nullptr;
+    viewer::SliceGrid* m_grid = nullptr;
+    viewer::VolumeView* m_spare = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     int m_restoreTab = -1;

@@ -10,6 +10,7 @@
 #include "app/gui/StudyBrowserDock.h"
 #include "viewer/demo/CtPhantom.h"
 #include "viewer/io/DicomSeriesWriter.h"
+#include "viewer/view/SliceGrid.h"
 #include "viewer/view/SliceView.h"
 #include "viewer/render/VtkWidget.h"
 #include "viewer/view/VolumeView.h"
@@ -41,6 +42,16 @@ QString writeSmallCt(const QString& dir)
     spec.sliceMm = 3.0;
     radpath::viewer::writeCtSeries(radpath::viewer::makeCtPhantom(spec).volume, dir.toStdString(), {});
     return dir;
+}
+
+// RADPATH_SCREENSHOT_DIR set: saves the window there, to be looked at.
+void saveScreenshot(QWidget& window, const char* name)
+{
+    const QString dir = qEnvironmentVariable("RADPATH_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(300);
+    window.grab().save(QDir(dir).filePath(QLatin1String(name) + QStringLiteral(".png")));
 }
 
 } // namespace
@@ -197,6 +208,104 @@ private slots:
         const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
         QCOMPARE(lines.size(), 2);
         QCOMPARE(lines[1].split(',')[3].toDouble(), QString::number(mm, 'f', 3).toDouble());
+    }
+
+    void measurementsAreKeptWithTheSeries()
+    {
+        AppSettings settings(m_dir.filePath("state-keep"));
+        double area = 0;
+        {
+            JobRunner jobs(2);
+            MainWindow window(settings, jobs);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.openPaths({m_ct});
+            QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
+            auto* view = qobject_cast<radpath::viewer::VolumeView*>(window.tabs()->widget(0));
+            QTRY_VERIFY(!view->isLoading());
+            QTest::mouseClick(view->findChild<QToolButton*>("rectangleTool"), Qt::LeftButton);
+            QWidget* slice = view->sliceWidget();
+            QTest::qWait(50);
+            const QPoint a(slice->width() / 2 - 40, slice->height() / 2 - 30), b(slice->width() / 2 + 40, slice->height() / 2 + 30);
+            QTest::mousePress(slice, Qt::LeftButton, Qt::NoModifier, a);
+            QTest::mouseMove(slice, b);
+            QTest::mouseRelease(slice, Qt::LeftButton, Qt::NoModifier, b);
+            QCOMPARE(view->sliceView()->measurements().size(), size_t(1));
+            area = view->sliceView()->measurements().front().areaMm2();
+            QVERIFY(area > 10);
+            // The table shows the region's statistics; the phantom's body is soft tissue.
+            QTableWidget* table = window.measurements()->table();
+            QCOMPARE(table->rowCount(), 1);
+            QCOMPARE(table->item(0, 1)->text(), QStringLiteral("Rectangle"));
+            QCOMPARE(table->item(0, 4)->text().toDouble(), QString::number(view->sliceView()->measurementStatistics(0).mean, 'f', 1).toDouble());
+            saveScreenshot(window, "measurements");
+            window.close(); // saves what is pending
+        }
+        {
+            JobRunner jobs(2);
+            MainWindow window(settings, jobs);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.openPaths({m_ct});
+            QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
+            auto* view = qobject_cast<radpath::viewer::VolumeView*>(window.tabs()->widget(0));
+            QTRY_COMPARE(view->sliceView()->measurements().size(), size_t(1));
+            QCOMPARE(view->sliceView()->measurements().front().areaMm2(), area);
+            QCOMPARE(window.measurements()->table()->rowCount(), 1);
+        }
+    }
+
+    void seriesSideBySideScrollTogether()
+    {
+        // A second series of the same patient space, with slices twice as thick.
+        radpath::viewer::CtPhantomSpec spec;
+        spec.size = 48;
+        spec.slices = 12;
+        spec.pixelMm = 3.0;
+        spec.sliceMm = 6.0;
+        const QString thick = m_dir.filePath("ct-thick");
+        const auto first = radpath::viewer::writeCtSeries(radpath::viewer::makeCtPhantom(spec).volume, thick.toStdString(), {});
+        AppSettings settings(m_dir.filePath("state-grid"));
+        JobRunner jobs(2);
+        MainWindow window(settings, jobs);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // Both series in one frame of reference: the thin one rewritten with the thick one's.
+        radpath::viewer::DicomSeriesMeta meta;
+        meta.frameOfReferenceUid = first.frameOfReferenceUid;
+        const QString thin = m_dir.filePath("ct-thin");
+        spec.slices = 24;
+        spec.sliceMm = 3.0;
+        radpath::viewer::writeCtSeries(radpath::viewer::makeCtPhantom(spec).volume, thin.toStdString(), meta);
+        window.openPaths({thin, thick});
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 2, 20000);
+        for (int i = 0; i < 2; ++i)
+            QTRY_VERIFY(!qobject_cast<radpath::viewer::VolumeView*>(window.tabs()->widget(i))->isLoading());
+
+        window.findChild<QAction*>("layout1x2")->trigger();
+        QCOMPARE(window.tabs()->count(), 3);
+        radpath::viewer::SliceGrid* grid = window.grid();
+        QVERIFY(grid);
+        QCOMPARE(window.tabs()->currentWidget(), static_cast<QWidget*>(grid));
+        QCOMPARE(grid->cellCount(), 2);
+        QVERIFY(grid->cellSource(0) >= 0 && grid->cellSource(1) >= 0);
+        QCOMPARE(window.openDocuments().size(), 2); // the grid is not a document
+        // Scrolling the thin series moves the thick one to the same patient position.
+        radpath::viewer::SliceView* a = grid->cell(0);
+        radpath::viewer::SliceView* b = grid->cell(1);
+        radpath::viewer::SliceView* thinView = a->sliceCount() == 24 ? a : b;
+        radpath::viewer::SliceView* thickView = thinView == a ? b : a;
+        QCOMPARE(thickView->sliceCount(), 12);
+        thinView->setSlice(20);
+        const auto zOf = [](radpath::viewer::SliceView* v) {
+            return v->volume().geometry().indexToPhysical({0, 0, double(v->slice())})[2];
+        };
+        QVERIFY2(std::abs(zOf(thinView) - zOf(thickView)) <= 3.0 + 1e-6, qPrintable(QString::number(zOf(thickView))));
+        saveScreenshot(window, "side-by-side");
+
+        window.findChild<QAction*>("layout1x1")->trigger();
+        QCOMPARE(window.tabs()->count(), 2);
+        QVERIFY(!window.grid());
     }
 
     void aboutListsLibraries()
