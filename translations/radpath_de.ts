@@ -47,6 +47,29 @@
     </message>
 </context>
 <context>
+    <name>MeasurementEditor</name>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>%1 mm²
+Mean %2 ± %3 %4
+Min %5  Max %6</source>
+        <translation>%1 mm²
+Mittel %2 ± %3 %4
+Min %5  Max %6</translation>
+    </message>
+    <message>
+        <source>%1 mm²</source>
+        <translation>%1 mm²</translation>
+    </message>
+</context>
+<context>
     <name>radpath::app::AboutDialog</name>
     <message>
         <source>About RadPath</source>
@@ -347,6 +370,37 @@ Gerät %4: %5 (%6)</translation>
         <source>DICOM file</source>
         <translation>DICOM-Datei</translation>
     </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>&amp;Layout</translation>
+    </message>
+    <message>
+        <source>1 × 1 (one series per tab)</source>
+        <translation>1 × 1 (eine Serie je Tab)</translation>
+    </message>
+    <message>
+        <source>1 × 2 side by side</source>
+        <translation>1 × 2 nebeneinander</translation>
+    </message>
+    <message>
+        <source>2 × 2 side by side</source>
+        <translation>2 × 2 nebeneinander</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::MeasurementStore</name>
+    <message>
+        <source>The saved measurements of %1 cannot be read: %2</source>
+        <translation>Die gespeicherten Messungen von %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The measurements cannot be saved: %1</source>
+        <translation>Die Messungen können nicht gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MeasurementsDock</name>
@@ -395,6 +449,54 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>%1 mm</source>
         <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>Winkel</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygon</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>%1 mm²</source>
+        <translation>%1 mm²</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Mean (%1)</source>
+        <translation>Mittel (%1)</translation>
+    </message>
+    <message>
+        <source>SD</source>
+        <translation>SD</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
     </message>
 </context>
 <context>
@@ -551,6 +653,13 @@ Gerät %4: %5 (%6)</translation>
     </message>
 </context>
 <context>
+    <name>radpath::viewer::SliceGrid</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+<context>
     <name>radpath::viewer::SliceView</name>
     <message>
         <source>CT brain</source>
@@ -597,14 +706,24 @@ Gerät %4: %5 (%6)</translation>
         <translation>Pos %1 mm</translation>
     </message>
     <message>
-        <source>W %1 L %2
-Zoom %3 %</source>
-        <translation>W %1 L %2
-Zoom %3 %</translation>
-    </message>
-    <message>
         <source>%1 mm</source>
         <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>VOI LUT %1</source>
+        <translation>VOI-LUT %1</translation>
+    </message>
+    <message>
+        <source>W %1 L %2</source>
+        <translation>W %1 L %2</translation>
+    </message>
+    <message>
+        <source>Zoom %1 %</source>
+        <translation>Zoom %1 %</translation>
+    </message>
+    <message>
+        <source>Loading the series…</source>
+        <translation>Serie wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -628,6 +747,62 @@ Zoom %3 %</translation>
     <message>
         <source>Measure a length in mm: drag with the left button</source>
         <translation>Länge in mm messen: mit der linken Maustaste ziehen</translation>
+    </message>
+    <message>
+        <source>Cine</source>
+        <translation>Cine</translation>
+    </message>
+    <message>
+        <source>Play the slices or frames as a movie (Space)</source>
+        <translation>Schichten oder Frames als Film abspielen (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>Winkel</translation>
+    </message>
+    <message>
+        <source>Measure an angle: drag the first arm to the vertex, then click the end of the second</source>
+        <translation>Winkel messen: ersten Schenkel bis zum Scheitel ziehen, dann das Ende des zweiten klicken</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Rectangular region: drag from corner to corner</source>
+        <translation>Rechteckige Region: von Ecke zu Ecke ziehen</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Elliptical region: drag across it</source>
+        <translation>Elliptische Region: darüber ziehen</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygon</translation>
+    </message>
+    <message>
+        <source>Polygonal region: click the corners, double-click or press Enter to close</source>
+        <translation>Polygonale Region: Ecken klicken, mit Doppelklick oder Eingabetaste schließen</translation>
+    </message>
+    <message>
+        <source>Resample</source>
+        <translation>Neu abtasten</translation>
+    </message>
+    <message>
+        <source>Put every slice of this gantry-tilted series at its true patient position</source>
+        <translation>Jede Schicht dieser Serie mit Gantry-Neigung an ihre wahre Patientenposition setzen</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Diese Meldung ausblenden</translation>
+    </message>
+    <message>
+        <source>Resampling the slices to their true positions…</source>
+        <translation>Schichten werden an ihre wahren Positionen umgerechnet…</translation>
     </message>
 </context>
 </TS>

@@ -47,6 +47,29 @@
     </message>
 </context>
 <context>
+    <name>MeasurementEditor</name>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>%1 mm²
+Mean %2 ± %3 %4
+Min %5  Max %6</source>
+        <translation>%1 mm²
+Moyenne %2 ± %3 %4
+Min %5  Max %6</translation>
+    </message>
+    <message>
+        <source>%1 mm²</source>
+        <translation>%1 mm²</translation>
+    </message>
+</context>
+<context>
     <name>radpath::app::AboutDialog</name>
     <message>
         <source>About RadPath</source>
@@ -347,6 +370,37 @@ Périphérique %4 : %5 (%6)</translation>
         <source>DICOM file</source>
         <translation>Fichier DICOM</translation>
     </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>&amp;Disposition</translation>
+    </message>
+    <message>
+        <source>1 × 1 (one series per tab)</source>
+        <translation>1 × 1 (une série par onglet)</translation>
+    </message>
+    <message>
+        <source>1 × 2 side by side</source>
+        <translation>1 × 2 côte à côte</translation>
+    </message>
+    <message>
+        <source>2 × 2 side by side</source>
+        <translation>2 × 2 côte à côte</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Côte à côte</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::MeasurementStore</name>
+    <message>
+        <source>The saved measurements of %1 cannot be read: %2</source>
+        <translation>Les mesures enregistrées de %1 ne peuvent pas être lues : %2</translation>
+    </message>
+    <message>
+        <source>The measurements cannot be saved: %1</source>
+        <translation>Les mesures ne peuvent pas être enregistrées : %1</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MeasurementsDock</name>
@@ -395,6 +449,54 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>%1 mm</source>
         <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>Angle</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rectangle</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygone</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>%1 mm²</source>
+        <translation>%1 mm²</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Mean (%1)</source>
+        <translation>Moyenne (%1)</translation>
+    </message>
+    <message>
+        <source>SD</source>
+        <translation>ÉT</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
     </message>
 </context>
 <context>
@@ -551,6 +653,13 @@ Périphérique %4 : %5 (%6)</translation>
     </message>
 </context>
 <context>
+    <name>radpath::viewer::SliceGrid</name>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+</context>
+<context>
     <name>radpath::viewer::SliceView</name>
     <message>
         <source>CT brain</source>
@@ -597,14 +706,24 @@ Périphérique %4 : %5 (%6)</translation>
         <translation>Pos %1 mm</translation>
     </message>
     <message>
-        <source>W %1 L %2
-Zoom %3 %</source>
-        <translation>L %1 N %2
-Zoom %3 %</translation>
-    </message>
-    <message>
         <source>%1 mm</source>
         <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>VOI LUT %1</source>
+        <translation>LUT VOI %1</translation>
+    </message>
+    <message>
+        <source>W %1 L %2</source>
+        <translation>L %1 N %2</translation>
+    </message>
+    <message>
+        <source>Zoom %1 %</source>
+        <translation>Zoom %1 %</translation>
+    </message>
+    <message>
+        <source>Loading the series…</source>
+        <translation>Chargement de la série…</translation>
     </message>
 </context>
 <context>
@@ -628,6 +747,62 @@ Zoom %3 %</translation>
     <message>
         <source>Measure a length in mm: drag with the left button</source>
         <translation>Mesurer une longueur en mm : faire glisser avec le bouton gauche</translation>
+    </message>
+    <message>
+        <source>Cine</source>
+        <translation>Ciné</translation>
+    </message>
+    <message>
+        <source>Play the slices or frames as a movie (Space)</source>
+        <translation>Lire les coupes ou les images comme un film (Espace)</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>Angle</translation>
+    </message>
+    <message>
+        <source>Measure an angle: drag the first arm to the vertex, then click the end of the second</source>
+        <translation>Mesurer un angle : tirer le premier côté jusqu’au sommet, puis cliquer l’extrémité du second</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rectangle</translation>
+    </message>
+    <message>
+        <source>Rectangular region: drag from corner to corner</source>
+        <translation>Région rectangulaire : tirer d’un coin à l’autre</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Elliptical region: drag across it</source>
+        <translation>Région elliptique : tirer en travers</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygone</translation>
+    </message>
+    <message>
+        <source>Polygonal region: click the corners, double-click or press Enter to close</source>
+        <translation>Région polygonale : cliquer les sommets, double-cliquer ou appuyer sur Entrée pour fermer</translation>
+    </message>
+    <message>
+        <source>Resample</source>
+        <translation>Rééchantillonner</translation>
+    </message>
+    <message>
+        <source>Put every slice of this gantry-tilted series at its true patient position</source>
+        <translation>Placer chaque coupe de cette série inclinée à sa vraie position dans le patient</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Masquer ce message</translation>
+    </message>
+    <message>
+        <source>Resampling the slices to their true positions…</source>
+        <translation>Rééchantillonnage des coupes à leurs vraies positions…</translation>
     </message>
 </context>
 </TS>

@@ -235,6 +235,8 @@ void MainWindow::openPaths(const QStringList& paths)
 void MainWindow::addDocument(const QString& path, const QString& title, QWidget* view)
 {
     view->setProperty("documentPath", path);
+    if (auto* volumeView = qobject_cast<viewer::VolumeView*>(view))
+        connect(volumeView, &viewer::VolumeView::volumeReplaced, this, &MainWindow::refreshGrid);
     const int index = m_tabs->addTab(view, title);
     m_tabs->setTabToolTip(index, path);
     if (m_restoreTab < 0 || index == m_restoreTab)

@@ -65,7 +65,7 @@ StudyBrowserDock::StudyBrowserDock(JobRunner& jobs, AppSettings& settings, QWidg
 
 QString StudyBrowserDock::databaseFile() const
 {
-    return QDir(m_settings.dataDir()).filePath(QStringLiteral("studies.sqlite"));
+    return m_settings.studyDatabaseFile();
 }
 
 void StudyBrowserDock::importFolder(const QString& folder)

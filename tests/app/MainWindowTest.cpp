@@ -308,6 +308,52 @@ private slots:
         QVERIFY(!window.grid());
     }
 
+    void tiltedSeriesOffersResampling()
+    {
+        // 12 slices 2.5 mm apart, tilted 20 degrees: each 0.91 mm further posterior.
+        using namespace radpath::viewer;
+        const double gap = 2.5, shift = gap * std::tan(20.0 * M_PI / 180.0), step = std::hypot(gap, shift);
+        ImageGeometry g;
+        g.size = {32, 32, 12};
+        g.spacing = {1.0, 1.0, step};
+        g.direction = {1, 0, 0, 0, 1, shift / step, 0, 0, gap / step};
+        Volume tilted(PixelType::Int16, g);
+        std::int16_t* hu = tilted.voxels<std::int16_t>();
+        for (size_t n = 0; n < tilted.voxelCount(); ++n)
+            hu[n] = std::int16_t(n % 32 < 16 ? 0 : 100);
+        const QString dir = m_dir.filePath("ct-tilted");
+        writeCtSeries(tilted, dir.toStdString(), {});
+
+        AppSettings settings(m_dir.filePath("state-tilt"));
+        JobRunner jobs(2);
+        MainWindow window(settings, jobs);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openPaths({dir});
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
+        auto* view = qobject_cast<VolumeView*>(window.tabs()->widget(0));
+        QTRY_VERIFY(!view->isLoading());
+        QTRY_VERIFY(view->findChild<QWidget*>("loaderNotice")->isVisible());
+        auto* resample = view->findChild<QToolButton*>("resampleButton");
+        QVERIFY(resample->isVisible());
+        QVERIFY(std::abs(view->volume().info().sliceShear[1] - shift) < 1e-4);
+        QTest::mouseClick(resample, Qt::LeftButton);
+        QTRY_COMPARE(view->volume().info().sliceShear[1], 0.0);
+        QVERIFY(!resample->isVisible());
+        // Slice 11 moved by 11 shears (10 mm): about 10 of its 32 rows now lie outside what
+        // was scanned and hold the fill value; slice 0 did not move.
+        QCOMPARE(view->sliceCount(), 12);
+        const auto scannedRows = [&](int k) {
+            int rows = 0;
+            for (int j = 0; j < 32; ++j)
+                rows += view->volume().valueAt(20, j, k) == 100.0 ? 1 : 0;
+            return rows;
+        };
+        QCOMPARE(scannedRows(0), 32);
+        QVERIFY2(std::abs(scannedRows(11) - 22) <= 1, qPrintable(QString::number(scannedRows(11))));
+        saveScreenshot(window, "tilt");
+    }
+
     void aboutListsLibraries()
     {
         AboutDialog about;

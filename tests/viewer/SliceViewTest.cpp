@@ -226,6 +226,48 @@ private slots:
         QCOMPARE(m_view->slice(), stopped);
     }
 
+    void voiLutAndSigmoidDrawTheGreys()
+    {
+        // Slice 6: 60 left, 1060 right. A falling table from 1000: 1060 -> entry 60 -> 255 - 120.
+        Volume v = makeVolume();
+        VoiLut falling;
+        falling.name = "FALLING";
+        falling.firstMapped = 1000;
+        falling.bits = 8;
+        for (int i = 0; i < 100; ++i)
+            falling.table.push_back(255 - 2 * i);
+        v.info().voiLuts = {falling};
+        m_view->setVolume(v);
+        const auto presets = m_view->windowPresets();
+        const auto lut = std::find_if(presets.begin(), presets.end(), [](const NamedWindow& w) { return w.voiLut == 0; });
+        QVERIFY(lut != presets.end());
+        QCOMPARE(lut->name, QStringLiteral("FALLING"));
+        m_view->applyPreset(*lut);
+        QCOMPARE(m_view->voiLut(), 0);
+        auto greyAt = [this](QPoint at) {
+            QSignalSpy frames(m_view->vtkWidget(), &VtkWidget::frameRendered);
+            m_view->vtkWidget()->requestRender();
+            frames.wait(2000);
+            return qGray(m_view->vtkWidget()->grabWithOverlay().pixel(at));
+        };
+        QVERIFY2(std::abs(greyAt(QPoint(300, 200)) - 135) <= 3, qPrintable(QString::number(greyAt(QPoint(300, 200)))));
+        QVERIFY(greyAt(QPoint(100, 200)) >= 252); // below the table: its first entry
+        // A window change leaves the table for a linear window.
+        m_view->setWindow(560, 1000); // 60 -> 0, 1060 -> 255
+        QCOMPARE(m_view->voiLut(), -1);
+        QVERIFY(greyAt(QPoint(100, 200)) <= 3);
+        QVERIFY(greyAt(QPoint(300, 200)) >= 252);
+
+        // VOILUTFunction SIGMOID: the level maps to half grey, not linearly.
+        v.info().voiLuts.clear();
+        v.info().voiLutFunction = "SIGMOID";
+        m_view->setVolume(v);
+        m_view->setWindow(60, 400); // 60 at the centre: 0.5; 1060 far above: 1
+        QVERIFY2(std::abs(greyAt(QPoint(100, 200)) - 128) <= 3, qPrintable(QString::number(greyAt(QPoint(100, 200)))));
+        m_view->setWindow(160, 400); // 100 below the centre: 1 / (1 + e) = 0.269
+        QVERIFY2(std::abs(greyAt(QPoint(100, 200)) - 69) <= 4, qPrintable(QString::number(greyAt(QPoint(100, 200)))));
+    }
+
     void zoomKeepsThePointUnderTheCursor()
     {
         const QPointF at(120, 140);

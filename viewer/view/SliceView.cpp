@@ -79,6 +79,7 @@ struct SliceView::Private {
     vtkSmartPointer<vtkImageSlice> actor = vtkSmartPointer<vtkImageSlice>::New();
     vtkSmartPointer<vtkLookupTable> lut = vtkSmartPointer<vtkLookupTable>::New();
     bool inverted = false;
+    int voiLut = -1;
     double fitScale = 1.0;
     MeasurementEditor editor;
     QTimer* cine = nullptr;
@@ -159,12 +160,41 @@ struct SliceView::Private {
         view.slice = mapper->GetSliceNumber();
         return view;
     }
+    // Values to grey: the file's VOI LUT, a sigmoid window (VOILUTFunction SIGMOID) or a
+    // linear window (the property's colour window and level over a grey ramp).
     void updateLut()
     {
-        lut->SetNumberOfTableValues(256);
-        for (int i = 0; i < 256; ++i) {
-            const double v = (inverted ? 255 - i : i) / 255.0;
-            lut->SetTableValue(i, v, v, v, 1.0);
+        const VolumeInfo& info = volume.info();
+        vtkImageProperty* property = actor->GetProperty();
+        if (voiLut >= 0 && voiLut < int(info.voiLuts.size())) {
+            const VoiLut& table = info.voiLuts[size_t(voiLut)];
+            const double top = std::max(1.0, std::pow(2.0, table.bits) - 1);
+            const int n = int(table.table.size());
+            lut->SetNumberOfTableValues(n);
+            for (int i = 0; i < n; ++i) {
+                const double v = std::clamp(table.table[size_t(i)] / top, 0.0, 1.0);
+                lut->SetTableValue(i, inverted ? 1 - v : v, inverted ? 1 - v : v, inverted ? 1 - v : v, 1.0);
+            }
+            // Entry i covers the value firstMapped + i: half a value either side.
+            lut->SetRange(table.firstMapped - 0.5, table.firstMapped + n - 0.5);
+            property->UseLookupTableScalarRangeOn();
+        } else if (info.voiLutFunction == "SIGMOID") {
+            const double c = property->GetColorLevel(), w = std::max(1e-3, property->GetColorWindow());
+            lut->SetNumberOfTableValues(256);
+            for (int i = 0; i < 256; ++i) {
+                const double x = c - w + 2 * w * i / 255.0;
+                const double v = 1.0 / (1.0 + std::exp(-4.0 * (x - c) / w));
+                lut->SetTableValue(i, inverted ? 1 - v : v, inverted ? 1 - v : v, inverted ? 1 - v : v, 1.0);
+            }
+            lut->SetRange(c - w, c + w);
+            property->UseLookupTableScalarRangeOn();
+        } else {
+            lut->SetNumberOfTableValues(256);
+            for (int i = 0; i < 256; ++i) {
+                const double v = (inverted ? 255 - i : i) / 255.0;
+                lut->SetTableValue(i, v, v, v, 1.0);
+            }
+            property->UseLookupTableScalarRangeOff();
         }
         lut->Modified();
     }
@@ -222,6 +252,7 @@ void SliceView::setVolume(const Volume& volume)
     // Cine at the acquisition's own frame rate where the file gives one.
     setCineRate(volume.info().frameTimeMs > 0 ? 1000.0 / volume.info().frameTimeMs : 15.0);
     d->inverted = volume.info().invertedGrey;
+    d->voiLut = -1;
     d->updateLut();
 
     // Radiological conventions: axial from the feet with anterior up, coronal from the
@@ -243,7 +274,7 @@ void SliceView::setVolume(const Volume& volume)
 
     const auto& presets = windowPresets();
     if (!presets.empty())
-        setWindow(presets.front().center, presets.front().width);
+        applyPreset(presets.front());
     d->mapper->SetSliceNumber(-1);
     setSlice(volume.geometry().size[2] / 2);
     fit();
@@ -287,8 +318,10 @@ void SliceView::setSlice(int k)
 void SliceView::setWindow(double center, double width)
 {
     width = std::max(1e-3, width);
+    d->voiLut = -1;
     d->actor->GetProperty()->SetColorLevel(center);
     d->actor->GetProperty()->SetColorWindow(width);
+    d->updateLut();
     d->vtk->requestRender();
     emit windowChanged(center, width);
 }
@@ -301,6 +334,13 @@ std::vector<NamedWindow> SliceView::windowPresets() const
     std::vector<NamedWindow> presets;
     for (const auto& w : d->volume.info().windowPresets)
         presets.push_back({QString::fromStdString(w.name), w.center, w.width});
+    const auto& luts = d->volume.info().voiLuts;
+    for (int i = 0; i < int(luts.size()); ++i) {
+        const auto& t = luts[size_t(i)];
+        // The values the table spans, as the window that roughly matches it.
+        const double width = std::max(1.0, double(t.table.size()));
+        presets.push_back({QString::fromStdString(t.name), t.firstMapped + width / 2, width, i});
+    }
     if (d->volume.info().units == "HU")
         presets.insert(presets.end(), ctWindowPresets().begin(), ctWindowPresets().end());
     if (presets.empty() && !d->volume.isNull()) {
@@ -309,6 +349,27 @@ std::vector<NamedWindow> SliceView::windowPresets() const
     }
     return presets;
 }
+
+void SliceView::applyPreset(const NamedWindow& preset)
+{
+    if (preset.voiLut >= 0)
+        setVoiLut(preset.voiLut);
+    else
+        setWindow(preset.center, preset.width);
+}
+
+void SliceView::setVoiLut(int index)
+{
+    if (index < 0 || index >= int(d->volume.info().voiLuts.size())) {
+        setWindow(windowCenter(), windowWidth());
+        return;
+    }
+    d->voiLut = index;
+    d->updateLut();
+    d->vtk->requestRender();
+}
+
+int SliceView::voiLut() const { return d->voiLut; }
 
 void SliceView::setInverted(bool inverted)
 {
@@ -642,8 +703,9 @@ void SliceView::paintOverlay(QPainter& p)
                    .arg(QString::fromStdString(info.seriesDescription))
                    .arg(tr("Im %1/%2").arg(slice() + 1).arg(sliceCount()))
                    .arg(tr("Pos %1 mm").arg(position, 0, 'f', 1)));
-    shadowText(p, area, Qt::AlignLeft | Qt::AlignBottom,
-               tr("W %1 L %2\nZoom %3 %").arg(windowWidth(), 0, 'f', 0).arg(windowCenter(), 0, 'f', 0).arg(qRound(zoom() * 100)));
+    const QString display = d->voiLut >= 0 ? tr("VOI LUT %1").arg(QString::fromStdString(info.voiLuts[size_t(d->voiLut)].name))
+                                           : tr("W %1 L %2").arg(windowWidth(), 0, 'f', 0).arg(windowCenter(), 0, 'f', 0);
+    shadowText(p, area, Qt::AlignLeft | Qt::AlignBottom, display + QLatin1Char('\n') + tr("Zoom %1 %").arg(qRound(zoom() * 100)));
     shadowText(p, area, Qt::AlignRight | Qt::AlignBottom, d->loading ? tr("Loading the series…") : probeText());
 
     // Orientation letters at the edge midpoints.

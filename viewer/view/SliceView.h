@@ -23,6 +23,7 @@ struct NamedWindow {
     QString name;
     double center;
     double width;
+    int voiLut = -1; ///< >= 0: the file's VOI LUT of that index instead of the window
 };
 const std::vector<NamedWindow>& ctWindowPresets();
 
@@ -51,8 +52,13 @@ public:
     void setWindow(double center, double width);
     double windowCenter() const;
     double windowWidth() const;
-    /// The file's windows first, then the CT presets for CT volumes.
+    /// The file's windows and VOI LUTs first, then the CT presets for CT volumes.
     std::vector<NamedWindow> windowPresets() const;
+    void applyPreset(const NamedWindow& preset);
+    /// Shows the file's VOI LUT `index` (VolumeInfo::voiLuts) instead of a window; -1 none.
+    /// Window changes (setWindow, right-drag) go back to a window.
+    void setVoiLut(int index);
+    int voiLut() const;
     void setInverted(bool inverted);
     bool isInverted() const;
 

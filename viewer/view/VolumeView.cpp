@@ -2,9 +2,13 @@
 
 #include "viewer/render/VtkImageBridge.h"
 #include "viewer/render/VtkWidget.h"
+#include "viewer/model/Resample.h"
 #include "viewer/view/SliceView.h"
 
+#include <QApplication>
 #include <QButtonGroup>
+#include <QFrame>
+#include <QPointer>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -31,6 +35,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <QThreadPool>
 
 namespace radpath {
 namespace viewer {
@@ -42,6 +47,9 @@ struct VolumeView::Private {
     QSlider* sliceSlider = nullptr;
     QLabel* sliceLabel = nullptr;
     QComboBox* presets = nullptr;
+    QFrame* notice = nullptr;
+    QLabel* noticeText = nullptr;
+    QToolButton* resample = nullptr;
     QToolButton* cineButton = nullptr;
     vtkSmartPointer<vtkSmartVolumeMapper> volumeMapper = vtkSmartPointer<vtkSmartVolumeMapper>::New();
     vtkSmartPointer<vtkVolume> volumeActor = vtkSmartPointer<vtkVolume>::New();
@@ -130,8 +138,31 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
         });
     }
 
+    // What the loader found (uneven spacing, gantry tilt...), with the remedy where there is one.
+    d->notice = new QFrame(this);
+    d->notice->setObjectName(QStringLiteral("loaderNotice"));
+    d->notice->setFrameShape(QFrame::StyledPanel);
+    d->noticeText = new QLabel(d->notice);
+    d->noticeText->setWordWrap(true);
+    d->resample = new QToolButton(d->notice);
+    d->resample->setObjectName(QStringLiteral("resampleButton"));
+    d->resample->setText(tr("Resample"));
+    d->resample->setToolTip(tr("Put every slice of this gantry-tilted series at its true patient position"));
+    auto* dismiss = new QToolButton(d->notice);
+    dismiss->setText(QStringLiteral("×"));
+    dismiss->setToolTip(tr("Hide this message"));
+    auto* noticeLayout = new QHBoxLayout(d->notice);
+    noticeLayout->setContentsMargins(6, 2, 2, 2);
+    noticeLayout->addWidget(d->noticeText, 1);
+    noticeLayout->addWidget(d->resample);
+    noticeLayout->addWidget(dismiss);
+    d->notice->hide();
+    connect(dismiss, &QToolButton::clicked, d->notice, &QWidget::hide);
+    connect(d->resample, &QToolButton::clicked, this, &VolumeView::resampleTilt);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(d->notice);
     layout->addWidget(splitter, 1);
     layout->addLayout(controls);
 
@@ -152,8 +183,8 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
     connect(d->sliceSlider, &QSlider::valueChanged, this, &VolumeView::setSlice);
     connect(d->presets, qOverload<int>(&QComboBox::activated), this, [this](int index) {
         const QVariantList cw = d->presets->itemData(index).toList();
-        if (cw.size() == 2)
-            setWindow(cw[0].toDouble(), cw[1].toDouble());
+        if (cw.size() == 3)
+            d->sliceView->applyPreset({d->presets->itemText(index), cw[0].toDouble(), cw[1].toDouble(), cw[2].toInt()});
     });
 }
 
@@ -172,12 +203,13 @@ void VolumeView::setVolume(const Volume& volume, bool complete)
     d->sliceView->setVolume(volume);
     d->presets->clear();
     for (const auto& preset : d->sliceView->windowPresets())
-        d->presets->addItem(preset.name, QVariantList{preset.center, preset.width});
+        d->presets->addItem(preset.name, QVariantList{preset.center, preset.width, preset.voiLut});
     d->sliceSlider->setValue(d->sliceView->slice());
     d->sliceLabel->setText(QStringLiteral("%1 / %2").arg(d->sliceView->slice() + 1).arg(sliceCount()));
-    if (complete)
+    if (complete) {
         setUp3d();
-    else {
+        showNotice();
+    } else {
         // Only the middle slice is decoded yet: stay on it, and render 3-D (and start its
         // OpenGL) when all is there.
         d->sliceView->setLoading(true);
@@ -194,6 +226,41 @@ void VolumeView::finishLoading(const Volume& volume)
     d->sliceSlider->setEnabled(true);
     d->volumeWidget->show();
     setUp3d();
+    showNotice();
+}
+
+void VolumeView::showNotice()
+{
+    const VolumeInfo& info = d->volume.info();
+    QStringList lines;
+    for (const auto& warning : info.warnings)
+        lines << QString::fromStdString(warning);
+    d->noticeText->setText(lines.join(QLatin1Char('\n')));
+    const Vec3& shear = info.sliceShear;
+    d->resample->setVisible(shear[0] != 0 || shear[1] != 0 || shear[2] != 0);
+    d->resample->setEnabled(true);
+    d->notice->setVisible(!lines.isEmpty());
+}
+
+void VolumeView::resampleTilt()
+{
+    // Off the GUI thread; the measurements (in patient mm) stay where they are.
+    d->resample->setEnabled(false);
+    d->noticeText->setText(tr("Resampling the slices to their true positions…"));
+    QPointer<VolumeView> self(this);
+    QThreadPool::globalInstance()->start([self, volume = d->volume] {
+        Volume straight = resampleTilted(volume);
+        QMetaObject::invokeMethod(qApp, [self, straight] {
+            if (!self)
+                return;
+            const auto measurements = self->d->sliceView->measurements();
+            const double center = self->windowCenter(), width = self->windowWidth();
+            self->setVolume(straight);
+            self->d->sliceView->setMeasurements(measurements);
+            self->setWindow(center, width);
+            emit self->volumeReplaced(straight);
+        });
+    });
 }
 
 bool VolumeView::isLoading() const

@@ -39,11 +39,18 @@ public:
     VtkWidget* sliceWidget() const;
     VtkWidget* volumeWidget() const;
 
+    /// Resamples a gantry-tilted series to its true slice positions, in the background;
+    /// volumeReplaced follows.
+    void resampleTilt();
+
 signals:
     void sliceChanged(int k);
+    /// The view shows a new Volume made from its old one (resampled, say).
+    void volumeReplaced(const Volume& volume);
 
 private:
     void setUp3d();
+    void showNotice();
     struct Private;
     std::unique_ptr<Private> d;
 };
