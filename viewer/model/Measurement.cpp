@@ -150,11 +150,8 @@ RegionStatistics regionStatistics(const Volume& volume, const Measurement& regio
     // Bounding box of the region in index space; ellipses by their axis ends on both sides.
     std::vector<Vec3> outline = region.points;
     if (region.kind == MeasurementKind::Ellipse && outline.size() == 3) {
-        const Vec3& c = outline[0];
-        outline.push_back({2 * c[0] - outline[1][0], 2 * c[1] - outline[1][1], 2 * c[2] - outline[1][2]});
-        outline.push_back({2 * c[0] - outline[2][0], 2 * c[1] - outline[2][1], 2 * c[2] - outline[2][2]});
         // The box of an ellipse is within the parallelogram of its axes.
-        const Vec3 u = sub(outline[1], c), v = sub(outline[2], c);
+        const Vec3 c = outline[0], u = sub(outline[1], c), v = sub(outline[2], c);
         for (int su : {-1, 1})
             for (int sv : {-1, 1})
                 outline.push_back({c[0] + su * u[0] + sv * v[0], c[1] + su * u[1] + sv * v[1], c[2] + su * u[2] + sv * v[2]});
