@@ -1,5 +1,7 @@
 #include "viewer/io/DicomSeriesReader.h"
 
+#include "viewer/io/DicomSeriesGrouping.h"
+
 #include "viewer/io/DicomDir.h"
 #include "viewer/io/DicomPixelDecoder.h"
 #include "viewer/io/DicomText.h"
@@ -224,6 +226,9 @@ bool scanFile(const std::string& path, ScannedFile& out)
     Sint32 instance = 0;
     if (ds.findAndGetSint32(DCM_InstanceNumber, instance).good())
         s.instanceNumber = instance;
+    Sint32 acquisition = 0;
+    if (ds.findAndGetSint32(DCM_AcquisitionNumber, acquisition).good())
+        s.acquisitionNumber = acquisition;
     s.rescaleSlope = getDouble(ds, DCM_RescaleSlope, 0, 1.0);
     s.rescaleIntercept = getDouble(ds, DCM_RescaleIntercept, 0, 0.0);
     out.slices.assign(size_t(frames), s);
@@ -441,32 +446,10 @@ std::vector<DicomSeries> DicomSeriesReader::scanFiles(const std::vector<std::str
         it->second.slices.insert(it->second.slices.end(), scanned.slices.begin(), scanned.slices.end());
     }
 
-    std::vector<DicomSeries> result;
-    for (auto& [key, series] : groups) {
-        const Vec3 n = series.normal();
-        std::stable_sort(series.slices.begin(), series.slices.end(), [&](const DicomSlice& a, const DicomSlice& b) {
-            return dot(n, a.position) < dot(n, b.position);
-        });
-        // Uneven spacing and duplicate positions are reported, not hidden.
-        const double spacing = series.sliceSpacing();
-        for (size_t i = 1; i < series.slices.size(); ++i) {
-            const double gap = dot(n, series.slices[i].position) - dot(n, series.slices[i - 1].position);
-            if (std::abs(gap) < 1e-4) {
-                series.warnings.push_back("two slices share one position");
-                break;
-            }
-            if (spacing > 0 && std::abs(gap - spacing) > 0.01 * spacing) {
-                series.warnings.push_back("slice spacing is uneven");
-                break;
-            }
-        }
-        if (duplicates > 0)
-            series.warnings.push_back(std::to_string(duplicates) + " duplicate instance(s) in the folder were ignored");
-        result.push_back(std::move(series));
-    }
-    std::sort(result.begin(), result.end(),
-              [](const DicomSeries& a, const DicomSeries& b) { return a.slices.size() > b.slices.size(); });
-    return result;
+    std::vector<DicomSeries> stacks;
+    for (auto& [key, series] : groups)
+        stacks.push_back(std::move(series));
+    return orderSeries(std::move(stacks), duplicates);
 }
 
 Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskControl& control,

@@ -17,6 +17,7 @@ struct DicomSlice {
     int frame = 0;               ///< frame within a multi-frame file
     Vec3 position{0, 0, 0};      ///< ImagePositionPatient, LPS mm
     int instanceNumber = 0;
+    int acquisitionNumber = 0;
     double rescaleSlope = 1.0;
     double rescaleIntercept = 0.0;
 };
