@@ -725,6 +725,10 @@ Gerät %4: %5 (%6)</translation>
         <source>Loading the series…</source>
         <translation>Serie wird geladen…</translation>
     </message>
+    <message>
+        <source>(padding)</source>
+        <translation>(Auffüllung)</translation>
+    </message>
 </context>
 <context>
     <name>radpath::viewer::VolumeView</name>

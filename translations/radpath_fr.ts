@@ -725,6 +725,10 @@ Périphérique %4 : %5 (%6)</translation>
         <source>Loading the series…</source>
         <translation>Chargement de la série…</translation>
     </message>
+    <message>
+        <source>(padding)</source>
+        <translation>(remplissage)</translation>
+    </message>
 </context>
 <context>
     <name>radpath::viewer::VolumeView</name>

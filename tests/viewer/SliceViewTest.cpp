@@ -291,6 +291,13 @@ private slots:
         // What the corner shows (unless the X server's own pointer has left the window since).
         QVERIFY(m_view->probeText().isEmpty() || m_view->probeText() == probe);
         QVERIFY2(probe.startsWith("1060 HU"), qPrintable(probe)); // slice 6: 1000 + 60
+        QVERIFY(!probe.contains("padding"));
+        // A padding value keeps its number and is marked as padding.
+        Volume padded = m_view->volume();
+        padded.info().hasPaddingValue = true;
+        padded.info().paddingValue = 1060;
+        m_view->voxelsChanged(padded);
+        QVERIFY2(m_view->probeTextAt(QPointF(320, 200)).startsWith("1060 HU (padding)"), qPrintable(m_view->probeTextAt(QPointF(320, 200))));
     }
 
     void overlayShowsCornerText()

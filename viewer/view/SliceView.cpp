@@ -557,9 +557,16 @@ QString SliceView::probeTextAt(QPointF widgetPos) const
     QString value;
     for (int c = 0; c < d->volume.components(); ++c)
         value += (c ? QStringLiteral(" ") : QString()) + QString::number(d->volume.valueAt(i, j, k, c), 'g', 6);
-    const QString units = QString::fromStdString(d->volume.info().units);
-    return QStringLiteral("%1%2  (%3, %4, %5) mm")
-        .arg(value, units.isEmpty() ? QString() : QStringLiteral(" ") + units)
+    const VolumeInfo& info = d->volume.info();
+    const QString units = QString::fromStdString(info.units);
+    // Pixel padding keeps its value but is not image: say so.
+    const bool padding = info.hasPaddingValue && d->volume.components() == 1 && d->volume.valueAt(i, j, k) == info.paddingValue;
+    if (!units.isEmpty())
+        value += QLatin1Char(' ') + units;
+    if (padding)
+        value += QLatin1Char(' ') + tr("(padding)");
+    return QStringLiteral("%1  (%2, %3, %4) mm")
+        .arg(value)
         .arg(p[0], 0, 'f', 1)
         .arg(p[1], 0, 'f', 1)
         .arg(p[2], 0, 'f', 1);
