@@ -44,6 +44,19 @@ QString writeSmallCt(const QString& dir)
     return dir;
 }
 
+// Opens `path` in a shown window; its view once the whole series is there, else nullptr.
+radpath::viewer::VolumeView* openAndWait(MainWindow& window, const QString& path)
+{
+    const int before = window.tabs()->count();
+    window.openPaths({path});
+    if (!QTest::qWaitFor([&] { return window.tabs()->count() == before + 1; }, 20000))
+        return nullptr;
+    auto* view = qobject_cast<radpath::viewer::VolumeView*>(window.tabs()->widget(before));
+    if (!view || !QTest::qWaitFor([&] { return !view->isLoading(); }, 20000))
+        return nullptr;
+    return view;
+}
+
 // RADPATH_SCREENSHOT_DIR set: saves the window there, to be looked at.
 void saveScreenshot(QWidget& window, const char* name)
 {
@@ -219,10 +232,8 @@ private slots:
             MainWindow window(settings, jobs);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.openPaths({m_ct});
-            QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
-            auto* view = qobject_cast<radpath::viewer::VolumeView*>(window.tabs()->widget(0));
-            QTRY_VERIFY(!view->isLoading());
+            auto* view = openAndWait(window, m_ct);
+            QVERIFY(view);
             QTest::mouseClick(view->findChild<QToolButton*>("rectangleTool"), Qt::LeftButton);
             QWidget* slice = view->sliceWidget();
             QTest::qWait(50);
@@ -246,10 +257,9 @@ private slots:
             MainWindow window(settings, jobs);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.openPaths({m_ct});
-            QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
-            auto* view = qobject_cast<radpath::viewer::VolumeView*>(window.tabs()->widget(0));
-            QTRY_COMPARE(view->sliceView()->measurements().size(), size_t(1));
+            auto* view = openAndWait(window, m_ct);
+            QVERIFY(view);
+            QCOMPARE(view->sliceView()->measurements().size(), size_t(1));
             QCOMPARE(view->sliceView()->measurements().front().areaMm2(), area);
             QCOMPARE(window.measurements()->table()->rowCount(), 1);
         }
@@ -277,10 +287,8 @@ private slots:
         spec.slices = 24;
         spec.sliceMm = 3.0;
         radpath::viewer::writeCtSeries(radpath::viewer::makeCtPhantom(spec).volume, thin.toStdString(), meta);
-        window.openPaths({thin, thick});
-        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 2, 20000);
-        for (int i = 0; i < 2; ++i)
-            QTRY_VERIFY(!qobject_cast<radpath::viewer::VolumeView*>(window.tabs()->widget(i))->isLoading());
+        QVERIFY(openAndWait(window, thin));
+        QVERIFY(openAndWait(window, thick));
 
         window.findChild<QAction*>("layout1x2")->trigger();
         QCOMPARE(window.tabs()->count(), 3);
@@ -329,10 +337,8 @@ private slots:
         MainWindow window(settings, jobs);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.openPaths({dir});
-        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
-        auto* view = qobject_cast<VolumeView*>(window.tabs()->widget(0));
-        QTRY_VERIFY(!view->isLoading());
+        auto* view = openAndWait(window, dir);
+        QVERIFY(view);
         QTRY_VERIFY(view->findChild<QWidget*>("loaderNotice")->isVisible());
         auto* resample = view->findChild<QToolButton*>("resampleButton");
         QVERIFY(resample->isVisible());

@@ -366,24 +366,22 @@ void MeasurementEditor::clear()
 
 bool MeasurementEditor::undo()
 {
-    if (m_undo.empty() || isBusy())
-        return false;
-    m_redo.push_back(std::move(m_list));
-    m_list = std::move(m_undo.back());
-    m_undo.pop_back();
-    m_selected = -1;
-    m_stats.clear();
-    m_changed = true;
-    return true;
+    return step(m_undo, m_redo);
 }
 
 bool MeasurementEditor::redo()
 {
-    if (m_redo.empty() || isBusy())
+    return step(m_redo, m_undo);
+}
+
+// Back (undo) or forward (redo) one list: the current one goes on the other stack.
+bool MeasurementEditor::step(std::vector<std::vector<Measurement>>& from, std::vector<std::vector<Measurement>>& to)
+{
+    if (from.empty() || isBusy())
         return false;
-    m_undo.push_back(std::move(m_list));
-    m_list = std::move(m_redo.back());
-    m_redo.pop_back();
+    to.push_back(std::move(m_list));
+    m_list = std::move(from.back());
+    from.pop_back();
     m_selected = -1;
     m_stats.clear();
     m_changed = true;

@@ -80,6 +80,7 @@ private:
     enum class State { Idle, Dragging, AngleSecondArm, PolygonCorners, MovingPoint, MovingWhole };
 
     void commit(std::vector<Measurement> next);
+    bool step(std::vector<std::vector<Measurement>>& from, std::vector<std::vector<Measurement>>& to);
     Measurement shapeFromDrag(const Vec3& from, const Vec3& to, const SliceProjection& view) const;
     /// Index of the measurement under `pos` on this slice, and its handle (-1: the outline).
     std::pair<int, int> hit(QPointF pos, const SliceProjection& view) const;
