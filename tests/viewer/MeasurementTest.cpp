@@ -57,6 +57,10 @@ private slots:
         QVERIFY(!triangle.contains({5, 5 * 0.6, 5 * 0.8}));
         QVERIFY(ellipse.contains({5.9, 1, 0}));
         QVERIFY(!ellipse.contains({5.9, 2, 0}));
+        // A corner dragged onto its neighbour leaves a triangle, still usable.
+        const Measurement repeated{MeasurementKind::Polygon, 0, {{0, 0, 0}, {0, 0, 0}, {4, 0, 0}, {0, 4, 0}}};
+        QVERIFY(std::abs(repeated.areaMm2() - 8.0) < 1e-9);
+        QVERIFY(repeated.contains({1, 1, 0}));
         QVERIFY(!Measurement({MeasurementKind::Length, 0, {{1, 1, 1}, {1, 1, 1}}}).isValid());
         QCOMPARE(Measurement(length).translated({1, 2, 3}).points[1], (Vec3{4, 6, 3}));
     }

@@ -37,7 +37,6 @@ void drag(QWidget* w, QPoint from, QPoint to)
     QTest::mouseRelease(w, Qt::LeftButton, Qt::NoModifier, to);
 }
 
-Vec3 sub(const Vec3& a, const Vec3& b) { return {a[0] - b[0], a[1] - b[1], a[2] - b[2]}; }
 
 void sendWheel(QWidget* w, QPointF at, int steps, Qt::KeyboardModifiers mods = Qt::NoModifier)
 {

@@ -53,4 +53,9 @@ Vec3 ImageGeometry::center() const
     return indexToPhysical({(size[0] - 1) / 2.0, (size[1] - 1) / 2.0, (size[2] - 1) / 2.0});
 }
 
+double norm(const Vec3& a)
+{
+    return std::sqrt(dot(a, a));
+}
+
 } // namespace radpath::viewer

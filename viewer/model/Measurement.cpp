@@ -16,8 +16,6 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-Vec3 sub(const Vec3& a, const Vec3& b) { return {a[0] - b[0], a[1] - b[1], a[2] - b[2]}; }
-double norm(const Vec3& a) { return std::sqrt(dot(a, a)); }
 
 // Twice the vector area of a closed polygon (Newell): its length is twice the area, its
 // direction the normal.
@@ -42,7 +40,12 @@ bool polygonContains(const std::vector<Vec3>& poly, const Vec3& p)
     if (nn == 0)
         return false;
     n = {n[0] / nn, n[1] / nn, n[2] / nn};
-    Vec3 e1 = sub(poly[1], poly[0]);
+    // The first edge of some length gives the in-plane axes (corners may repeat).
+    Vec3 e1{0, 0, 0};
+    for (std::size_t i = 1; i < poly.size() && norm(e1) == 0; ++i)
+        e1 = sub(poly[i], poly[0]);
+    if (norm(e1) == 0)
+        return false;
     e1 = {e1[0] / norm(e1), e1[1] / norm(e1), e1[2] / norm(e1)};
     const Vec3 e2 = cross(n, e1);
     auto to2d = [&](const Vec3& q) {
@@ -165,12 +168,16 @@ RegionStatistics regionStatistics(const Volume& volume, const Measurement& regio
             hi[a] = std::max(hi[a], index[size_t(a)]);
         }
     }
-    const int i0 = std::max(0, int(std::floor(lo[0]))), i1 = std::min(g.size[0] - 1, int(std::ceil(hi[0])));
-    const int j0 = std::max(0, int(std::floor(lo[1]))), j1 = std::min(g.size[1] - 1, int(std::ceil(hi[1])));
+    // Clamped while still floating point: far-off points must not overflow an int.
+    auto clampIndex = [](double v, int size) { return int(std::clamp(v, -1.0, double(size))); };
+    const int i0 = std::max(0, clampIndex(std::floor(lo[0]), g.size[0]));
+    const int i1 = std::min(g.size[0] - 1, clampIndex(std::ceil(hi[0]), g.size[0]));
+    const int j0 = std::max(0, clampIndex(std::floor(lo[1]), g.size[1]));
+    const int j1 = std::min(g.size[1] - 1, clampIndex(std::ceil(hi[1]), g.size[1]));
 
     const VolumeInfo& info = volume.info();
     const int k = region.slice;
-    double sum = 0, sumSq = 0;
+    double mean = 0, m2 = 0; // Welford: exact enough for large values too
     stats.min = std::numeric_limits<double>::max();
     stats.max = std::numeric_limits<double>::lowest();
     for (int j = j0; j <= j1; ++j)
@@ -184,16 +191,16 @@ RegionStatistics regionStatistics(const Volume& volume, const Measurement& regio
             if (info.hasPaddingValue && value == info.paddingValue)
                 continue;
             ++stats.voxels;
-            sum += value;
-            sumSq += value * value;
+            const double delta = value - mean;
+            mean += delta / double(stats.voxels);
+            m2 += delta * (value - mean);
             stats.min = std::min(stats.min, value);
             stats.max = std::max(stats.max, value);
         }
     if (stats.voxels == 0)
         return {};
-    const double n = double(stats.voxels);
-    stats.mean = sum / n;
-    stats.sd = stats.voxels > 1 ? std::sqrt(std::max(0.0, (sumSq - n * stats.mean * stats.mean) / (n - 1))) : 0.0;
+    stats.mean = mean;
+    stats.sd = stats.voxels > 1 ? std::sqrt(m2 / double(stats.voxels - 1)) : 0.0;
     return stats;
 }
 

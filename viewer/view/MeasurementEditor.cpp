@@ -16,10 +16,6 @@ constexpr double kHandlePx = 7.0;  // pick distance to a point
 constexpr double kOutlinePx = 5.0; // pick distance to a line
 constexpr double kPi = 3.14159265358979323846;
 
-Vec3 add(const Vec3& a, const Vec3& b) { return {a[0] + b[0], a[1] + b[1], a[2] + b[2]}; }
-Vec3 sub(const Vec3& a, const Vec3& b) { return {a[0] - b[0], a[1] - b[1], a[2] - b[2]}; }
-Vec3 scale(const Vec3& a, double s) { return {a[0] * s, a[1] * s, a[2] * s}; }
-double norm(const Vec3& a) { return std::sqrt(dot(a, a)); }
 
 double distance(QPointF a, QPointF b) { return std::hypot(a.x() - b.x(), a.y() - b.y()); }
 
@@ -72,6 +68,8 @@ void MeasurementEditor::setTool(MeasureTool tool)
 
 void MeasurementEditor::select(int index)
 {
+    if (m_state == State::MovingPoint || m_state == State::MovingWhole)
+        cancel(); // the move belonged to the measurement selected before
     m_selected = index >= 0 && index < int(m_list.size()) ? index : -1;
 }
 
@@ -348,6 +346,8 @@ bool MeasurementEditor::cancel()
 
 bool MeasurementEditor::removeSelected()
 {
+    if (m_state == State::MovingPoint || m_state == State::MovingWhole)
+        cancel();
     if (m_list.empty())
         return false;
     auto next = m_list;
