@@ -398,8 +398,8 @@ Gerät %4: %5 (%6)</translation>
         <translation>Die gespeicherten Messungen von %1 können nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>The measurements cannot be saved: %1</source>
-        <translation>Die Messungen können nicht gespeichert werden: %1</translation>
+        <source>The measurements of %1 cannot be saved: %2</source>
+        <translation>Die Messungen von %1 können nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>

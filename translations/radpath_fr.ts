@@ -398,8 +398,8 @@ Périphérique %4 : %5 (%6)</translation>
         <translation>Les mesures enregistrées de %1 ne peuvent pas être lues : %2</translation>
     </message>
     <message>
-        <source>The measurements cannot be saved: %1</source>
-        <translation>Les mesures ne peuvent pas être enregistrées : %1</translation>
+        <source>The measurements of %1 cannot be saved: %2</source>
+        <translation>Les mesures de %1 ne peuvent pas être enregistrées : %2</translation>
     </message>
 </context>
 <context>

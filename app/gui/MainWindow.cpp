@@ -254,7 +254,7 @@ void MainWindow::closeTab(int index)
     if (auto* volumeView = qobject_cast<viewer::VolumeView*>(view))
         m_store->detach(volumeView->sliceView());
     if (view == m_grid) {
-        for (int i = 0; i < m_grid->cellCount(); ++i)
+        for (int i = 0; i < m_grid->cellCapacity(); ++i)
             m_store->detach(m_grid->cell(i));
         m_grid = nullptr;
         if (auto* single = findChild<QAction*>(QStringLiteral("layout1x1")))
@@ -290,6 +290,14 @@ void MainWindow::setGridLayout(int rows, int columns)
         m_store->flush(); // the grid's views read the measurements saved so far
         m_grid = new viewer::SliceGrid;
         m_grid->setObjectName(QStringLiteral("sliceGrid"));
+        // Measurements made side by side are saved with their series like any others.
+        connect(m_grid, &viewer::SliceGrid::cellSourceChanged, this, [this](int cell) {
+            const int source = m_grid->cellSource(cell);
+            if (source >= 0 && source < m_gridPaths.size())
+                m_store->attach(m_grid->cell(cell), m_gridPaths[source]);
+            else
+                m_store->detach(m_grid->cell(cell));
+        });
         m_tabs->addTab(m_grid, tr("Side by side"));
     }
     m_grid->setGridSize(rows, columns);
@@ -303,21 +311,15 @@ void MainWindow::refreshGrid()
         return;
     // Every loaded series, the tab in front first.
     std::vector<viewer::SliceGrid::Source> sources;
-    QStringList paths;
+    m_gridPaths.clear();
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto* view = qobject_cast<viewer::VolumeView*>(m_tabs->widget(i));
         if (view && !view->isLoading()) {
             sources.push_back({m_tabs->tabText(i), view->volume()});
-            paths << view->property("documentPath").toString();
+            m_gridPaths << view->property("documentPath").toString();
         }
     }
-    for (int i = 0; i < m_grid->cellCount(); ++i)
-        m_store->detach(m_grid->cell(i));
     m_grid->setSources(std::move(sources));
-    // Measurements made side by side are saved with their series like any others.
-    for (int i = 0; i < m_grid->cellCount(); ++i)
-        if (m_grid->cellSource(i) >= 0)
-            m_store->attach(m_grid->cell(i), paths[m_grid->cellSource(i)]);
 }
 
 viewer::VolumeView* MainWindow::takeSpareView()

@@ -80,6 +80,7 @@ private:
     MeasurementStore* m_store = nullptr;
     viewer::SliceGrid* m_grid = nullptr;
     viewer::VolumeView* m_spare = nullptr;
+    QStringList m_gridPaths; ///< document of each source the grid offers
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     int m_restoreTab = -1;

@@ -9,74 +9,126 @@
 
 namespace radpath {
 namespace app {
+namespace {
 
-MeasurementStore::MeasurementStore(const QString& databaseFile, QObject* parent) : QObject(parent), m_file(databaseFile) {}
+// The database holds points where the anatomy really is. On a gantry-tilted series that
+// is not resampled, slice k is drawn sheared by k * sliceShear from there.
+std::vector<viewer::Measurement> shifted(std::vector<viewer::Measurement> list, const viewer::Vec3& shear, double sign)
+{
+    for (auto& m : list)
+        m = m.translated({sign * m.slice * shear[0], sign * m.slice * shear[1], sign * m.slice * shear[2]});
+    return list;
+}
+
+} // namespace
+
+MeasurementStore::MeasurementStore(const QString& databaseFile, QObject* parent) : QObject(parent), m_file(databaseFile)
+{
+    m_writer.setMaxThreadCount(1);
+}
+
+MeasurementStore::~MeasurementStore()
+{
+    m_writer.waitForDone();
+}
 
 QString MeasurementStore::keyFor(const viewer::SliceView* view, const QString& documentPath)
 {
-    const std::string& uid = view->volume().info().seriesInstanceUid;
-    return uid.empty() ? QStringLiteral("file:") + documentPath : QString::fromStdString(uid);
+    const viewer::VolumeInfo& info = view->volume().info();
+    if (info.seriesInstanceUid.empty())
+        return QStringLiteral("file:") + documentPath;
+    QString key = QString::fromStdString(info.seriesInstanceUid);
+    if (info.acquisitionNumber >= 0)
+        key += QStringLiteral("#acquisition-%1").arg(info.acquisitionNumber);
+    return key;
 }
 
 void MeasurementStore::attach(viewer::SliceView* view, const QString& documentPath)
 {
+    detach(view);
     const QString key = keyFor(view, documentPath);
+    m_writer.waitForDone(); // read what was written last
     try {
         const QByteArray json = viewer::StudyDatabase(m_file).measurements(key);
         if (!json.isEmpty())
-            view->setMeasurements(viewer::measurementsFromJson(json.toStdString()));
+            view->setMeasurements(
+                shifted(viewer::measurementsFromJson(json.toStdString()), view->volume().info().sliceShear, -1.0));
     } catch (const std::exception& e) {
         emit failed(tr("The saved measurements of %1 cannot be read: %2").arg(documentPath, QString::fromUtf8(e.what())));
     }
-    m_keys.insert(view, key);
     // Edits come in bursts (a drag is many moves, but one edit): write once they settle.
     auto* timer = new QTimer(this);
     timer->setSingleShot(true);
     timer->setInterval(400);
-    m_timers.insert(view, timer);
-    QPointer<viewer::SliceView> guard(view);
-    connect(timer, &QTimer::timeout, this, [this, guard] {
-        if (guard)
-            save(guard);
+    m_views.insert(view, {key, documentPath, timer});
+    connect(timer, &QTimer::timeout, this, [this, view] { save(view); });
+    connect(view, &viewer::SliceView::measurementsChanged, this, [this, view, timer] {
+        if (m_sharing)
+            return; // a list another view of the series made: saved there
+        timer->start();
+        share(view);
     });
-    connect(view, &viewer::SliceView::measurementsChanged, timer, qOverload<>(&QTimer::start));
     connect(view, &QObject::destroyed, this, [this, view] {
-        m_keys.remove(view);
-        delete m_timers.take(view);
+        if (m_views.contains(view))
+            delete m_views.take(view).timer;
     });
-}
-
-void MeasurementStore::save(viewer::SliceView* view)
-{
-    if (!m_keys.contains(view))
-        return;
-    try {
-        const auto& list = view->measurements();
-        viewer::StudyDatabase(m_file).saveMeasurements(
-            m_keys.value(view), list.empty() ? QByteArray() : QByteArray::fromStdString(viewer::measurementsToJson(list)));
-    } catch (const std::exception& e) {
-        emit failed(tr("The measurements cannot be saved: %1").arg(QString::fromUtf8(e.what())));
-    }
 }
 
 void MeasurementStore::detach(viewer::SliceView* view)
 {
-    if (QTimer* timer = m_timers.take(view)) {
-        if (timer->isActive())
-            save(view);
-        delete timer;
-    }
-    m_keys.remove(view);
+    if (!m_views.contains(view))
+        return;
+    const Attachment a = m_views.value(view);
+    if (a.timer->isActive())
+        save(view);
+    delete a.timer;
+    m_views.remove(view);
     disconnect(view, nullptr, this, nullptr);
+}
+
+void MeasurementStore::share(viewer::SliceView* from)
+{
+    const Attachment a = m_views.value(from);
+    const auto truth = shifted(from->measurements(), from->volume().info().sliceShear, 1.0);
+    m_sharing = true;
+    for (auto it = m_views.begin(); it != m_views.end(); ++it)
+        if (it.key() != from && it.value().key == a.key) {
+            it.value().timer->stop(); // its list is now this one
+            it.key()->setMeasurements(shifted(truth, it.key()->volume().info().sliceShear, -1.0));
+        }
+    m_sharing = false;
+}
+
+void MeasurementStore::save(viewer::SliceView* view)
+{
+    if (!m_views.contains(view))
+        return;
+    const Attachment a = m_views.value(view);
+    a.timer->stop();
+    if (keyFor(view, a.path) != a.key)
+        return; // the view shows another series now: its list is not this key's
+    const auto& list = view->measurements();
+    const QByteArray json =
+        list.empty() ? QByteArray()
+                     : QByteArray::fromStdString(viewer::measurementsToJson(shifted(list, view->volume().info().sliceShear, 1.0)));
+    // Off the GUI thread: an import may hold the database for a moment.
+    const QString file = m_file, key = a.key, path = a.path;
+    m_writer.start([this, file, key, path, json] {
+        try {
+            viewer::StudyDatabase(file).saveMeasurements(key, json);
+        } catch (const std::exception& e) {
+            const QString message = tr("The measurements of %1 cannot be saved: %2").arg(path, QString::fromUtf8(e.what()));
+            QMetaObject::invokeMethod(this, [this, message] { emit failed(message); }, Qt::QueuedConnection);
+        }
+    });
 }
 
 void MeasurementStore::flush()
 {
-    for (auto it = m_timers.begin(); it != m_timers.end(); ++it)
-        if (it.value()->isActive()) {
-            it.value()->stop();
+    for (auto it = m_views.begin(); it != m_views.end(); ++it)
+        if (it.value().timer->isActive())
             save(it.key());
-        }
+    m_writer.waitForDone();
 }
 
 } // namespace app

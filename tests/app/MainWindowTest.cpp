@@ -10,6 +10,9 @@
 #include "app/gui/StudyBrowserDock.h"
 #include "viewer/demo/CtPhantom.h"
 #include "viewer/io/DicomSeriesWriter.h"
+#include "app/gui/MeasurementStore.h"
+#include "viewer/db/StudyDatabase.h"
+#include "viewer/model/Measurement.h"
 #include "viewer/view/SliceGrid.h"
 #include "viewer/view/SliceView.h"
 #include "viewer/render/VtkWidget.h"
@@ -287,7 +290,8 @@ private slots:
         spec.slices = 24;
         spec.sliceMm = 3.0;
         radpath::viewer::writeCtSeries(radpath::viewer::makeCtPhantom(spec).volume, thin.toStdString(), meta);
-        QVERIFY(openAndWait(window, thin));
+        radpath::viewer::VolumeView* thinTab = openAndWait(window, thin);
+        QVERIFY(thinTab);
         QVERIFY(openAndWait(window, thick));
 
         window.findChild<QAction*>("layout1x2")->trigger();
@@ -310,6 +314,22 @@ private slots:
         };
         QVERIFY2(std::abs(zOf(thinView) - zOf(thickView)) <= 3.0 + 1e-6, qPrintable(QString::number(zOf(thickView))));
         saveScreenshot(window, "side-by-side");
+
+        // One series in a tab and in a cell: one list of measurements, saved once.
+        const radpath::viewer::Measurement length{radpath::viewer::MeasurementKind::Length, 3, {{0, 0, 9}, {10, 0, 9}}};
+        thinTab->sliceView()->setMeasurements({length});
+        QCOMPARE(thinView->measurements().size(), size_t(1));
+        QCOMPARE(thinView->measurements().front().points, length.points);
+        // Growing and shrinking the grid loses nothing.
+        window.findChild<QAction*>("layout2x2")->trigger();
+        window.findChild<QAction*>("layout1x2")->trigger();
+        QCOMPARE(grid->cellCount(), 2);
+        window.measurementStore()->flush();
+        const QString key = MeasurementStore::keyFor(thinTab->sliceView(), thin);
+        const auto saved = radpath::viewer::measurementsFromJson(
+            radpath::viewer::StudyDatabase(settings.studyDatabaseFile()).measurements(key).toStdString());
+        QCOMPARE(saved.size(), size_t(1));
+        QCOMPARE(saved.front().points, length.points);
 
         window.findChild<QAction*>("layout1x1")->trigger();
         QCOMPARE(window.tabs()->count(), 2);
@@ -358,6 +378,30 @@ private slots:
         QCOMPARE(scannedRows(0), 32);
         QVERIFY2(std::abs(scannedRows(11) - 22) <= 1, qPrintable(QString::number(scannedRows(11))));
         saveScreenshot(window, "tilt");
+    }
+
+    void voiLutsOfTheFileAreOffered()
+    {
+        // voi-lut.dcm: windows MR DEFAULT and NARROW, VOI LUTs RAMP and STEP, SIGMOID function.
+        AppSettings settings(m_dir.filePath("state-voi"));
+        JobRunner jobs(2);
+        MainWindow window(settings, jobs);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* view = openAndWait(window, QStringLiteral(RADPATH_SOURCE_DIR "/tests/data/dicom-lut/voi-lut.dcm"));
+        QVERIFY(view);
+        auto* presets = view->findChild<QComboBox*>("windowPresets");
+        QStringList names;
+        for (int i = 0; i < presets->count(); ++i)
+            names << presets->itemText(i);
+        QCOMPARE(names, QStringList({"MR DEFAULT", "NARROW", "RAMP", "STEP"}));
+        presets->setCurrentIndex(3);
+        emit presets->activated(3);
+        QCOMPARE(view->sliceView()->voiLut(), 1);
+        presets->setCurrentIndex(1);
+        emit presets->activated(1);
+        QCOMPARE(view->sliceView()->voiLut(), -1);
+        QCOMPARE(view->windowCenter(), 1000.0);
     }
 
     void aboutListsLibraries()

@@ -64,6 +64,7 @@ SliceGrid::~SliceGrid() = default;
 int SliceGrid::rows() const { return d->rows; }
 int SliceGrid::columns() const { return d->columns; }
 int SliceGrid::cellCount() const { return d->rows * d->columns; }
+int SliceGrid::cellCapacity() const { return kMaxCells; }
 SliceView* SliceGrid::cell(int index) const { return d->cells.at(size_t(index)).view; }
 int SliceGrid::cellSource(int index) const { return d->cells.at(size_t(index)).source; }
 bool SliceGrid::isLinked() const { return d->linked; }
@@ -82,6 +83,7 @@ void SliceGrid::setSources(std::vector<Source> sources)
                 kept[c] = int(s);
     }
     d->sources = std::move(sources);
+    std::vector<int> before(d->cells.size());
     for (size_t c = 0; c < d->cells.size(); ++c) {
         Private::Cell& cell = d->cells[c];
         const QSignalBlocker block(cell.picker);
@@ -89,11 +91,11 @@ void SliceGrid::setSources(std::vector<Source> sources)
         cell.picker->addItem(tr("(none)"), -1);
         for (size_t s = 0; s < d->sources.size(); ++s)
             cell.picker->addItem(d->sources[s].title, int(s));
-        cell.source = -1;
+        before[c] = cell.source;
+        // A kept series keeps its view as it is (slice, zoom, window, measurements).
+        cell.source = kept[c];
+        cell.picker->setCurrentIndex(cell.picker->findData(cell.source));
     }
-    for (size_t c = 0; c < d->cells.size(); ++c)
-        if (kept[c] >= 0)
-            setCellSource(int(c), kept[c]);
     // Empty cells take the series no cell shows yet, in order.
     for (size_t c = 0; c < d->cells.size(); ++c) {
         if (d->cells[c].source >= 0)
@@ -105,7 +107,7 @@ void SliceGrid::setSources(std::vector<Source> sources)
                 break;
             }
         }
-        if (d->cells[c].source < 0)
+        if (d->cells[c].source < 0 && before[c] >= 0)
             setCellSource(int(c), -1);
     }
 }
@@ -121,14 +123,17 @@ void SliceGrid::setCellSource(int index, int source)
         cell.picker->setCurrentIndex(cell.picker->findData(source));
     }
     cell.view->setVisible(source >= 0);
-    if (source < 0)
+    if (source < 0) {
+        emit cellSourceChanged(index);
         return;
+    }
     {
         // Its first slice is not a move for the others to follow.
         const bool wasFollowing = std::exchange(d->following, true);
         cell.view->setVolume(d->sources[size_t(source)].volume);
         d->following = wasFollowing;
     }
+    emit cellSourceChanged(index);
     // Join the others at their position, if linked to any of them.
     for (int other = 0; other < cellCount(); ++other)
         if (other != index && d->cells[size_t(other)].source >= 0) {

@@ -36,6 +36,8 @@ public:
     int rows() const;
     int columns() const;
     int cellCount() const;
+    /// Cells that exist (shown or not): the largest grid's.
+    int cellCapacity() const;
     SliceView* cell(int index) const;
     /// Which source a cell shows (-1: none); `source` -1 empties it.
     int cellSource(int index) const;
@@ -44,6 +46,10 @@ public:
     /// Linked scrolling of views in the same frame of reference (on by default).
     void setLinked(bool linked);
     bool isLinked() const;
+
+signals:
+    /// A cell shows another series (or none); not sent for cells that keep theirs.
+    void cellSourceChanged(int index);
 
 private:
     void rebuild();
