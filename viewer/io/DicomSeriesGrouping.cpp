@@ -36,6 +36,7 @@ std::vector<DicomSeries> splitAcquisitions(DicomSeries series)
     for (auto& [acquisition, slices] : byAcquisition) {
         DicomSeries part = series;
         part.slices = std::move(slices);
+        part.acquisitionNumber = acquisition;
         part.seriesDescription += (part.seriesDescription.empty() ? "" : " ") + std::string("(acquisition ") +
                                   std::to_string(acquisition) + ")";
         part.warnings.push_back("the series repeats its positions in " + std::to_string(byAcquisition.size()) +

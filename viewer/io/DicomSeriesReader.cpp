@@ -284,8 +284,9 @@ void readVoi(DcmDataset& ds, const dicom::PixelFormat& format, const std::string
         info.voiLutFunction = function.c_str();
     if (format.isColour())
         return;
-    // A VOI LUT maps modality values: signed where they can be negative.
-    const bool signedInput = format.isSigned || format.intercept < 0;
+    // A VOI LUT maps modality values: signed where they can be negative (a Modality LUT's
+    // output never is).
+    const bool signedInput = !format.modalityLut && (format.isSigned || format.intercept < 0);
     std::vector<dicom::Lut> luts;
     try {
         luts = dicom::readVoiLuts(ds, signedInput, path);
@@ -506,6 +507,7 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
         info.units = format.modalityLutType; // "US" means unspecified
     info.seriesInstanceUid = series.seriesInstanceUid;
     info.frameOfReferenceUid = series.frameOfReferenceUid;
+    info.acquisitionNumber = series.acquisitionNumber;
     info.frameTimeMs = series.frames > 1 ? series.frameTimeMs : 0.0;
     info.seriesDescription = series.seriesDescription;
     info.studyDescription = series.studyDescription;
@@ -518,6 +520,9 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
         info.hasPaddingValue = true;
         info.paddingValue = format.modalityValue(format.padding);
     }
+    // Display tables and tilt belong to the first view of the middle slice too.
+    readVoi(*first.getDataset(), format, firstPath, info);
+    recordTilt(series, info);
     }
     // Slices decode in parallel, each worker with its own DCMTK file object.
     std::mutex skippedMutex;
@@ -609,7 +614,7 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
         throw IoError(series.slices.front().path, skipped.front().substr(series.slices.front().path.size() + 2));
 
     VolumeInfo& info = volume.info();
-    info.warnings = series.warnings;
+    info.warnings.insert(info.warnings.begin(), series.warnings.begin(), series.warnings.end());
     if (!skipped.empty()) {
         if (skipped.size() == series.slices.size())
             throw IoError(series.slices.front().path, "no slice of the series could be decoded: " + skipped.front());
@@ -617,8 +622,6 @@ Volume DicomSeriesReader::readSeries(const DicomSeries& series, const TaskContro
                                 skipped.front());
     }
 
-    readVoi(*first.getDataset(), format, firstPath, info);
-    recordTilt(series, info);
     return volume;
 }
 

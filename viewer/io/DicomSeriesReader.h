@@ -28,6 +28,7 @@ struct DicomSeries {
     std::string studyInstanceUid;
     std::string frameOfReferenceUid;
     double frameTimeMs = 0;          ///< cine: FrameTime, else from CineRate; 0 when not given
+    int acquisitionNumber = -1;      ///< >= 0: this stack is one acquisition of a split series
     std::string modality;
     std::string seriesDescription;   ///< UTF-8
     std::string studyDescription;    ///< UTF-8

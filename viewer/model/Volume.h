@@ -58,6 +58,7 @@ struct VolumeInfo {
     std::string units;             ///< e.g. "HU"
     std::string seriesInstanceUid;
     std::string frameOfReferenceUid; ///< series sharing it have their voxels in one patient space
+    int acquisitionNumber = -1;    ///< >= 0: one acquisition of a series that repeats its positions
     std::string seriesDescription;
     std::string studyDescription;
     std::string patientName;       ///< patient data: shown to the user, never logged
