@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QPixmap>
 #include <QPushButton>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -46,7 +47,12 @@ StudyBrowserDock::StudyBrowserDock(JobRunner& jobs, AppSettings& settings, QWidg
     layout->addWidget(m_tree);
     setWidget(body);
 
-    connect(m_search, &QLineEdit::textChanged, this, &StudyBrowserDock::refresh);
+    // Search once typing pauses, not on every key.
+    auto* searchDelay = new QTimer(this);
+    searchDelay->setSingleShot(true);
+    searchDelay->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
+    connect(searchDelay, &QTimer::timeout, this, &StudyBrowserDock::refresh);
     connect(import, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Import DICOM folder"));
         if (!dir.isEmpty())

@@ -142,7 +142,12 @@ private slots:
         QCOMPARE(again.thumbnailsMade, 1);
         const QList<qint64> made = madeTimes();
         QCOMPARE(made.size(), 2);
-        QCOMPARE(made.count(m_madeAtImport.first()) + made.count(m_madeAtImport.last()), 1);
+        // Rows are in series order: at most the DX row was remade (its new time may fall in
+        // the same millisecond as the old one), never the CT row.
+        int remade = 0;
+        for (int i = 0; i < made.size(); ++i)
+            remade += made[i] != m_madeAtImport[i] ? 1 : 0;
+        QVERIFY(remade <= 1);
         QCOMPARE(db.thumbnail(m_ctSeries), ctBefore);
     }
 

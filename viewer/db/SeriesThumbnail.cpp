@@ -15,6 +15,8 @@ namespace {
 
 std::uint8_t toByte(double fraction)
 {
+    if (std::isnan(fraction))
+        return 0; // a NaN voxel shows black, like padding
     return std::uint8_t(std::clamp(fraction * 255.0 + 0.5, 0.0, 255.0));
 }
 

@@ -28,10 +28,6 @@ namespace radpath {
 namespace viewer {
 namespace {
 
-Vec3 add(const Vec3& a, const Vec3& b) { return {a[0] + b[0], a[1] + b[1], a[2] + b[2]}; }
-Vec3 sub(const Vec3& a, const Vec3& b) { return {a[0] - b[0], a[1] - b[1], a[2] - b[2]}; }
-Vec3 scale(const Vec3& a, double s) { return {a[0] * s, a[1] * s, a[2] * s}; }
-double norm(const Vec3& a) { return std::sqrt(dot(a, a)); }
 
 // Patient direction letters of a vector: the dominant axis, plus a second for oblique.
 QString letters(const Vec3& v)
@@ -295,6 +291,7 @@ void SliceView::voxelsChanged(const Volume& volume)
 {
     d->volume = volume;
     d->editor.invalidateStatistics();
+    d->updateLut(); // the final info may bring VOI LUTs or a VOI LUT function
     d->image->GetPointData()->GetScalars()->Modified();
     d->image->Modified();
     d->vtk->requestRender();
@@ -576,6 +573,12 @@ QStringList SliceView::orientationLetters() const
 {
     const Vec3 r = d->screenRight(), u = d->screenUp();
     return {letters(scale(r, -1)), letters(r), letters(u), letters(scale(u, -1))};
+}
+
+void SliceView::hideEvent(QHideEvent* event)
+{
+    setCinePlaying(false);
+    QWidget::hideEvent(event);
 }
 
 bool SliceView::eventFilter(QObject* watched, QEvent* event)

@@ -117,6 +117,8 @@ signals:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    /// A view out of sight (a tab behind another) stops its cine.
+    void hideEvent(QHideEvent* event) override;
 
 private:
     void paintOverlay(class QPainter& painter);

@@ -5,10 +5,8 @@
 #include "viewer/model/Resample.h"
 #include "viewer/view/SliceView.h"
 
-#include <QApplication>
 #include <QButtonGroup>
 #include <QFrame>
-#include <QPointer>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -35,7 +33,8 @@
 
 #include <algorithm>
 #include <functional>
-#include <QThreadPool>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace radpath {
 namespace viewer {
@@ -201,9 +200,7 @@ void VolumeView::setVolume(const Volume& volume, bool complete)
 
     d->sliceSlider->setRange(0, g.size[2] - 1);
     d->sliceView->setVolume(volume);
-    d->presets->clear();
-    for (const auto& preset : d->sliceView->windowPresets())
-        d->presets->addItem(preset.name, QVariantList{preset.center, preset.width, preset.voiLut});
+    fillPresets();
     d->sliceSlider->setValue(d->sliceView->slice());
     d->sliceLabel->setText(QStringLiteral("%1 / %2").arg(d->sliceView->slice() + 1).arg(sliceCount()));
     if (complete) {
@@ -223,10 +220,18 @@ void VolumeView::finishLoading(const Volume& volume)
     d->volume = volume;
     d->sliceView->voxelsChanged(volume);
     d->sliceView->setLoading(false);
+    fillPresets();
     d->sliceSlider->setEnabled(true);
     d->volumeWidget->show();
     setUp3d();
     showNotice();
+}
+
+void VolumeView::fillPresets()
+{
+    d->presets->clear();
+    for (const auto& preset : d->sliceView->windowPresets())
+        d->presets->addItem(preset.name, QVariantList{preset.center, preset.width, preset.voiLut});
 }
 
 void VolumeView::showNotice()
@@ -244,23 +249,25 @@ void VolumeView::showNotice()
 
 void VolumeView::resampleTilt()
 {
-    // Off the GUI thread; the measurements (in patient mm) stay where they are.
+    // Off the GUI thread; the result is dropped with the watcher if the view goes first.
     d->resample->setEnabled(false);
     d->noticeText->setText(tr("Resampling the slices to their true positions…"));
-    QPointer<VolumeView> self(this);
-    QThreadPool::globalInstance()->start([self, volume = d->volume] {
-        Volume straight = resampleTilted(volume);
-        QMetaObject::invokeMethod(qApp, [self, straight] {
-            if (!self)
-                return;
-            const auto measurements = self->d->sliceView->measurements();
-            const double center = self->windowCenter(), width = self->windowWidth();
-            self->setVolume(straight);
-            self->d->sliceView->setMeasurements(measurements);
-            self->setWindow(center, width);
-            emit self->volumeReplaced(straight);
-        });
+    const Vec3 shear = d->volume.info().sliceShear;
+    auto* watcher = new QFutureWatcher<Volume>(this);
+    connect(watcher, &QFutureWatcher<Volume>::finished, this, [this, watcher, shear] {
+        const Volume straight = watcher->result();
+        watcher->deleteLater();
+        // Slice k's anatomy moves by k * shear to where it really is: so do its measurements.
+        auto measurements = d->sliceView->measurements();
+        for (auto& m : measurements)
+            m = m.translated({m.slice * shear[0], m.slice * shear[1], m.slice * shear[2]});
+        const double center = windowCenter(), width = windowWidth();
+        setVolume(straight);
+        d->sliceView->setMeasurements(std::move(measurements));
+        setWindow(center, width);
+        emit volumeReplaced(straight);
     });
+    watcher->setFuture(QtConcurrent::run([volume = d->volume] { return resampleTilted(volume); }));
 }
 
 bool VolumeView::isLoading() const

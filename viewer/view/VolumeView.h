@@ -51,6 +51,7 @@ signals:
 private:
     void setUp3d();
     void showNotice();
+    void fillPresets();
     struct Private;
     std::unique_ptr<Private> d;
 };
