@@ -363,8 +363,15 @@ private slots:
         auto* resample = view->findChild<QToolButton*>("resampleButton");
         QVERIFY(resample->isVisible());
         QVERIFY(std::abs(view->volume().info().sliceShear[1] - shift) < 1e-4);
+        // A length on slice 11 marks anatomy that really lies 11 shears further on.
+        const Measurement mark{MeasurementKind::Length, 11, {{5, 5, 0}, {15, 5, 0}}};
+        view->sliceView()->setMeasurements({mark});
         QTest::mouseClick(resample, Qt::LeftButton);
         QTRY_COMPARE(view->volume().info().sliceShear[1], 0.0);
+        const Measurement moved = view->sliceView()->measurements().at(0);
+        QCOMPARE(moved.slice, 11);
+        QVERIFY(std::abs(moved.points[0][1] - (5 + 11 * shift)) < 1e-3);
+        QVERIFY(std::abs(moved.points[1][0] - 15) < 1e-9);
         QVERIFY(!resample->isVisible());
         // Slice 11 moved by 11 shears (10 mm): about 10 of its 32 rows now lie outside what
         // was scanned and hold the fill value; slice 0 did not move.

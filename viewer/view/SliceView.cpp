@@ -2,6 +2,7 @@
 
 #include "viewer/render/VtkImageBridge.h"
 #include "viewer/render/VtkWidget.h"
+#include "viewer/view/SliceViewPrivate.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -26,35 +27,6 @@
 
 namespace radpath {
 namespace viewer {
-namespace {
-
-
-// Patient direction letters of a vector: the dominant axis, plus a second for oblique.
-QString letters(const Vec3& v)
-{
-    const char* positive = "LPS";
-    const char* negative = "RAI";
-    std::array<int, 3> order{0, 1, 2};
-    std::sort(order.begin(), order.end(), [&](int a, int b) { return std::abs(v[size_t(a)]) > std::abs(v[size_t(b)]); });
-    QString out;
-    for (int rank = 0; rank < 2; ++rank) {
-        const int a = order[size_t(rank)];
-        if (rank == 1 && std::abs(v[size_t(a)]) < 0.3)
-            break;
-        out += QLatin1Char(v[size_t(a)] >= 0 ? positive[a] : negative[a]);
-    }
-    return out;
-}
-
-void shadowText(QPainter& p, const QRect& rect, int flags, const QString& text)
-{
-    p.setPen(QColor(0, 0, 0, 200));
-    p.drawText(rect.translated(1, 1), flags, text);
-    p.setPen(QColor(235, 235, 235));
-    p.drawText(rect, flags, text);
-}
-
-} // namespace
 
 const std::vector<NamedWindow>& ctWindowPresets()
 {
@@ -66,144 +38,6 @@ const std::vector<NamedWindow>& ctWindowPresets()
     };
     return presets;
 }
-
-struct SliceView::Private {
-    Volume volume;
-    vtkSmartPointer<vtkImageData> image;
-    VtkWidget* vtk = nullptr;
-    vtkSmartPointer<vtkImageSliceMapper> mapper = vtkSmartPointer<vtkImageSliceMapper>::New();
-    vtkSmartPointer<vtkImageSlice> actor = vtkSmartPointer<vtkImageSlice>::New();
-    vtkSmartPointer<vtkLookupTable> lut = vtkSmartPointer<vtkLookupTable>::New();
-    bool inverted = false;
-    int voiLut = -1;
-    double fitScale = 1.0;
-    MeasurementEditor editor;
-    QTimer* cine = nullptr;
-    double cineRate = 15.0;
-    Qt::MouseButton dragButton = Qt::NoButton;
-    QPointF dragStart, lastMouse;
-    double startCenter = 0, startWidth = 1;
-    bool hasMouse = false;
-    bool loading = false;
-
-    vtkRenderer* renderer() const { return vtk->renderer(); }
-    vtkCamera* camera() const { return vtk->renderer()->GetActiveCamera(); }
-    int heightPx() const { return vtk->renderWindow()->GetSize()[1]; }
-    double dpr() const { return vtk->devicePixelRatioF(); }
-
-    Vec3 normal() const { return volume.geometry().axisDirection(2); }
-    Vec3 planeCenter() const
-    {
-        const auto& g = volume.geometry();
-        return g.indexToPhysical({(g.size[0] - 1) / 2.0, (g.size[1] - 1) / 2.0, double(mapper->GetSliceNumber())});
-    }
-    Vec3 screenUp() const
-    {
-        double up[3];
-        camera()->GetViewUp(up);
-        return {up[0], up[1], up[2]};
-    }
-    Vec3 screenRight() const
-    {
-        double dop[3];
-        camera()->GetDirectionOfProjection(dop);
-        Vec3 r = cross({dop[0], dop[1], dop[2]}, screenUp());
-        return scale(r, 1.0 / std::max(1e-12, norm(r)));
-    }
-    Vec3 toWorld(QPointF widgetPos) const
-    {
-        double focal[3], display[3];
-        camera()->GetFocalPoint(focal);
-        renderer()->SetWorldPoint(focal[0], focal[1], focal[2], 1.0);
-        renderer()->WorldToDisplay();
-        renderer()->GetDisplayPoint(display);
-        renderer()->SetDisplayPoint(widgetPos.x() * dpr(), heightPx() - 1 - widgetPos.y() * dpr(), display[2]);
-        renderer()->DisplayToWorld();
-        double w[4];
-        renderer()->GetWorldPoint(w);
-        Vec3 p{w[0] / w[3], w[1] / w[3], w[2] / w[3]};
-        // Onto the slice plane along the viewing direction (parallel projection).
-        const Vec3 n = normal();
-        double dop[3];
-        camera()->GetDirectionOfProjection(dop);
-        const Vec3 d{dop[0], dop[1], dop[2]};
-        const double t = dot(sub(planeCenter(), p), n) / dot(d, n);
-        return add(p, scale(d, t));
-    }
-    QPointF toWidget(const Vec3& p) const
-    {
-        renderer()->SetWorldPoint(p[0], p[1], p[2], 1.0);
-        renderer()->WorldToDisplay();
-        double display[3];
-        renderer()->GetDisplayPoint(display);
-        return {display[0] / dpr(), (heightPx() - 1 - display[1]) / dpr()};
-    }
-    void moveCamera(const Vec3& delta)
-    {
-        double f[3], p[3];
-        camera()->GetFocalPoint(f);
-        camera()->GetPosition(p);
-        camera()->SetFocalPoint(f[0] + delta[0], f[1] + delta[1], f[2] + delta[2]);
-        camera()->SetPosition(p[0] + delta[0], p[1] + delta[1], p[2] + delta[2]);
-    }
-    SliceProjection projection() const
-    {
-        SliceProjection view;
-        view.toPatient = [this](QPointF pos) { return toWorld(pos); };
-        view.toWidget = [this](const Vec3& p) { return toWidget(p); };
-        view.right = screenRight();
-        view.up = screenUp();
-        view.slice = mapper->GetSliceNumber();
-        return view;
-    }
-    // Values to grey: the file's VOI LUT, a sigmoid window (VOILUTFunction SIGMOID) or a
-    // linear window (the property's colour window and level over a grey ramp).
-    void updateLut()
-    {
-        const VolumeInfo& info = volume.info();
-        vtkImageProperty* property = actor->GetProperty();
-        if (voiLut >= 0 && voiLut < int(info.voiLuts.size())) {
-            const VoiLut& table = info.voiLuts[size_t(voiLut)];
-            const double top = std::max(1.0, std::pow(2.0, table.bits) - 1);
-            const int n = int(table.table.size());
-            lut->SetNumberOfTableValues(n);
-            for (int i = 0; i < n; ++i) {
-                const double v = std::clamp(table.table[size_t(i)] / top, 0.0, 1.0);
-                lut->SetTableValue(i, inverted ? 1 - v : v, inverted ? 1 - v : v, inverted ? 1 - v : v, 1.0);
-            }
-            // Entry i covers the value firstMapped + i: half a value either side.
-            lut->SetRange(table.firstMapped - 0.5, table.firstMapped + n - 0.5);
-            property->UseLookupTableScalarRangeOn();
-        } else if (info.voiLutFunction == "SIGMOID") {
-            const double c = property->GetColorLevel(), w = std::max(1e-3, property->GetColorWindow());
-            lut->SetNumberOfTableValues(256);
-            for (int i = 0; i < 256; ++i) {
-                const double x = c - w + 2 * w * i / 255.0;
-                const double v = 1.0 / (1.0 + std::exp(-4.0 * (x - c) / w));
-                lut->SetTableValue(i, inverted ? 1 - v : v, inverted ? 1 - v : v, inverted ? 1 - v : v, 1.0);
-            }
-            lut->SetRange(c - w, c + w);
-            property->UseLookupTableScalarRangeOn();
-        } else {
-            lut->SetNumberOfTableValues(256);
-            for (int i = 0; i < 256; ++i) {
-                const double v = (inverted ? 255 - i : i) / 255.0;
-                lut->SetTableValue(i, v, v, v, 1.0);
-            }
-            property->UseLookupTableScalarRangeOff();
-        }
-        lut->Modified();
-    }
-    // Extent of the slice along the screen axes, in mm.
-    std::pair<double, double> screenExtent() const
-    {
-        const auto& g = volume.geometry();
-        const Vec3 a0 = g.axisDirection(0), a1 = g.axisDirection(1);
-        const double l0 = g.size[0] * g.spacing[0], l1 = g.size[1] * g.spacing[1];
-        const Vec3 r = screenRight(), u = screenUp();
-        return {std::abs(dot(r, a0)) * l0 + std::abs(dot(r, a1)) * l1, std::abs(dot(u, a0)) * l0 + std::abs(dot(u, a1)) * l1};
-    }
-};
 
 SliceView::SliceView(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>())
 {
@@ -536,45 +370,6 @@ Vec3 SliceView::patientPointAt(QPointF widgetPos) const
     return d->toWorld(widgetPos);
 }
 
-QString SliceView::probeText() const
-{
-    return d->hasMouse ? probeTextAt(d->lastMouse) : QString();
-}
-
-QString SliceView::probeTextAt(QPointF widgetPos) const
-{
-    if (d->volume.isNull())
-        return {};
-    const Vec3 p = d->toWorld(widgetPos);
-    const Vec3 index = d->volume.geometry().physicalToIndex(p);
-    const auto& g = d->volume.geometry();
-    const int i = int(std::lround(index[0])), j = int(std::lround(index[1])), k = int(std::lround(index[2]));
-    if (i < 0 || j < 0 || k < 0 || i >= g.size[0] || j >= g.size[1] || k >= g.size[2])
-        return {};
-    QString value;
-    for (int c = 0; c < d->volume.components(); ++c)
-        value += (c ? QStringLiteral(" ") : QString()) + QString::number(d->volume.valueAt(i, j, k, c), 'g', 6);
-    const VolumeInfo& info = d->volume.info();
-    const QString units = QString::fromStdString(info.units);
-    // Pixel padding keeps its value but is not image: say so.
-    const bool padding = info.hasPaddingValue && d->volume.components() == 1 && d->volume.valueAt(i, j, k) == info.paddingValue;
-    if (!units.isEmpty())
-        value += QLatin1Char(' ') + units;
-    if (padding)
-        value += QLatin1Char(' ') + tr("(padding)");
-    return QStringLiteral("%1  (%2, %3, %4) mm")
-        .arg(value)
-        .arg(p[0], 0, 'f', 1)
-        .arg(p[1], 0, 'f', 1)
-        .arg(p[2], 0, 'f', 1);
-}
-
-QStringList SliceView::orientationLetters() const
-{
-    const Vec3 r = d->screenRight(), u = d->screenUp();
-    return {letters(scale(r, -1)), letters(r), letters(u), letters(scale(u, -1))};
-}
-
 void SliceView::hideEvent(QHideEvent* event)
 {
     setCinePlaying(false);
@@ -687,67 +482,6 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
     default: break;
     }
     return QWidget::eventFilter(watched, event);
-}
-
-void SliceView::paintOverlay(QPainter& p)
-{
-    if (d->volume.isNull())
-        return;
-    const QRect area = d->vtk->rect().adjusted(6, 4, -6, -4);
-    QFont font = p.font();
-    font.setPointSizeF(9);
-    p.setFont(font);
-    const VolumeInfo& info = d->volume.info();
-
-    // Corners: who and when, what and where, display, probe.
-    QString name = QString::fromStdString(info.patientName);
-    name.replace(QLatin1Char('^'), QStringLiteral(", "));
-    QString date = QString::fromStdString(info.studyDate);
-    if (date.size() == 8)
-        date = date.left(4) + QLatin1Char('-') + date.mid(4, 2) + QLatin1Char('-') + date.mid(6, 2);
-    shadowText(p, area, Qt::AlignLeft | Qt::AlignTop,
-               QStringList{name, QString::fromStdString(info.patientId), date}.join(QLatin1Char('\n')).trimmed());
-    const double position = dot(d->planeCenter(), d->normal());
-    shadowText(p, area, Qt::AlignRight | Qt::AlignTop,
-               QStringLiteral("%1\n%2\n%3")
-                   .arg(QString::fromStdString(info.seriesDescription))
-                   .arg(tr("Im %1/%2").arg(slice() + 1).arg(sliceCount()))
-                   .arg(tr("Pos %1 mm").arg(position, 0, 'f', 1)));
-    const QString display = d->voiLut >= 0 ? tr("VOI LUT %1").arg(QString::fromStdString(info.voiLuts[size_t(d->voiLut)].name))
-                                           : tr("W %1 L %2").arg(windowWidth(), 0, 'f', 0).arg(windowCenter(), 0, 'f', 0);
-    shadowText(p, area, Qt::AlignLeft | Qt::AlignBottom, display + QLatin1Char('\n') + tr("Zoom %1 %").arg(qRound(zoom() * 100)));
-    shadowText(p, area, Qt::AlignRight | Qt::AlignBottom, d->loading ? tr("Loading the series…") : probeText());
-
-    // Orientation letters at the edge midpoints.
-    const QStringList l = orientationLetters();
-    QFont bold = font;
-    bold.setBold(true);
-    bold.setPointSizeF(11);
-    p.setFont(bold);
-    shadowText(p, area, Qt::AlignLeft | Qt::AlignVCenter, l[0]);
-    shadowText(p, area, Qt::AlignRight | Qt::AlignVCenter, l[1]);
-    // Below the corner text lines, so that long series descriptions never cover it.
-    shadowText(p, area.adjusted(0, 46, 0, 0), Qt::AlignHCenter | Qt::AlignTop, l[2]);
-    shadowText(p, area.adjusted(0, 0, 0, -22), Qt::AlignHCenter | Qt::AlignBottom, l[3]);
-    p.setFont(font);
-
-    // Scale bar: the largest round length under a quarter of the width.
-    const double pxPerMm = d->heightPx() / (2.0 * d->camera()->GetParallelScale()) / d->dpr();
-    double barMm = 1;
-    for (double candidate : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0})
-        if (candidate * pxPerMm <= area.width() / 4.0)
-            barMm = candidate;
-    const double barPx = barMm * pxPerMm;
-    const QPointF start(area.center().x() - barPx / 2, area.bottom() - 6);
-    p.setPen(QPen(QColor(235, 235, 235), 2));
-    p.drawLine(start, start + QPointF(barPx, 0));
-    p.drawLine(start, start + QPointF(0, -5));
-    p.drawLine(start + QPointF(barPx, 0), start + QPointF(barPx, -5));
-    shadowText(p, QRect(int(start.x()), int(start.y()) - 20, int(barPx), 14), Qt::AlignCenter,
-               tr("%1 mm").arg(barMm));
-
-    p.setFont(font);
-    d->editor.paint(p, d->projection(), d->volume);
 }
 
 } // namespace viewer
