@@ -27,6 +27,8 @@ const QList<Command>& commands()
         {"ai-info", "[--device cpu|cuda] [--threads N]", "load the AI engine, report LibTorch and CUDA, test the device",
          aiInfo},
         {"version", "", "print RadPath and library versions (loads the AI engine to report LibTorch)", version},
+        {"slide-info", "SLIDE", "describe a whole-slide image as JSON: vendor, levels, mpp, bounds, properties", slideInfo},
+        {"slide-region", "SLIDE --level L --x X --y Y --width W --height H --out OUT.png", "write a slide region as RGBA PNG", slideRegion},
     };
     return list;
 }

@@ -24,5 +24,7 @@ int convert(const QStringList& args);
 int aiInfo(const QStringList& args);
 int importStudies(const QStringList& args);
 int version(const QStringList& args);
+int slideInfo(const QStringList& args);   // SlideCommands.cpp
+int slideRegion(const QStringList& args); // SlideCommands.cpp
 
 } // namespace radpath::app::cli

@@ -1,0 +1,146 @@
+#include "pathology/slide/OpenSlideSource.h"
+
+#include "pathology/slide/PixelConvert.h"
+
+#include <openslide.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace radpath::pathology {
+namespace {
+
+std::optional<double> numberProperty(const std::map<std::string, std::string>& properties, const char* name)
+{
+    const auto it = properties.find(name);
+    if (it == properties.end() || it->second.empty())
+        return std::nullopt;
+    char* end = nullptr;
+    const double value = std::strtod(it->second.c_str(), &end);
+    if (end == it->second.c_str())
+        return std::nullopt;
+    return value;
+}
+
+std::optional<SlideBounds> boundsOf(const std::map<std::string, std::string>& properties)
+{
+    const auto x = numberProperty(properties, OPENSLIDE_PROPERTY_NAME_BOUNDS_X);
+    const auto y = numberProperty(properties, OPENSLIDE_PROPERTY_NAME_BOUNDS_Y);
+    const auto w = numberProperty(properties, OPENSLIDE_PROPERTY_NAME_BOUNDS_WIDTH);
+    const auto h = numberProperty(properties, OPENSLIDE_PROPERTY_NAME_BOUNDS_HEIGHT);
+    if (!x || !y || !w || !h)
+        return std::nullopt;
+    return SlideBounds{std::int64_t(*x), std::int64_t(*y), std::int64_t(*w), std::int64_t(*h)};
+}
+
+// A QImage of width x height RGBA8888 whose rows are contiguous, or throws.
+QImage newRgbaImage(const std::string& path, std::int64_t width, std::int64_t height)
+{
+    if (width <= 0 || height <= 0 || width > 1 << 16 || height > 1 << 16 || width * height > (std::int64_t(1) << 28))
+        throw SlideError(path, "cannot read a region of " + std::to_string(width) + " x " + std::to_string(height) +
+                                   " pixels (at most 65536 a side and 2^28 pixels)");
+    QImage image(int(width), int(height), QImage::Format_RGBA8888);
+    if (image.isNull())
+        throw SlideError(path, "out of memory for a region of " + std::to_string(width) + " x " +
+                                   std::to_string(height) + " pixels");
+    return image;
+}
+
+} // namespace
+
+OpenSlideSource::OpenSlideSource(const std::string& path)
+{
+    m_info.path = path;
+    m_osr = openslide_open(path.c_str());
+    if (!m_osr)
+        throw SlideError(path, "not a slide OpenSlide can read");
+    if (const char* error = openslide_get_error(m_osr)) {
+        const std::string problem = error;
+        openslide_close(m_osr);
+        m_osr = nullptr;
+        throw SlideError(path, problem);
+    }
+    for (const char* const* name = openslide_get_property_names(m_osr); name && *name; ++name) {
+        const char* value = openslide_get_property_value(m_osr, *name);
+        m_info.properties[*name] = value ? value : "";
+    }
+    const auto vendor = m_info.properties.find(OPENSLIDE_PROPERTY_NAME_VENDOR);
+    m_info.vendor = vendor != m_info.properties.end() ? vendor->second : "";
+    const int count = openslide_get_level_count(m_osr);
+    for (int level = 0; level < count; ++level) {
+        SlideLevel l;
+        openslide_get_level_dimensions(m_osr, level, &l.width, &l.height);
+        l.downsample = openslide_get_level_downsample(m_osr, level);
+        m_info.levels.push_back(l);
+    }
+    for (const char* const* name = openslide_get_associated_image_names(m_osr); name && *name; ++name)
+        m_info.associatedImages.emplace_back(*name);
+    const auto mppX = numberProperty(m_info.properties, OPENSLIDE_PROPERTY_NAME_MPP_X);
+    const auto mppY = numberProperty(m_info.properties, OPENSLIDE_PROPERTY_NAME_MPP_Y);
+    if (mppX && mppY)
+        m_info.mpp = std::array<double, 2>{*mppX, *mppY};
+    m_info.objectivePower = numberProperty(m_info.properties, OPENSLIDE_PROPERTY_NAME_OBJECTIVE_POWER);
+    m_info.bounds = boundsOf(m_info.properties);
+    const auto background = m_info.properties.find(OPENSLIDE_PROPERTY_NAME_BACKGROUND_COLOR);
+    if (background != m_info.properties.end() && background->second.size() == 6) {
+        char* end = nullptr;
+        const unsigned long rgb = std::strtoul(background->second.c_str(), &end, 16);
+        if (end && *end == '\0')
+            m_info.backgroundRgb = std::uint32_t(rgb);
+    }
+    if (const char* error = openslide_get_error(m_osr)) {
+        const std::string problem = error;
+        openslide_close(m_osr);
+        m_osr = nullptr;
+        throw SlideError(path, problem);
+    }
+    if (m_info.levels.empty()) {
+        openslide_close(m_osr);
+        m_osr = nullptr;
+        throw SlideError(path, "the slide has no levels");
+    }
+}
+
+OpenSlideSource::~OpenSlideSource()
+{
+    if (m_osr)
+        openslide_close(m_osr);
+}
+
+void OpenSlideSource::throwIfError(const std::string& what) const
+{
+    if (const char* error = openslide_get_error(m_osr))
+        throw SlideError(m_info.path, what + ": " + error);
+}
+
+QImage OpenSlideSource::readRegion(int level, std::int64_t x, std::int64_t y, int width, int height) const
+{
+    if (level < 0 || level >= int(m_info.levels.size()))
+        throw SlideError(m_info.path, "no level " + std::to_string(level) + " (the slide has " +
+                                          std::to_string(m_info.levels.size()) + ")");
+    QImage image = newRgbaImage(m_info.path, width, height);
+    // RGBA8888 rows are 4 * width bytes: the image is one contiguous ARGB buffer for OpenSlide.
+    auto* pixels = reinterpret_cast<std::uint32_t*>(image.bits());
+    openslide_read_region(m_osr, pixels, x, y, level, width, height);
+    throwIfError("cannot read level " + std::to_string(level) + " at (" + std::to_string(x) + ", " +
+                 std::to_string(y) + ")");
+    argbToRgbaInPlace(pixels, std::size_t(width) * std::size_t(height));
+    return image;
+}
+
+QImage OpenSlideSource::associatedImage(const std::string& name) const
+{
+    if (std::find(m_info.associatedImages.begin(), m_info.associatedImages.end(), name) == m_info.associatedImages.end())
+        throw SlideError(m_info.path, "no associated image \"" + name + "\"");
+    std::int64_t width = 0, height = 0;
+    openslide_get_associated_image_dimensions(m_osr, name.c_str(), &width, &height);
+    throwIfError("cannot read associated image \"" + name + "\"");
+    QImage image = newRgbaImage(m_info.path, width, height);
+    auto* pixels = reinterpret_cast<std::uint32_t*>(image.bits());
+    openslide_read_associated_image(m_osr, name.c_str(), pixels);
+    throwIfError("cannot read associated image \"" + name + "\"");
+    argbToRgbaInPlace(pixels, std::size_t(width) * std::size_t(height));
+    return image;
+}
+
+} // namespace radpath::pathology

@@ -1,0 +1,31 @@
+#pragma once
+// A slide read through OpenSlide. Private to the pathology module: use SlideSource::open.
+
+#include "pathology/slide/SlideSource.h"
+
+typedef struct _openslide openslide_t;
+
+namespace radpath::pathology {
+
+/// Owns one OpenSlide handle; OpenSlide handles are safe to read from many threads.
+class OpenSlideSource final : public SlideSource {
+public:
+    /// Throws SlideError naming `path` when OpenSlide cannot open it.
+    explicit OpenSlideSource(const std::string& path);
+    ~OpenSlideSource() override;
+    OpenSlideSource(const OpenSlideSource&) = delete;
+    OpenSlideSource& operator=(const OpenSlideSource&) = delete;
+
+    const SlideInfo& info() const override { return m_info; }
+    QImage readRegion(int level, std::int64_t x, std::int64_t y, int width, int height) const override;
+    QImage associatedImage(const std::string& name) const override;
+
+private:
+    /// Throws SlideError with OpenSlide's error text when the handle is in error.
+    void throwIfError(const std::string& what) const;
+
+    openslide_t* m_osr = nullptr;
+    SlideInfo m_info;
+};
+
+} // namespace radpath::pathology
