@@ -29,6 +29,7 @@ const QList<Command>& commands()
         {"version", "", "print RadPath and library versions (loads the AI engine to report LibTorch)", version},
         {"slide-info", "SLIDE", "describe a whole-slide image as JSON: vendor, levels, mpp, bounds, properties", slideInfo},
         {"slide-region", "SLIDE --level L --x X --y Y --width W --height H --out OUT.png", "write a slide region as RGBA PNG", slideRegion},
+        {"annotations", "INPUT OUTPUT [--slide SLIDE]", "convert annotations between QuPath GeoJSON and ASAP XML", convertAnnotations},
     };
     return list;
 }

@@ -26,5 +26,6 @@ int importStudies(const QStringList& args);
 int version(const QStringList& args);
 int slideInfo(const QStringList& args);   // SlideCommands.cpp
 int slideRegion(const QStringList& args); // SlideCommands.cpp
+int convertAnnotations(const QStringList& args); // AnnotationCommands.cpp
 
 } // namespace radpath::app::cli
