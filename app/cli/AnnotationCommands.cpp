@@ -25,7 +25,8 @@ bool parse(const QStringList& args, Arguments& out)
         if (args[i] == QLatin1String("--slide") && i + 1 < args.size()) {
             out.slide = args[++i];
         } else if (args[i].startsWith(QLatin1String("--"))) {
-            std::fprintf(stderr, "radpath-cli annotations: unexpected argument '%s'\n", args[i].toLocal8Bit().constData());
+            std::fprintf(stderr, "radpath-cli annotations: unexpected argument '%s'\n",
+                         args[i].toLocal8Bit().constData());
             return false;
         } else {
             positional << args[i];

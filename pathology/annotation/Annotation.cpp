@@ -56,8 +56,8 @@ bool operator==(const Measurements& a, const Measurements& b)
 bool operator==(const Annotation& a, const Annotation& b)
 {
     return a.id == b.id && a.objectType == b.objectType && a.name == b.name && a.classification == b.classification &&
-           a.rgb == b.rgb && a.isLocked == b.isLocked && a.measurements == b.measurements &&
-           a.metadata == b.metadata && a.geometry == b.geometry;
+           a.rgb == b.rgb && a.isLocked == b.isLocked && a.measurements == b.measurements && a.metadata == b.metadata &&
+           a.geometry == b.geometry;
 }
 
 std::string newAnnotationId()
@@ -68,8 +68,8 @@ std::string newAnnotationId()
 std::vector<PathClass> defaultClasses()
 {
     // QuPath's PathClassFactory.StandardPathClasses colours.
-    return {{"Tumor", rgb(200, 0, 0)},        {"Stroma", rgb(150, 200, 150)}, {"Immune cells", rgb(160, 90, 160)},
-            {"Necrosis", rgb(50, 50, 50)},    {"Other", rgb(255, 200, 0)},    {"Region*", rgb(0, 0, 180)},
+    return {{"Tumor", rgb(200, 0, 0)},      {"Stroma", rgb(150, 200, 150)}, {"Immune cells", rgb(160, 90, 160)},
+            {"Necrosis", rgb(50, 50, 50)},  {"Other", rgb(255, 200, 0)},    {"Region*", rgb(0, 0, 180)},
             {"Ignore*", rgb(180, 180, 180)}};
 }
 

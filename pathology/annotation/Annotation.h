@@ -54,11 +54,11 @@ private:
 };
 
 struct Annotation {
-    std::string id;                          ///< a UUID, kept as read; new objects get a fresh one
-    std::string objectType = "annotation";   ///< QuPath's "annotation", "detection", "cell", "tile"...
+    std::string id;                        ///< a UUID, kept as read; new objects get a fresh one
+    std::string objectType = "annotation"; ///< QuPath's "annotation", "detection", "cell", "tile"...
     std::string name;
     std::optional<PathClass> classification;
-    std::optional<std::uint32_t> rgb;        ///< the object's own colour (QuPath "color"), 0xRRGGBB
+    std::optional<std::uint32_t> rgb; ///< the object's own colour (QuPath "color"), 0xRRGGBB
     bool isLocked = false;
     Measurements measurements;
     std::map<std::string, std::string> metadata; ///< QuPath "metadata": text by key

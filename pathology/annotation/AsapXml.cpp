@@ -49,8 +49,8 @@ struct RawAnnotation {
 Annotation convert(RawAnnotation raw, const std::map<std::string, std::uint32_t>& groups, const std::string& source)
 {
     auto fail = [&](const std::string& problem) {
-        throw AnnotationError(source, "annotation '" + raw.name + "' (line " + std::to_string(raw.line) +
-                                          "): " + problem);
+        throw AnnotationError(source,
+                              "annotation '" + raw.name + "' (line " + std::to_string(raw.line) + "): " + problem);
     };
     std::stable_sort(raw.coordinates.begin(), raw.coordinates.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -174,7 +174,9 @@ AsapDocument toAsapXml(const std::vector<Annotation>& annotations, const std::st
     std::vector<PathClass> groups;
     std::size_t withMeasurements = 0;
     int unnamed = 0;
-    auto label = [](const Annotation& a) { return "'" + (a.name.empty() ? std::string("unnamed") : a.name) + "' (" + a.id + ")"; };
+    auto label = [](const Annotation& a) {
+        return "'" + (a.name.empty() ? std::string("unnamed") : a.name) + "' (" + a.id + ")";
+    };
     std::string asapName; // the object's name, or "Annotation N" as ASAP names them; shared by its parts
     auto writeOne = [&](const Annotation& a, const char* type, const std::vector<Vertex>& points) {
         w.writeStartElement("Annotation");
@@ -182,13 +184,13 @@ AsapDocument toAsapXml(const std::vector<Annotation>& annotations, const std::st
         w.writeAttribute("Type", QLatin1String(type));
         w.writeAttribute("PartOfGroup",
                          a.classification ? QString::fromStdString(a.classification->name) : QStringLiteral("None"));
-        const std::uint32_t colour =
-            a.rgb.value_or(a.classification ? a.classification->rgb : kAsapDefaultColour);
+        const std::uint32_t colour = a.rgb.value_or(a.classification ? a.classification->rgb : kAsapDefaultColour);
         w.writeAttribute("Color", QString::fromStdString(colourName(colour)));
         w.writeStartElement("Coordinates");
         for (std::size_t i = 0; i < points.size(); ++i) {
             if (!std::isfinite(points[i].x) || !std::isfinite(points[i].y))
-                throw AnnotationError(source, "annotation " + label(a) + " has a coordinate that is not a finite number");
+                throw AnnotationError(source,
+                                      "annotation " + label(a) + " has a coordinate that is not a finite number");
             w.writeEmptyElement("Coordinate");
             w.writeAttribute("Order", QString::number(i));
             w.writeAttribute("X", number(points[i].x));
@@ -199,9 +201,8 @@ AsapDocument toAsapXml(const std::vector<Annotation>& annotations, const std::st
     };
 
     for (const Annotation& a : annotations) {
-        if (a.classification && std::none_of(groups.begin(), groups.end(), [&](const PathClass& c) {
-                return c.name == a.classification->name;
-            }))
+        if (a.classification && std::none_of(groups.begin(), groups.end(),
+                                             [&](const PathClass& c) { return c.name == a.classification->name; }))
             groups.push_back(*a.classification);
         if (!a.measurements.empty())
             ++withMeasurements;

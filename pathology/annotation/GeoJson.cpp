@@ -203,10 +203,12 @@ struct FeatureReader {
         Annotation a;
         a.objectType = "annotation";
         if (auto id = f.find("id"); id != f.end() && id->is_string()) {
-            static const std::map<std::string, std::string> kLegacyTypes = {
-                {"PathAnnotationObject", "annotation"}, {"PathDetectionObject", "detection"},
-                {"PathCellObject", "cell"},             {"PathTileObject", "tile"},
-                {"TMACoreObject", "tmaCore"},           {"PathRootObject", "root"}};
+            static const std::map<std::string, std::string> kLegacyTypes = {{"PathAnnotationObject", "annotation"},
+                                                                            {"PathDetectionObject", "detection"},
+                                                                            {"PathCellObject", "cell"},
+                                                                            {"PathTileObject", "tile"},
+                                                                            {"TMACoreObject", "tmaCore"},
+                                                                            {"PathRootObject", "root"}};
             const auto legacy = kLegacyTypes.find(id->get<std::string>());
             if (legacy != kLegacyTypes.end())
                 a.objectType = legacy->second;
@@ -249,8 +251,7 @@ Json position(const Vertex& v, Vertex origin, const std::string& source, const A
     return Json::array({v.x - origin.x, v.y - origin.y});
 }
 
-Json positions(const std::vector<Vertex>& vs, bool close, Vertex origin, const std::string& source,
-               const Annotation& a)
+Json positions(const std::vector<Vertex>& vs, bool close, Vertex origin, const std::string& source, const Annotation& a)
 {
     Json out = Json::array();
     for (const Vertex& v : vs)

@@ -144,7 +144,9 @@ Geometry translated(const Geometry& g, double dx, double dy)
                                          out.parts.push_back(moved(p, dx, dy));
                                      return out;
                                  },
-                                 [&](const Point& p) -> Geometry { return Point{{p.at.x + dx, p.at.y + dy}}; },
+                                 [&](const Point& p) -> Geometry {
+                                     return Point{{p.at.x + dx, p.at.y + dy}};
+                                 },
                                  [&](const MultiPoint& m) -> Geometry { return MultiPoint{moved(m.points, dx, dy)}; },
                                  [&](const LineString& l) -> Geometry { return LineString{moved(l.points, dx, dy)}; }},
                       g);

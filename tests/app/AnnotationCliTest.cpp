@@ -30,8 +30,8 @@ Run cli(const QStringList& args)
     p.start(QStringLiteral(RADPATH_BIN_DIR "/radpath-cli"), QStringList{"annotations"} + args);
     if (!p.waitForFinished(60000))
         p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromLocal8Bit(p.readAllStandardOutput()),
-            QString::fromLocal8Bit(p.readAllStandardError())};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromLocal8Bit(p.readAllStandardOutput()), QString::fromLocal8Bit(p.readAllStandardError())};
 }
 
 QByteArray contents(const QString& path)
@@ -61,9 +61,10 @@ private slots:
         const Run toXml = cli({kSample, xml});
         QVERIFY2(toXml.code == 0, qPrintable(toXml.err));
         QVERIFY(toXml.out.contains("5 objects"));
-        QVERIFY2(toXml.err.contains("warning: annotation 'Invasive front' (2f4c3f57-8d3a-4b8e-9a59-0a5c3c1d2e61): 1 hole "
-                                    "dropped"),
-                 qPrintable(toXml.err));
+        QVERIFY2(
+            toXml.err.contains("warning: annotation 'Invasive front' (2f4c3f57-8d3a-4b8e-9a59-0a5c3c1d2e61): 1 hole "
+                               "dropped"),
+            qPrintable(toXml.err));
         const QByteArray xmlText = contents(xml);
         QVERIFY(xmlText.contains("<Annotation Name=\"Invasive front\" Type=\"Polygon\" PartOfGroup=\"Tumor\""));
         QVERIFY(xmlText.contains("<Coordinate Order=\"1\" X=\"2400.5\" Y=\"800\"/>"));

@@ -104,6 +104,22 @@ private slots:
         QVERIFY(again == list);
     }
 
+    void specialNumbersTravelAsQuPathWritesThem()
+    {
+        const auto list = parseGeoJson(R"({"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]},
+            "properties": {"name": "NaN Infinity", "measurements": {"a": Infinity, "b": -Infinity, "c": null}}})",
+                                       "inline");
+        QCOMPARE(list.size(), std::size_t(1));
+        QCOMPARE(list[0].name, std::string("NaN Infinity")); // words inside strings stay words
+        QVERIFY(std::isinf(*list[0].measurements.value("a")) && *list[0].measurements.value("a") > 0);
+        QVERIFY(std::isinf(*list[0].measurements.value("b")) && *list[0].measurements.value("b") < 0);
+        QVERIFY(std::isnan(*list[0].measurements.value("c")));
+        const std::string text = toGeoJson(list);
+        QVERIFY(text.find("\"a\": Infinity") != std::string::npos);
+        QVERIFY(text.find("\"b\": -Infinity") != std::string::npos);
+        QVERIFY(text.find("\"c\": NaN") != std::string::npos);
+    }
+
     void readsQuPath02Form()
     {
         const auto list = readGeoJson(kLegacy);

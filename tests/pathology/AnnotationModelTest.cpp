@@ -121,8 +121,8 @@ private slots:
         std::vector<Annotation> list;
         for (int i = 0; i < 100000; ++i) {
             const double x = pos(rng), y = pos(rng), s = size(rng);
-            list.push_back(annotation("cell-" + std::to_string(i),
-                                      Polygon{{{x, y}, {x + s, y + s / 3}, {x + s / 2, y + s}}, {}}));
+            list.push_back(
+                annotation("cell-" + std::to_string(i), Polygon{{{x, y}, {x + s, y + s / 3}, {x + s / 2, y + s}}, {}}));
         }
         const auto start = std::chrono::steady_clock::now();
         AnnotationSet set(list);
@@ -134,8 +134,7 @@ private slots:
         list[5] = annotation("cell-6", square(200, 200, 10));
         list.push_back(annotation("late", square(210, 205, 3)));
         qInfo("index of %zu objects built in %lld ms", set.size(),
-              (long long)std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                               start)
+              (long long)std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start)
                   .count());
 
         std::uniform_real_distribution<double> extent(10, 8000);
