@@ -17,6 +17,7 @@ std::vector<Figure> startupSuite();
 std::vector<Figure> demoSuite();
 std::vector<Figure> dicomLoadSuite();
 std::vector<Figure> firstFrameSuite();
+std::vector<Figure> slideSuite();
 
 const std::vector<Suite>& suites()
 {
@@ -26,6 +27,8 @@ const std::vector<Suite>& suites()
         {"demo", "wall time and peak memory of radpath-cli make-demo (full size, 5 runs)", demoSuite},
         {"dicom-load", "512x512x400 CT: convert vs dcm2niix, load vs ITK GDCM, memory growth", dicomLoadSuite},
         {"first-frame", "512x512x400 CT: opening to the middle slice on screen (needs a display)", firstFrameSuite},
+        {"slide", "12000x9000 demo slide (make-demo --small): TileEngine tiles/s vs openslide_read_region, memory vs budget",
+         slideSuite},
     };
     return list;
 }
