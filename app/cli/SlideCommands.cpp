@@ -20,7 +20,8 @@ QJsonObject slideJson(const pathology::SlideInfo& info)
 {
     QJsonArray levels;
     for (const pathology::SlideLevel& l : info.levels)
-        levels.append(QJsonObject{{"width", double(l.width)}, {"height", double(l.height)}, {"downsample", l.downsample}});
+        levels.append(
+            QJsonObject{{"width", double(l.width)}, {"height", double(l.height)}, {"downsample", l.downsample}});
     QJsonArray associated;
     for (const std::string& name : info.associatedImages)
         associated.append(QString::fromStdString(name));

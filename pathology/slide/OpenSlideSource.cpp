@@ -122,15 +122,16 @@ QImage OpenSlideSource::readRegion(int level, std::int64_t x, std::int64_t y, in
     // RGBA8888 rows are 4 * width bytes: the image is one contiguous ARGB buffer for OpenSlide.
     auto* pixels = reinterpret_cast<std::uint32_t*>(image.bits());
     openslide_read_region(m_osr, pixels, x, y, level, width, height);
-    throwIfError("cannot read level " + std::to_string(level) + " at (" + std::to_string(x) + ", " +
-                 std::to_string(y) + ")");
+    throwIfError("cannot read level " + std::to_string(level) + " at (" + std::to_string(x) + ", " + std::to_string(y) +
+                 ")");
     argbToRgbaInPlace(pixels, std::size_t(width) * std::size_t(height));
     return image;
 }
 
 QImage OpenSlideSource::associatedImage(const std::string& name) const
 {
-    if (std::find(m_info.associatedImages.begin(), m_info.associatedImages.end(), name) == m_info.associatedImages.end())
+    if (std::find(m_info.associatedImages.begin(), m_info.associatedImages.end(), name) ==
+        m_info.associatedImages.end())
         throw SlideError(m_info.path, "no associated image \"" + name + "\"");
     std::int64_t width = 0, height = 0;
     openslide_get_associated_image_dimensions(m_osr, name.c_str(), &width, &height);

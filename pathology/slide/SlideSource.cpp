@@ -38,7 +38,8 @@ bool SlideSource::isSlide(const std::string& path)
     if (openslide_detect_vendor(path.c_str()))
         return true;
     const std::optional<ImageFacts> facts = probeImage(path);
-    return facts && (facts->pyramidal || facts->width > kLargestPlainImageSide || facts->height > kLargestPlainImageSide);
+    return facts &&
+           (facts->pyramidal || facts->width > kLargestPlainImageSide || facts->height > kLargestPlainImageSide);
 }
 
 int SlideSource::bestLevelForDownsample(double downsample) const

@@ -2,6 +2,8 @@
 // A whole-slide image read through OpenSlide (every format OpenSlide 3.4.1 reads), or a
 // plain PNG/JPEG/TIFF too large for the 2-D viewer as a one-level slide. Regions come out
 // as straight (not premultiplied) RGBA, as openslide-python's read_region gives them.
+// A plain image is decoded whole on its first region read and kept while the source lives:
+// 4 bytes per pixel (400 MB for 10,000 x 10,000 px).
 
 #include <QImage>
 #include <QRectF>
@@ -37,14 +39,14 @@ struct SlideBounds {
 
 struct SlideInfo {
     std::string path;
-    std::string vendor;                        ///< "aperio", "generic-tiff", "image" (plain image)...
-    std::vector<SlideLevel> levels;            ///< level 0 first
-    std::optional<std::array<double, 2>> mpp;  ///< µm per level-0 pixel, x and y
+    std::string vendor;                       ///< "aperio", "generic-tiff", "image" (plain image)...
+    std::vector<SlideLevel> levels;           ///< level 0 first
+    std::optional<std::array<double, 2>> mpp; ///< µm per level-0 pixel, x and y
     std::optional<double> objectivePower;
     std::optional<SlideBounds> bounds;
     std::vector<std::string> associatedImages; ///< "label", "macro", "thumbnail"...
     std::map<std::string, std::string> properties;
-    std::uint32_t backgroundRgb = 0xFFFFFF;    ///< openslide.background-color, else white
+    std::uint32_t backgroundRgb = 0xFFFFFF; ///< openslide.background-color, else white
 };
 
 /// Thread-safety: every method may be called from many threads at once.

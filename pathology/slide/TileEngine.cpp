@@ -56,7 +56,8 @@ void TileEngine::Private::reportFailure(const TileKey& key, const std::string& m
     const QString text = QString::fromStdString(message);
     TileEngine* engine = q;
     // Posted to the engine: delivered on its (GUI) thread, dropped if it is destroyed first.
-    QMetaObject::invokeMethod(engine, [engine, key, text] { emit engine->tileFailed(key, text); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        engine, [engine, key, text] { emit engine->tileFailed(key, text); }, Qt::QueuedConnection);
 }
 
 void TileEngine::Private::work()
@@ -94,7 +95,8 @@ void TileEngine::Private::work()
             continue;
         }
         TileEngine* engine = q;
-        QMetaObject::invokeMethod(engine, [engine, key] { emit engine->tileReady(key); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            engine, [engine, key] { emit engine->tileReady(key); }, Qt::QueuedConnection);
     }
 }
 

@@ -47,13 +47,16 @@ class TileEngine : public QObject {
 public:
     static constexpr int kTileSize = 256;
 
-    TileEngine(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads, QObject* parent = nullptr);
+    TileEngine(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads,
+               QObject* parent = nullptr);
     ~TileEngine() override; ///< cancels what is queued, waits for what is running
 
     const SlideSource& slide() const;
     /// Tile `key` as level pixels (edge tiles are smaller), cached or null.
     QImage tile(const TileKey& key) const;
-    /// The coarsest level read whole at start and kept: what to draw before tiles arrive.
+    /// The coarsest level read whole at start and kept: what to draw before tiles arrive,
+    /// stretched over the whole slide. A coarsest level over 2048 px a side is averaged
+    /// down to fit, so the image may be smaller than overviewLevel()'s size.
     QImage overview() const;
     int overviewLevel() const;
 

@@ -134,17 +134,28 @@ std::vector<Figure> slideSuite()
 
     std::vector<double> engine, plain;
     for (int i = 0; i < 5; ++i) {
-        engine.push_back(double(tiles) / engineSeconds(path, std::make_shared<pathology::TileCache>(1u << 30), threads));
+        engine.push_back(double(tiles) /
+                         engineSeconds(path, std::make_shared<pathology::TileCache>(1u << 30), threads));
         plain.push_back(double(tiles) / openslideSeconds(path, threads));
     }
     const QString what = QStringLiteral("level-0 tiles of the --small demo slide (12000x9000 SVS, %1 tiles), cold "
                                         "cache, %2 threads")
                              .arg(tiles)
                              .arg(threads);
-    Figure f1{"TileEngine throughput, " + what, median(engine), "tiles/s",
-              QStringLiteral("openslide_read_region loop, same tiles and threads"), median(plain), {}, 0.95};
-    Figure f2{"peak resident memory growth streaming those tiles through a 128 MB tile cache", growth, "x budget", {}, {},
-              1.5, {}};
+    Figure f1{"TileEngine throughput, " + what,
+              median(engine),
+              "tiles/s",
+              QStringLiteral("openslide_read_region loop, same tiles and threads"),
+              median(plain),
+              {},
+              0.95};
+    Figure f2{"peak resident memory growth streaming those tiles through a 128 MB tile cache",
+              growth,
+              "x budget",
+              {},
+              {},
+              1.5,
+              {}};
     return {f1, f2};
 }
 

@@ -93,7 +93,7 @@ private slots:
         for (int i = 0; i < 3; ++i)
             cache.insert("a", TileKey{0, i, 0}, tileImage(256, i));
         QCOMPARE(cache.bytes(), 3 * tileBytes);
-        QVERIFY(!cache.find("a", TileKey{0, 0, 0}).isNull()); // now the most recent
+        QVERIFY(!cache.find("a", TileKey{0, 0, 0}).isNull());   // now the most recent
         cache.insert("b", TileKey{0, 0, 0}, tileImage(256, 9)); // another slide, same key
         QCOMPARE(cache.bytes(), 3 * tileBytes);
         QVERIFY(cache.find("a", TileKey{0, 1, 0}).isNull()); // the least recent went
@@ -139,8 +139,8 @@ private slots:
         const int coarsest = int(m_slide->info().levels.size()) - 1;
         QCOMPARE(engine.overviewLevel(), coarsest);
         const SlideLevel& top = m_slide->info().levels.back();
-        QCOMPARE(test::differingPixels(engine.overview(), m_slide->readRegion(coarsest, 0, 0, int(top.width),
-                                                                               int(top.height))),
+        QCOMPARE(test::differingPixels(engine.overview(),
+                                       m_slide->readRegion(coarsest, 0, 0, int(top.width), int(top.height))),
                  qint64(0));
         QSignalSpy spy(&engine, &TileEngine::tileReady);
         bool offGuiThread = false;
@@ -176,6 +176,27 @@ private slots:
         engine.request(1, QRectF(8200, 6000, 50, 50));
         QTest::qWait(200);
         QVERIFY(!keysOf(spy).contains(TileKey{1, 8, 5}));
+    }
+
+    void overviewOfLargeLevelIsAveraged()
+    {
+        // A 10050 x 30 image: its only level is too large, so 5 x 5 blocks are averaged,
+        // weighted by alpha. Column 4 of every block row is transparent; x >= 5000 is empty.
+        QImage wide(10050, 30, QImage::Format_RGBA8888);
+        wide.fill(Qt::transparent);
+        for (int y = 0; y < 30; ++y)
+            for (int x = 0; x < 5000; ++x)
+                if (x != 4)
+                    wide.setPixelColor(x, y, QColor(200, 100, 50, 255));
+        const QString png = QDir(m_dir.path()).filePath("wide.png");
+        QVERIFY(wide.save(png));
+        TileEngine engine(SlideSource::open(png.toStdString()), std::make_shared<TileCache>(8u << 20), 1);
+        QCOMPARE(engine.overviewLevel(), 0);
+        const QImage overview = engine.overview();
+        QCOMPARE(overview.size(), QSize(2010, 6));
+        QCOMPARE(overview.pixelColor(0, 3), QColor(200, 100, 50, 204));
+        QCOMPARE(overview.pixelColor(999, 5), QColor(200, 100, 50, 255));
+        QCOMPARE(overview.pixelColor(1000, 0), QColor(0, 0, 0, 0));
     }
 
     void staleRequestsAreDropped()
