@@ -132,25 +132,31 @@ private slots:
     {
         if (!m_havePython)
             QSKIP(qPrintable(m_noPython));
-        // Every alpha with every channel value (alpha 0 only with black, as OpenSlide gives it).
-        std::vector<quint32> argb;
+        // Every alpha with every channel value (alpha 0 only with black, as OpenSlide gives
+        // it), then an opaque buffer, which takes the fast path.
+        std::vector<quint32> mixed, opaque;
         for (quint32 a = 0; a < 256; ++a)
-            for (quint32 c = 0; c < 256; ++c)
-                argb.push_back(a == 0 ? 0 : a << 24 | c << 16 | (255 - c) << 8 | (c * 7 & 0xff));
-        QFile in(QDir(m_dir.path()).filePath("argb.bin"));
-        QVERIFY(in.open(QIODevice::WriteOnly));
-        in.write(reinterpret_cast<const char*>(argb.data()), qint64(argb.size() * 4));
-        in.close();
-        const QString outPath = QDir(m_dir.path()).filePath("rgba.bin");
-        const QString error = test::runPython(kConvert, {in.fileName(), outPath});
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        QFile out(outPath);
-        QVERIFY(out.open(QIODevice::ReadOnly));
-        const QByteArray expected = out.readAll();
-        std::vector<quint32> ours = argb;
-        argbToRgbaInPlace(ours.data(), ours.size());
-        QCOMPARE(expected.size(), qsizetype(ours.size() * 4));
-        QVERIFY(std::memcmp(expected.constData(), ours.data(), ours.size() * 4) == 0);
+            for (quint32 c = 0; c < 256; ++c) {
+                const quint32 rgb = c << 16 | (255 - c) << 8 | (c * 7 & 0xff);
+                mixed.push_back(a == 0 ? 0 : a << 24 | rgb);
+                opaque.push_back(0xff000000u | rgb);
+            }
+        for (const std::vector<quint32>* argb : {&mixed, &opaque}) {
+            QFile in(QDir(m_dir.path()).filePath("argb.bin"));
+            QVERIFY(in.open(QIODevice::WriteOnly));
+            in.write(reinterpret_cast<const char*>(argb->data()), qint64(argb->size() * 4));
+            in.close();
+            const QString outPath = QDir(m_dir.path()).filePath("rgba.bin");
+            const QString error = test::runPython(kConvert, {in.fileName(), outPath});
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QFile out(outPath);
+            QVERIFY(out.open(QIODevice::ReadOnly));
+            const QByteArray expected = out.readAll();
+            std::vector<quint32> ours = *argb;
+            argbToRgbaInPlace(ours.data(), ours.size());
+            QCOMPARE(expected.size(), qsizetype(ours.size() * 4));
+            QVERIFY(std::memcmp(expected.constData(), ours.data(), ours.size() * 4) == 0);
+        }
     }
 
     void slideInfoCommand()
