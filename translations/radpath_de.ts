@@ -25,6 +25,21 @@
     </message>
 </context>
 <context>
+    <name>AnnotationEditor</name>
+    <message>
+        <source>Ruler</source>
+        <translation>Lineal</translation>
+    </message>
+    <message>
+        <source>%1 µm</source>
+        <translation>%1 µm</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 px</translation>
+    </message>
+</context>
+<context>
     <name>BuildInfo</name>
     <message numerus="yes">
         <source>available (%n device(s))</source>
@@ -650,6 +665,245 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::pathology::AnnotationPanel</name>
+    <message>
+        <source>Unclassified</source>
+        <translation>Nicht klassifiziert</translation>
+    </message>
+    <message>
+        <source>Filter by class or name</source>
+        <translation>Nach Klasse oder Name filtern</translation>
+    </message>
+    <message>
+        <source>Set class</source>
+        <translation>Klasse setzen</translation>
+    </message>
+    <message>
+        <source>Give the selected annotation the class above</source>
+        <translation>Der ausgewählten Annotation die Klasse oben geben</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Lock or unlock the selected annotation (L)</source>
+        <translation>Ausgewählte Annotation sperren oder entsperren (L)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Export annotations</source>
+        <translation>Annotationen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1
+%2</source>
+        <translation>%1 kann nicht geschrieben werden
+%2</translation>
+    </message>
+    <message>
+        <source>µm²</source>
+        <translation>µm²</translation>
+    </message>
+    <message>
+        <source>px²</source>
+        <translation>px²</translation>
+    </message>
+    <message>
+        <source>µm</source>
+        <translation>µm</translation>
+    </message>
+    <message>
+        <source>px</source>
+        <translation>px</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Area (%1)</source>
+        <translation>Fläche (%1)</translation>
+    </message>
+    <message>
+        <source>Perimeter (%1)</source>
+        <translation>Umfang (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 %4</source>
+        <translation>%1: %2, %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::pathology::SlideDocumentView</name>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Rotate 90°</source>
+        <translation>90° drehen</translation>
+    </message>
+    <message>
+        <source>Turn the slide a quarter turn clockwise (R)</source>
+        <translation>Den Objektträger um eine Vierteldrehung im Uhrzeigersinn drehen (R)</translation>
+    </message>
+    <message>
+        <source>Slide info</source>
+        <translation>Objektträger-Info</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Auswählen</translation>
+    </message>
+    <message>
+        <source>Pick, move and delete annotations; drag elsewhere to pan</source>
+        <translation>Annotationen auswählen, verschieben und löschen; anderswo ziehen verschiebt die Ansicht</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle</source>
+        <translation>Ein Rechteck aufziehen</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Drag an ellipse</source>
+        <translation>Eine Ellipse aufziehen</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygon</translation>
+    </message>
+    <message>
+        <source>Click the corners; double-click or Enter closes</source>
+        <translation>Ecken klicken; Doppelklick oder Eingabetaste schließt</translation>
+    </message>
+    <message>
+        <source>Freehand</source>
+        <translation>Freihand</translation>
+    </message>
+    <message>
+        <source>Draw the outline with the button held</source>
+        <translation>Umriss mit gedrückter Taste zeichnen</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>Paint a region, or grow the selected one; Alt erases</source>
+        <translation>Region malen oder die ausgewählte vergrößern; Alt radiert</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Click to place points</source>
+        <translation>Klicken, um Punkte zu setzen</translation>
+    </message>
+    <message>
+        <source>Ruler</source>
+        <translation>Lineal</translation>
+    </message>
+    <message>
+        <source>Drag to measure a distance in µm</source>
+        <translation>Ziehen, um eine Strecke in µm zu messen</translation>
+    </message>
+    <message>
+        <source>Magnification</source>
+        <translation>Vergrößerung</translation>
+    </message>
+    <message>
+        <source>Annotations not loaded: %1</source>
+        <translation>Annotationen nicht geladen: %1</translation>
+    </message>
+    <message>
+        <source>Annotations not saved: %1</source>
+        <translation>Annotationen nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Hersteller</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>Ebenen</translation>
+    </message>
+    <message>
+        <source>Pixel size</source>
+        <translation>Pixelgröße</translation>
+    </message>
+    <message>
+        <source>%1 × %2 µm</source>
+        <translation>%1 × %2 µm</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objektiv</translation>
+    </message>
+    <message>
+        <source>Bounds</source>
+        <translation>Bereich</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::pathology::SlideView</name>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>%1 µm</source>
+        <translation>%1 µm</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,21 @@
     </message>
 </context>
 <context>
+    <name>AnnotationEditor</name>
+    <message>
+        <source>Ruler</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>%1 µm</source>
+        <translation>%1 µm</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 px</translation>
+    </message>
+</context>
+<context>
     <name>BuildInfo</name>
     <message numerus="yes">
         <source>available (%n device(s))</source>
@@ -650,6 +665,245 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::pathology::AnnotationPanel</name>
+    <message>
+        <source>Unclassified</source>
+        <translation>Non classé</translation>
+    </message>
+    <message>
+        <source>Filter by class or name</source>
+        <translation>Filtrer par classe ou nom</translation>
+    </message>
+    <message>
+        <source>Set class</source>
+        <translation>Attribuer la classe</translation>
+    </message>
+    <message>
+        <source>Give the selected annotation the class above</source>
+        <translation>Donner à l’annotation sélectionnée la classe ci-dessus</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
+    </message>
+    <message>
+        <source>Lock or unlock the selected annotation (L)</source>
+        <translation>Verrouiller ou déverrouiller l’annotation sélectionnée (L)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Export annotations</source>
+        <translation>Exporter les annotations</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1
+%2</source>
+        <translation>Impossible d’écrire %1
+%2</translation>
+    </message>
+    <message>
+        <source>µm²</source>
+        <translation>µm²</translation>
+    </message>
+    <message>
+        <source>px²</source>
+        <translation>px²</translation>
+    </message>
+    <message>
+        <source>µm</source>
+        <translation>µm</translation>
+    </message>
+    <message>
+        <source>px</source>
+        <translation>px</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Area (%1)</source>
+        <translation>Aire (%1)</translation>
+    </message>
+    <message>
+        <source>Perimeter (%1)</source>
+        <translation>Périmètre (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 %4</source>
+        <translation>%1 : %2, %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::pathology::SlideDocumentView</name>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Rotate 90°</source>
+        <translation>Pivoter de 90°</translation>
+    </message>
+    <message>
+        <source>Turn the slide a quarter turn clockwise (R)</source>
+        <translation>Tourner la lame d’un quart de tour dans le sens horaire (R)</translation>
+    </message>
+    <message>
+        <source>Slide info</source>
+        <translation>Infos de la lame</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Sélection</translation>
+    </message>
+    <message>
+        <source>Pick, move and delete annotations; drag elsewhere to pan</source>
+        <translation>Choisir, déplacer et supprimer des annotations ; tirer ailleurs pour se déplacer</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rectangle</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle</source>
+        <translation>Tirer un rectangle</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Drag an ellipse</source>
+        <translation>Tirer une ellipse</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygone</translation>
+    </message>
+    <message>
+        <source>Click the corners; double-click or Enter closes</source>
+        <translation>Cliquer les sommets ; double-clic ou Entrée pour fermer</translation>
+    </message>
+    <message>
+        <source>Freehand</source>
+        <translation>Main levée</translation>
+    </message>
+    <message>
+        <source>Draw the outline with the button held</source>
+        <translation>Tracer le contour bouton enfoncé</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Pinceau</translation>
+    </message>
+    <message>
+        <source>Paint a region, or grow the selected one; Alt erases</source>
+        <translation>Peindre une région ou agrandir celle sélectionnée ; Alt efface</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Click to place points</source>
+        <translation>Cliquer pour placer des points</translation>
+    </message>
+    <message>
+        <source>Ruler</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Drag to measure a distance in µm</source>
+        <translation>Tirer pour mesurer une distance en µm</translation>
+    </message>
+    <message>
+        <source>Magnification</source>
+        <translation>Grossissement</translation>
+    </message>
+    <message>
+        <source>Annotations not loaded: %1</source>
+        <translation>Annotations non chargées : %1</translation>
+    </message>
+    <message>
+        <source>Annotations not saved: %1</source>
+        <translation>Annotations non enregistrées : %1</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Fabricant</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>Niveaux</translation>
+    </message>
+    <message>
+        <source>Pixel size</source>
+        <translation>Taille de pixel</translation>
+    </message>
+    <message>
+        <source>%1 × %2 µm</source>
+        <translation>%1 × %2 µm</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Bounds</source>
+        <translation>Limites</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::pathology::SlideView</name>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>%1 µm</source>
+        <translation>%1 µm</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
     </message>
 </context>
 <context>

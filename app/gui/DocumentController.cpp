@@ -5,6 +5,9 @@
 #include "app/core/JobTaskControl.h"
 #include "viewer/io/IoError.h"
 #include "viewer/io/VolumeReader.h"
+#include "pathology/slide/SlideSource.h"
+#include "pathology/slide/TileEngine.h"
+#include "pathology/view/SlideDocumentView.h"
 #include "viewer/view/VolumeView.h"
 
 #include <QDir>
@@ -56,6 +59,10 @@ void DocumentController::openOne(const QString& path)
         emit openFailed(path, tr("RadPath has no permission to read it."));
         return;
     }
+    if (!file.isDir() && pathology::SlideSource::isSlide(path.toStdString())) {
+        openSlide(path);
+        return;
+    }
     // Reader choice is cheap (names and magic bytes): done here so the message is immediate.
     auto registry = std::make_shared<viewer::ReaderRegistry>(viewer::ReaderRegistry::withBuiltinReaders());
     const auto reader = registry->find(path.toStdString());
@@ -99,6 +106,34 @@ void DocumentController::openOne(const QString& path)
             m_pending.removeAll(path);
             delete m_loading.take(path).data(); // a half-shown series goes away with its tab
             // Reader messages start with the path; the dialog shows the path separately.
+            QString problem = message;
+            if (problem.startsWith(path + QStringLiteral(": ")))
+                problem = problem.mid(path.size() + 2);
+            emit openFailed(path, problem);
+        });
+    m_jobPaths.insert(id, path);
+}
+
+void DocumentController::openSlide(const QString& path)
+{
+    // One tile cache for every slide, its budget from the settings.
+    const std::size_t budget = std::size_t(m_settings.tileCacheMB()) * 1024 * 1024;
+    if (!m_tileCache)
+        m_tileCache = std::make_shared<pathology::TileCache>(budget);
+    m_tileCache->setBudget(budget);
+    m_pending.append(path);
+    const QString title = QFileInfo(path).fileName();
+    const JobId id = m_jobs.run<std::shared_ptr<pathology::SlideSource>>(
+        tr("Opening %1").arg(title), this, [path](JobContext&) { return pathology::SlideSource::open(path.toStdString()); },
+        [this, path, title](std::shared_ptr<pathology::SlideSource> slide) {
+            m_pending.removeAll(path);
+            m_settings.addRecentFile(path);
+            auto* view = new pathology::SlideDocumentView;
+            view->setSlide(std::move(slide), m_tileCache, m_settings.workerThreads());
+            emit documentOpened(path, title, view);
+        },
+        [this, path](const QString& message) {
+            m_pending.removeAll(path);
             QString problem = message;
             if (problem.startsWith(path + QStringLiteral(": ")))
                 problem = problem.mid(path.size() + 2);

@@ -10,11 +10,15 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace radpath {
 namespace viewer {
 class Volume;
 class VolumeView;
+}
+namespace pathology {
+class TileCache;
 }
 namespace app {
 
@@ -41,6 +45,7 @@ signals:
 
 private:
     void openOne(const QString& path);
+    void openSlide(const QString& path);
     void showFirstSlice(const QString& path, const QString& title, const viewer::Volume& partial);
 
     JobRunner& m_jobs;
@@ -49,6 +54,7 @@ private:
     QHash<JobId, QString> m_jobPaths;
     QHash<QString, QPointer<viewer::VolumeView>> m_loading; ///< shown, still filling up
     std::function<viewer::VolumeView*()> m_viewFactory;
+    std::shared_ptr<pathology::TileCache> m_tileCache; ///< shared by all slides
 };
 
 } // namespace app

@@ -1,0 +1,94 @@
+#pragma once
+// Drawing and editing slide annotations: rectangle, ellipse, polygon, freehand, brush (add
+// and erase), points and ruler; pick, move, lock, delete; undo and redo. Coordinates are
+// level-0 pixels; the view hands over positions already mapped to the slide.
+
+#include "pathology/annotation/AnnotationSet.h"
+
+#include <QCoreApplication>
+#include <QPointF>
+#include <QRectF>
+#include <QTransform>
+
+#include <optional>
+#include <vector>
+
+class QPainter;
+
+namespace radpath {
+namespace pathology {
+
+enum class AnnotationTool { None, Rectangle, Ellipse, Polygon, Freehand, Brush, Points, Ruler };
+
+/// GUI thread only.
+class AnnotationEditor {
+    Q_DECLARE_TR_FUNCTIONS(AnnotationEditor)
+public:
+    AnnotationSet& annotations() { return m_set; }
+    const AnnotationSet& annotations() const { return m_set; }
+    /// Replaces everything (a loaded file): not undoable.
+    void reset(AnnotationSet set);
+
+    void setTool(AnnotationTool tool);
+    AnnotationTool tool() const { return m_tool; }
+    /// Class given to new annotations (none: unclassified).
+    void setCurrentClass(std::optional<PathClass> pathClass) { m_class = std::move(pathClass); }
+    /// Brush diameter in level-0 pixels; Alt while brushing erases.
+    void setBrushSize(double level0Pixels) { m_brush = level0Pixels; }
+    void setMpp(std::optional<std::array<double, 2>> mpp) { m_mpp = mpp; }
+
+    /// Mouse with the left button, positions in level-0 pixels; `pixel` is the size of one
+    /// screen pixel in level-0 pixels (for picking). True when the editor used the event.
+    bool press(QPointF at, double pixel, bool erase);
+    bool move(QPointF at, double pixel);
+    bool release(QPointF at, double pixel);
+    bool doubleClick();
+    /// Enter closes a polygon; Escape drops what is being drawn.
+    bool finish();
+    bool cancel();
+    bool isBusy() const { return m_state != State::Idle; }
+
+    const std::string& selected() const { return m_selected; }
+    void select(const std::string& id);
+    bool removeSelected();
+    bool toggleLockSelected();
+    /// Gives the selected annotation `pathClass`.
+    bool classifySelected(const std::optional<PathClass>& pathClass);
+    bool undo();
+    bool redo();
+    /// True once after each change of the set.
+    bool takeChanged() { return std::exchange(m_changed, false); }
+
+    /// Draws what meets `visible` (level-0); `toScreen` maps level-0 to widget pixels.
+    void paint(QPainter& painter, const QTransform& toScreen, const QRectF& visible) const;
+
+private:
+    enum class State { Idle, Dragging, PolygonCorners, Brushing, Moving };
+    // One undoable change: the annotation before (none: added) and after (none: removed).
+    struct Change {
+        std::optional<Annotation> before, after;
+    };
+    void apply(const std::vector<Change>& changes, bool forward);
+    void commit(std::vector<Change> changes);
+    Annotation draft(QPointF from, QPointF to) const;
+    std::string pick(QPointF at, double pixel) const;
+    Annotation make(Geometry geometry) const;
+
+    AnnotationSet m_set;
+    std::vector<std::vector<Change>> m_undo, m_redo;
+    AnnotationTool m_tool = AnnotationTool::None;
+    State m_state = State::Idle;
+    std::optional<PathClass> m_class;
+    std::optional<std::array<double, 2>> m_mpp;
+    double m_brush = 50.0;
+    bool m_erasing = false;
+    QPointF m_from, m_last;
+    std::vector<Vertex> m_points;      // polygon corners or freehand path
+    std::optional<Geometry> m_stroke;  // the brush stroke so far
+    std::optional<Annotation> m_moving; // the selected annotation before the move
+    std::string m_selected;
+    bool m_changed = false;
+};
+
+} // namespace pathology
+} // namespace radpath

@@ -1,0 +1,213 @@
+#include "pathology/view/AnnotationPanel.h"
+
+#include "pathology/view/SlideView.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace radpath {
+namespace pathology {
+namespace {
+
+QString className(const Annotation& a)
+{
+    return a.classification ? QString::fromStdString(a.classification->name) : AnnotationPanel::tr("Unclassified");
+}
+
+// Text fields of a CSV row, quoted where they need it.
+QString csvField(const QString& text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+        return text;
+    return QLatin1Char('"') + QString(text).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+}
+
+} // namespace
+
+AnnotationPanel::AnnotationPanel(SlideView* view, QWidget* parent) : QWidget(parent), m_view(view)
+{
+    setObjectName(QStringLiteral("annotationPanel"));
+    m_class = new QComboBox(this);
+    m_class->setObjectName(QStringLiteral("annotationClass"));
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("annotationFilter"));
+    m_filter->setPlaceholderText(tr("Filter by class or name"));
+    m_filter->setClearButtonEnabled(true);
+    m_table = new QTableWidget(0, 4, this);
+    m_table->setObjectName(QStringLiteral("annotationTable"));
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("classSummary"));
+    m_summary->setWordWrap(true);
+    auto* setClass = new QPushButton(tr("Set class"), this);
+    setClass->setToolTip(tr("Give the selected annotation the class above"));
+    auto* remove = new QPushButton(tr("Delete"), this);
+    auto* lock = new QPushButton(tr("Lock"), this);
+    lock->setToolTip(tr("Lock or unlock the selected annotation (L)"));
+    auto* exportButton = new QPushButton(tr("Export CSV…"), this);
+
+    auto* classRow = new QHBoxLayout;
+    classRow->addWidget(new QLabel(tr("Class"), this));
+    classRow->addWidget(m_class, 1);
+    classRow->addWidget(setClass);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(remove);
+    buttons->addWidget(lock);
+    buttons->addStretch(1);
+    buttons->addWidget(exportButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(classRow);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_summary);
+    layout->addLayout(buttons);
+
+    // New annotations take the class chosen here.
+    m_class->addItem(tr("Unclassified"));
+    const ClassList classes;
+    for (const PathClass& c : classes.classes()) {
+        QPixmap swatch(12, 12);
+        swatch.fill(QColor::fromRgb(c.rgb));
+        m_class->addItem(QIcon(swatch), QString::fromStdString(c.name), QVariant::fromValue(quint32(c.rgb)));
+    }
+    auto chosenClass = [this]() -> std::optional<PathClass> {
+        if (m_class->currentIndex() <= 0)
+            return std::nullopt;
+        return PathClass{m_class->currentText().toStdString(), m_class->currentData().value<quint32>()};
+    };
+    connect(m_class, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this, chosenClass] { m_view->annotations().setCurrentClass(chosenClass()); });
+    connect(setClass, &QPushButton::clicked, this, [this, chosenClass] {
+        if (m_view->annotations().classifySelected(chosenClass()))
+            emit m_view->annotationsChanged();
+        m_view->update();
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (m_view->annotations().removeSelected())
+            emit m_view->annotationsChanged();
+        m_view->update();
+    });
+    connect(lock, &QPushButton::clicked, this, [this] {
+        if (m_view->annotations().toggleLockSelected())
+            emit m_view->annotationsChanged();
+    });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export annotations"), QString(), tr("CSV (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportCsv(path, &error))
+            QMessageBox::warning(this, tr("Export annotations"), tr("Cannot write %1\n%2").arg(path, error));
+    });
+    connect(m_filter, &QLineEdit::textChanged, this, &AnnotationPanel::refresh);
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row) {
+        m_view->showAnnotation(m_table->item(row, 0)->data(Qt::UserRole).toString().toStdString());
+    });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        const auto rows = m_table->selectionModel()->selectedRows();
+        if (!rows.isEmpty()) {
+            m_view->annotations().select(m_table->item(rows.front().row(), 0)->data(Qt::UserRole).toString().toStdString());
+            m_view->update();
+        }
+    });
+    connect(m_view, &SlideView::annotationsChanged, this, &AnnotationPanel::refresh);
+    connect(m_view, &SlideView::selectionChanged, this, &AnnotationPanel::showSelection);
+    refresh();
+}
+
+void AnnotationPanel::refresh()
+{
+    const QSignalBlocker block(m_table);
+    const SlideSource* slide = m_view->slide();
+    const Mpp mpp = slide ? slide->info().mpp : std::nullopt;
+    const QString areaUnit = mpp ? tr("µm²") : tr("px²"), lengthUnit = mpp ? tr("µm") : tr("px");
+    m_table->setHorizontalHeaderLabels(
+        {tr("Class"), tr("Type"), tr("Area (%1)").arg(areaUnit), tr("Perimeter (%1)").arg(lengthUnit)});
+    const QString filter = m_filter->text().trimmed();
+    const auto all = m_view->annotations().annotations().all();
+    m_table->setRowCount(0);
+    // Count and area per class, over every annotation whatever the filter.
+    std::map<QString, std::pair<int, double>> perClass;
+    std::vector<const Annotation*> shown;
+    for (const Annotation* a : all) {
+        auto& entry = perClass[className(*a)];
+        ++entry.first;
+        entry.second += area(a->geometry, mpp);
+        const QString name = className(*a) + QLatin1Char(' ') + QString::fromStdString(a->name);
+        if (filter.isEmpty() || name.contains(filter, Qt::CaseInsensitive))
+            shown.push_back(a);
+    }
+    // A list of 100,000 rows helps nobody: the first 5,000 that match.
+    const size_t rows = std::min<size_t>(shown.size(), 5000);
+    m_table->setRowCount(int(rows));
+    for (size_t r = 0; r < rows; ++r) {
+        const Annotation& a = *shown[r];
+        auto* first = new QTableWidgetItem(className(a) + (a.isLocked ? QStringLiteral(" 🔒") : QString()));
+        first->setData(Qt::UserRole, QString::fromStdString(a.id));
+        if (a.classification)
+            first->setForeground(QColor::fromRgb(a.classification->rgb));
+        m_table->setItem(int(r), 0, first);
+        m_table->setItem(int(r), 1, new QTableWidgetItem(QString::fromLatin1(geometryTypeName(a.geometry))));
+        m_table->setItem(int(r), 2, new QTableWidgetItem(QString::number(area(a.geometry, mpp), 'f', 1)));
+        m_table->setItem(int(r), 3, new QTableWidgetItem(QString::number(perimeter(a.geometry, mpp), 'f', 1)));
+    }
+    QStringList lines;
+    for (const auto& [name, entry] : perClass)
+        lines << tr("%1: %2, %3 %4").arg(name).arg(entry.first).arg(entry.second, 0, 'f', 0).arg(areaUnit);
+    m_summary->setText(lines.join(QLatin1Char('\n')));
+    showSelection();
+}
+
+QString AnnotationPanel::summary() const
+{
+    return m_summary->text();
+}
+
+void AnnotationPanel::showSelection()
+{
+    const QSignalBlocker block(m_table);
+    const QString id = QString::fromStdString(m_view->annotations().selected());
+    m_table->clearSelection();
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        if (m_table->item(r, 0)->data(Qt::UserRole).toString() == id)
+            m_table->selectRow(r);
+}
+
+bool AnnotationPanel::exportCsv(const QString& path, QString* error) const
+{
+    const SlideSource* slide = m_view->slide();
+    const Mpp mpp = slide ? slide->info().mpp : std::nullopt;
+    const QString unit = mpp ? QStringLiteral("um") : QStringLiteral("px");
+    QByteArray csv = QStringLiteral("id,name,class,type,locked,area_%1_2,perimeter_%1\n").arg(unit).toUtf8();
+    for (const Annotation* a : m_view->annotations().annotations().all())
+        csv += QStringList{QString::fromStdString(a->id), csvField(QString::fromStdString(a->name)),
+                           csvField(a->classification ? QString::fromStdString(a->classification->name) : QString()),
+                           QString::fromLatin1(geometryTypeName(a->geometry)), a->isLocked ? QStringLiteral("1") : QStringLiteral("0"),
+                           QString::number(area(a->geometry, mpp), 'f', 3), QString::number(perimeter(a->geometry, mpp), 'f', 3)}
+                   .join(QLatin1Char(','))
+                   .toUtf8() +
+               '\n';
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace pathology
+} // namespace radpath

@@ -1,0 +1,42 @@
+#pragma once
+// The annotations of the slide in front: a list with class, area and perimeter (µm where
+// the slide has a pixel size), a filter, jump-to on double-click, a count and area per
+// class, the class of new and selected annotations, and CSV export.
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableWidget;
+
+namespace radpath {
+namespace pathology {
+
+class SlideView;
+
+/// GUI thread only.
+class AnnotationPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit AnnotationPanel(SlideView* view, QWidget* parent = nullptr);
+
+    void refresh();
+    QTableWidget* table() const { return m_table; }
+    /// Count and area per class, as shown.
+    QString summary() const;
+    /// One row per annotation: id, name, class, type, area, perimeter (units in the header).
+    bool exportCsv(const QString& path, QString* error = nullptr) const;
+
+private:
+    void showSelection();
+
+    SlideView* m_view = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QComboBox* m_class = nullptr;
+    QTableWidget* m_table = nullptr;
+    QLabel* m_summary = nullptr;
+};
+
+} // namespace pathology
+} // namespace radpath

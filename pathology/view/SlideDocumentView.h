@@ -1,0 +1,55 @@
+#pragma once
+// A slide tab: the slide view with its magnification and rotation controls, and a panel
+// with what the file says about itself (vendor, size, levels, mpp, objective, bounds,
+// label, macro and thumbnail images).
+
+#include "pathology/slide/TileEngine.h"
+
+#include <QThreadPool>
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+
+namespace radpath {
+namespace pathology {
+
+class AnnotationPanel;
+class SlideView;
+
+/// GUI thread only.
+class SlideDocumentView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SlideDocumentView(QWidget* parent = nullptr);
+    ~SlideDocumentView() override;
+
+    void setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads);
+    SlideView* slideView() const { return m_view; }
+    AnnotationPanel* annotationPanel() const { return m_panel; }
+    /// Waits until the annotations are in the sidecar file.
+    void flush();
+    /// The info panel's text (HTML), for tests.
+    QString infoHtml() const;
+
+private:
+    void fillInfo();
+    void loadAnnotations();
+    void saveAnnotations();
+    void syncMagnification();
+
+    SlideView* m_view = nullptr;
+    QComboBox* m_magnification = nullptr;
+    QWidget* m_info = nullptr;
+    QLabel* m_infoText = nullptr;
+    QHBoxLayout* m_associated = nullptr;
+    AnnotationPanel* m_panel = nullptr;
+    QLabel* m_status = nullptr;
+    QThreadPool m_writer; ///< one thread: sidecar saves in the order of the edits
+};
+
+} // namespace pathology
+} // namespace radpath

@@ -1,0 +1,466 @@
+#include "pathology/view/SlideView.h"
+
+#include <QCache>
+#include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QTimer>
+#include <QTransform>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace radpath {
+namespace pathology {
+namespace {
+
+constexpr int kMinimapSize = 180;
+constexpr double kBrushPx = 24.0;       // brush diameter on screen
+constexpr double kKineticDecay = 0.9;   // per 16 ms frame
+constexpr double kKineticStop = 0.02;   // widget px per ms
+
+// Level, column and row in one key for the view's pixmap cache.
+quint64 packKey(const TileKey& k)
+{
+    return (quint64(k.level) << 56) | ((quint64(k.column) & 0xFFFFFFF) << 28) | (quint64(k.row) & 0xFFFFFFF);
+}
+
+QString lengthLabel(double um)
+{
+    return um >= 1000 ? SlideView::tr("%1 mm").arg(um / 1000) : SlideView::tr("%1 µm").arg(um);
+}
+
+} // namespace
+
+struct SlideView::Private {
+    std::shared_ptr<SlideSource> slide;
+    std::unique_ptr<TileEngine> engine;
+    QCache<quint64, QPixmap> pixmaps{256 * 1024}; // cost in KB: GUI-side copies of tiles
+    QPixmap overview;
+    QPointF center;
+    double scale = 1.0;
+    int rotation = 0;
+    bool fitPending = false; // fit once the widget has its size
+    // Panning: the drag, then the throw.
+    bool dragging = false;
+    QPointF lastMouse;
+    QPointF velocity; // widget px per ms
+    qint64 lastMoveMs = 0;
+    QElapsedTimer clock;
+    QTimer* kinetic = nullptr;
+    AnnotationEditor editor;
+
+    QSizeF level0Size() const
+    {
+        const SlideLevel& l = slide->info().levels.front();
+        return {double(l.width), double(l.height)};
+    }
+    QTransform transform(QSizeF widget) const
+    {
+        QTransform t;
+        t.translate(widget.width() / 2.0, widget.height() / 2.0);
+        t.rotate(90.0 * rotation);
+        t.scale(scale, scale);
+        t.translate(-center.x(), -center.y());
+        return t;
+    }
+    /// Objective power at scale 1: the slide's own, else from mpp (10x is about 1 µm/px).
+    double basePower() const
+    {
+        const SlideInfo& info = slide->info();
+        if (info.objectivePower && *info.objectivePower > 0)
+            return *info.objectivePower;
+        if (info.mpp && (*info.mpp)[0] > 0)
+            return 10.0 / (*info.mpp)[0];
+        return 0.0;
+    }
+    QPixmap pixmap(const TileKey& key)
+    {
+        if (QPixmap* cached = pixmaps.object(packKey(key)))
+            return *cached;
+        const QImage tile = engine->tile(key);
+        if (tile.isNull())
+            return {};
+        auto* made = new QPixmap(QPixmap::fromImage(tile));
+        const QPixmap copy = *made;
+        pixmaps.insert(packKey(key), made, std::max<qsizetype>(1, tile.sizeInBytes() / 1024));
+        return copy;
+    }
+};
+
+SlideView::SlideView(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>())
+{
+    setObjectName(QStringLiteral("slideView"));
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    d->clock.start();
+    d->kinetic = new QTimer(this);
+    d->kinetic->setInterval(16);
+    connect(d->kinetic, &QTimer::timeout, this, [this] {
+        d->velocity *= kKineticDecay;
+        if (std::hypot(d->velocity.x(), d->velocity.y()) < kKineticStop) {
+            d->kinetic->stop();
+            return;
+        }
+        const QPointF delta = d->velocity * 16.0;
+        setCenter(toSlide(QPointF(width() / 2.0, height() / 2.0) - delta));
+    });
+}
+
+SlideView::~SlideView() = default;
+
+void SlideView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads)
+{
+    d->engine.reset();
+    d->pixmaps.clear();
+    d->slide = std::move(slide);
+    if (!d->slide)
+        return;
+    d->engine = std::make_unique<TileEngine>(d->slide, std::move(cache), threads);
+    d->overview = QPixmap::fromImage(d->engine->overview());
+    connect(d->engine.get(), &TileEngine::tileReady, this, [this](const TileKey& key) {
+        if (key.level == currentLevel() || key.level == currentLevel() + 1)
+            update();
+    });
+    d->rotation = 0;
+    d->editor.setMpp(d->slide->info().mpp);
+    d->fitPending = width() < 2 || height() < 2;
+    fit();
+}
+
+const SlideSource* SlideView::slide() const { return d->slide.get(); }
+TileEngine* SlideView::engine() const { return d->engine.get(); }
+double SlideView::scale() const { return d->scale; }
+QPointF SlideView::center() const { return d->center; }
+int SlideView::rotation() const { return d->rotation; }
+
+void SlideView::setScale(double scale)
+{
+    if (!d->slide)
+        return;
+    // From the whole slide in a quarter of the view to 4 screen pixels per slide pixel.
+    const QSizeF s = d->level0Size();
+    const double smallest = 0.25 * std::min(width() / s.width(), height() / s.height());
+    d->scale = std::clamp(scale, std::min(smallest, 1.0), 4.0);
+    changed();
+}
+
+double SlideView::magnification() const
+{
+    return d->slide ? d->scale * d->basePower() : 0.0;
+}
+
+void SlideView::setMagnification(double magnification)
+{
+    if (d->slide && d->basePower() > 0)
+        setScale(magnification / d->basePower());
+}
+
+void SlideView::setCenter(QPointF level0)
+{
+    if (!d->slide)
+        return;
+    const QSizeF s = d->level0Size();
+    d->center = {std::clamp(level0.x(), 0.0, s.width()), std::clamp(level0.y(), 0.0, s.height())};
+    changed();
+}
+
+void SlideView::zoomAt(double factor, QPointF anchor)
+{
+    if (!d->slide || factor <= 0)
+        return;
+    const QPointF before = toSlide(anchor);
+    const double old = d->scale;
+    setScale(d->scale * factor);
+    if (d->scale == old)
+        return;
+    const QPointF after = toSlide(anchor);
+    setCenter(d->center + (before - after));
+}
+
+void SlideView::fit()
+{
+    if (!d->slide)
+        return;
+    const QSizeF s = d->level0Size();
+    const bool quarter = d->rotation % 2 == 1;
+    const double w = quarter ? s.height() : s.width(), h = quarter ? s.width() : s.height();
+    d->center = {s.width() / 2.0, s.height() / 2.0};
+    d->scale = 0.97 * std::min(std::max(1, width()) / w, std::max(1, height()) / h);
+    changed();
+}
+
+void SlideView::setRotation(int quarterTurns)
+{
+    d->rotation = ((quarterTurns % 4) + 4) % 4;
+    changed();
+}
+
+QPointF SlideView::toSlide(QPointF widget) const
+{
+    return d->transform(size()).inverted().map(widget);
+}
+
+QPointF SlideView::toWidget(QPointF level0) const
+{
+    return d->transform(size()).map(level0);
+}
+
+QRectF SlideView::visibleRect() const
+{
+    return d->transform(size()).inverted().mapRect(QRectF(rect()));
+}
+
+int SlideView::currentLevel() const
+{
+    return d->slide ? d->slide->bestLevelForDownsample(1.0 / d->scale) : 0;
+}
+
+QRect SlideView::minimapRect() const
+{
+    if (d->overview.isNull())
+        return {};
+    const QSize size = d->overview.size().scaled(kMinimapSize, kMinimapSize, Qt::KeepAspectRatio);
+    return {width() - size.width() - 10, 10, size.width(), size.height()};
+}
+
+void SlideView::changed()
+{
+    if (d->engine)
+        d->engine->request(currentLevel(), visibleRect());
+    update();
+    emit viewChanged();
+}
+
+void SlideView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), QColor(48, 48, 52));
+    if (!d->slide)
+        return;
+    const SlideInfo& info = d->slide->info();
+    const QSizeF s = d->level0Size();
+    const QTransform t = d->transform(size());
+    p.setTransform(t);
+    // The slide's background where it has no data; the overview until tiles arrive.
+    p.fillRect(QRectF(QPointF(0, 0), s), QColor::fromRgb(info.backgroundRgb));
+    p.setRenderHint(QPainter::SmoothPixmapTransform, true);
+    if (!d->overview.isNull())
+        p.drawPixmap(QRectF(QPointF(0, 0), s), d->overview, QRectF(d->overview.rect()));
+    // Coarser levels first, each drawn over by the finer one where it has tiles.
+    const QRectF visible = visibleRect().intersected(QRectF(QPointF(0, 0), s));
+    const int level = currentLevel();
+    const int coarsest = std::min(int(info.levels.size()) - 1, level + 2);
+    p.setRenderHint(QPainter::SmoothPixmapTransform, d->scale * info.levels[size_t(level)].downsample < 1.5);
+    for (int l = coarsest; l >= level; --l) {
+        const double ds = info.levels[size_t(l)].downsample;
+        const double span = TileEngine::kTileSize * ds;
+        const qint64 c0 = qint64(std::floor(visible.left() / span)), c1 = qint64(std::floor(visible.right() / span));
+        const qint64 r0 = qint64(std::floor(visible.top() / span)), r1 = qint64(std::floor(visible.bottom() / span));
+        for (qint64 r = r0; r <= r1; ++r)
+            for (qint64 c = c0; c <= c1; ++c) {
+                const QPixmap tile = d->pixmap({l, c, r});
+                if (!tile.isNull())
+                    p.drawPixmap(QRectF(c * span, r * span, tile.width() * ds, tile.height() * ds), tile, QRectF(tile.rect()));
+            }
+    }
+    p.resetTransform();
+    d->editor.paint(p, t, visibleRect());
+
+    // Scale bar: the largest round length under a quarter of the width.
+    if (info.mpp && (*info.mpp)[0] > 0) {
+        const double umPerPx = (*info.mpp)[0] / d->scale;
+        double bar = 1;
+        for (double candidate : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0})
+            if (candidate / umPerPx <= width() / 4.0)
+                bar = candidate;
+        const double px = bar / umPerPx;
+        const QPointF start(16, height() - 18);
+        p.setPen(QPen(Qt::black, 5));
+        p.drawLine(start, start + QPointF(px, 0));
+        p.setPen(QPen(Qt::white, 3));
+        p.drawLine(start, start + QPointF(px, 0));
+        p.setPen(Qt::white);
+        p.drawText(QRectF(start.x(), start.y() - 22, std::max(px, 80.0), 18), Qt::AlignLeft | Qt::AlignBottom, lengthLabel(bar));
+    }
+    if (magnification() > 0) {
+        p.setPen(Qt::white);
+        p.drawText(rect().adjusted(8, 6, -8, -6), Qt::AlignLeft | Qt::AlignTop, tr("%1×").arg(magnification(), 0, 'f', 1));
+    }
+
+    // Minimap: the overview with the viewport drawn on it.
+    const QRect map = minimapRect();
+    if (!map.isEmpty()) {
+        p.fillRect(map.adjusted(-2, -2, 2, 2), QColor(0, 0, 0, 160));
+        p.drawPixmap(map, d->overview);
+        const double k = map.width() / s.width();
+        QPolygonF view;
+        for (const QPointF& corner : {QPointF(0, 0), QPointF(width(), 0), QPointF(width(), height()), QPointF(0, height())})
+            view << map.topLeft() + toSlide(corner) * k;
+        p.setClipRect(map);
+        p.setPen(QPen(QColor(255, 60, 60), 2));
+        p.drawPolygon(view);
+        p.setClipping(false);
+    }
+}
+
+void SlideView::resizeEvent(QResizeEvent*)
+{
+    if (d->slide && d->fitPending && width() > 1 && height() > 1) {
+        d->fitPending = false;
+        fit();
+        return;
+    }
+    changed();
+}
+
+void SlideView::wheelEvent(QWheelEvent* event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    zoomAt(std::pow(1.25, steps), event->position());
+    event->accept();
+}
+
+AnnotationEditor& SlideView::annotations() { return d->editor; }
+
+void SlideView::setTool(AnnotationTool tool)
+{
+    d->editor.setTool(tool);
+    setCursor(tool == AnnotationTool::None ? Qt::ArrowCursor : Qt::CrossCursor);
+    update();
+}
+
+void SlideView::showAnnotation(const std::string& id)
+{
+    const Annotation* a = d->editor.annotations().find(id);
+    if (!a)
+        return;
+    d->editor.select(id);
+    const Box box = bounds(a->geometry);
+    setCenter(QPointF((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2));
+    emit selectionChanged();
+}
+
+void SlideView::afterEdit()
+{
+    update();
+    if (d->editor.takeChanged())
+        emit annotationsChanged();
+}
+
+void SlideView::mousePressEvent(QMouseEvent* event)
+{
+    d->kinetic->stop();
+    const QRect map = minimapRect();
+    if (event->button() == Qt::LeftButton && map.contains(event->position().toPoint()) && d->slide) {
+        // Jump to the point clicked on the minimap.
+        setCenter((event->position() - QPointF(map.topLeft())) * (d->level0Size().width() / map.width()));
+        return;
+    }
+    if (event->button() == Qt::LeftButton && d->slide) {
+        const std::string before = d->editor.selected();
+        d->editor.setBrushSize(kBrushPx / d->scale); // the brush is a fixed size on screen
+        const bool used = d->editor.press(toSlide(event->position()), 1.0 / d->scale, event->modifiers() & Qt::AltModifier);
+        if (d->editor.selected() != before)
+            emit selectionChanged();
+        if (used) {
+            afterEdit();
+            return;
+        }
+    }
+    if (event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton) {
+        d->dragging = true;
+        d->lastMouse = event->position();
+        d->velocity = {};
+        d->lastMoveMs = d->clock.elapsed();
+    }
+}
+
+void SlideView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (d->editor.isBusy()) {
+        d->editor.move(toSlide(event->position()), 1.0 / d->scale);
+        update();
+        return;
+    }
+    if (!d->dragging)
+        return;
+    const QPointF delta = event->position() - d->lastMouse;
+    const qint64 now = d->clock.elapsed();
+    const double dt = std::max<qint64>(1, now - d->lastMoveMs);
+    d->velocity = 0.6 * (delta / dt) + 0.4 * d->velocity; // smoothed, for the throw
+    d->lastMoveMs = now;
+    d->lastMouse = event->position();
+    setCenter(toSlide(QPointF(width() / 2.0, height() / 2.0) - delta));
+}
+
+void SlideView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton && d->editor.doubleClick())
+        afterEdit();
+}
+
+void SlideView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton && d->editor.isBusy()) {
+        const std::string before = d->editor.selected();
+        d->editor.release(toSlide(event->position()), 1.0 / d->scale);
+        if (d->editor.selected() != before)
+            emit selectionChanged();
+        afterEdit();
+        return;
+    }
+    if (!d->dragging)
+        return;
+    d->dragging = false;
+    // A drag that was still moving keeps going and slows down.
+    if (d->clock.elapsed() - d->lastMoveMs < 60 && std::hypot(d->velocity.x(), d->velocity.y()) > 0.3)
+        d->kinetic->start();
+}
+
+void SlideView::keyPressEvent(QKeyEvent* event)
+{
+    const QPointF middle(width() / 2.0, height() / 2.0);
+    const double stepX = width() / 4.0, stepY = height() / 4.0;
+    auto pan = [&](double dx, double dy) { setCenter(toSlide(middle + QPointF(dx, dy))); };
+    switch (event->key()) {
+    case Qt::Key_Left: pan(-stepX, 0); break;
+    case Qt::Key_Right: pan(stepX, 0); break;
+    case Qt::Key_Up: pan(0, -stepY); break;
+    case Qt::Key_Down: pan(0, stepY); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomAt(2.0, middle); break;
+    case Qt::Key_Minus: zoomAt(0.5, middle); break;
+    case Qt::Key_Home:
+    case Qt::Key_F: fit(); break;
+    case Qt::Key_R: setRotation(d->rotation + 1); break;
+    case Qt::Key_1: setMagnification(1.25); break;
+    case Qt::Key_2: setMagnification(2.5); break;
+    case Qt::Key_3: setMagnification(5); break;
+    case Qt::Key_4: setMagnification(10); break;
+    case Qt::Key_5: setMagnification(20); break;
+    case Qt::Key_6: setMagnification(40); break;
+    case Qt::Key_Delete:
+    case Qt::Key_Backspace: d->editor.removeSelected(); afterEdit(); emit selectionChanged(); break;
+    case Qt::Key_L: d->editor.toggleLockSelected(); afterEdit(); break;
+    case Qt::Key_Escape: d->editor.cancel(); update(); break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter: d->editor.finish(); afterEdit(); break;
+    case Qt::Key_Z:
+        if (!(event->modifiers() & Qt::ControlModifier)) {
+            QWidget::keyPressEvent(event);
+            return;
+        }
+        (event->modifiers() & Qt::ShiftModifier) ? d->editor.redo() : d->editor.undo();
+        afterEdit();
+        break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+} // namespace pathology
+} // namespace radpath

@@ -1,0 +1,262 @@
+// The slide viewer driven as a pathologist would: wheel zoom anchored at the cursor, drag
+// pan, keys, magnification presets, rotation, the minimap, and tiles that match the slide.
+
+#include "pathology/demo/SlidePhantom.h"
+#include "pathology/slide/SlideSource.h"
+#include "pathology/slide/TileEngine.h"
+#include "pathology/view/SlideDocumentView.h"
+#include "pathology/view/SlideView.h"
+
+#include "pathology/annotation/AnnotationFile.h"
+#include "pathology/annotation/GeoJson.h"
+#include "pathology/view/AnnotationPanel.h"
+
+#include <QComboBox>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace radpath::pathology;
+
+namespace {
+
+void sendWheel(QWidget* w, QPointF at, int steps)
+{
+    QWheelEvent wheel(at, w->mapToGlobal(at), QPoint(), QPoint(0, 120 * steps), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(w, &wheel);
+}
+
+bool near(QPointF a, QPointF b, double tolerance) { return std::hypot(a.x() - b.x(), a.y() - b.y()) <= tolerance; }
+
+} // namespace
+
+class SlideViewTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        // A small Aperio slide: 6000 x 4000 px, 0.25 µm/px, 40x.
+        SlidePhantomSpec spec;
+        spec.width = 6000;
+        spec.height = 4000;
+        spec.seed = 5;
+        spec.tumourRegions = 2;
+        m_path = m_dir.filePath("view.svs");
+        writeSlidePhantom(m_path.toStdString(), spec);
+        m_cache = std::make_shared<TileCache>(64u << 20);
+    }
+
+    void init()
+    {
+        m_doc = std::make_unique<SlideDocumentView>();
+        m_doc->resize(1000, 700);
+        m_doc->setSlide(SlideSource::open(m_path.toStdString()), m_cache, 2);
+        m_doc->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_doc.get()));
+        m_view = m_doc->slideView();
+        m_view->fit();
+    }
+    void cleanup() { m_doc.reset(); }
+
+    void fitShowsTheWholeSlide()
+    {
+        const QRectF visible = m_view->visibleRect();
+        QVERIFY(visible.contains(QRectF(0, 0, 6000, 4000)));
+        QVERIFY(m_view->currentLevel() > 0); // fitted, a coarse level is enough
+        QVERIFY(m_doc->infoHtml().contains("aperio"));
+        QVERIFY(m_doc->infoHtml().contains("6000 × 4000"));
+    }
+
+    void wheelZoomKeepsThePointUnderTheCursor()
+    {
+        const QPointF at(300, 200);
+        const QPointF before = m_view->toSlide(at);
+        const double scale = m_view->scale();
+        sendWheel(m_view, at, 3);
+        QVERIFY(std::abs(m_view->scale() - scale * std::pow(1.25, 3)) < 1e-9);
+        QVERIFY(near(m_view->toSlide(at), before, 1e-6));
+    }
+
+    void dragPansByTheMouseDistance()
+    {
+        m_view->setMagnification(10); // 0.25 screen px per slide px
+        QCOMPARE(m_view->magnification(), 10.0);
+        const QPointF center = m_view->center();
+        QTest::mousePress(m_view, Qt::LeftButton, Qt::NoModifier, QPoint(400, 300));
+        QTest::mouseMove(m_view, QPoint(350, 280));
+        QTest::qWait(100); // a pause: no throw
+        QTest::mouseMove(m_view, QPoint(300, 260));
+        QTest::qWait(100);
+        QTest::mouseRelease(m_view, Qt::LeftButton, Qt::NoModifier, QPoint(300, 260));
+        // 100 px left and 40 px up on screen = 400 and 160 slide px the other way.
+        QVERIFY2(near(m_view->center(), center + QPointF(400, 160), 1e-6),
+                 qPrintable(QStringLiteral("%1 %2").arg(m_view->center().x()).arg(m_view->center().y())));
+    }
+
+    void keysPresetsAndRotation()
+    {
+        QTest::keyClick(m_view, Qt::Key_5); // 20x
+        QCOMPARE(m_view->magnification(), 20.0);
+        auto* presets = m_doc->findChild<QComboBox*>("magnificationPresets");
+        QCOMPARE(presets->currentText(), QStringLiteral("20×"));
+        const QPointF center = m_view->center();
+        QTest::keyClick(m_view, Qt::Key_Right); // a quarter of the view's width, at 0.5 px per slide px
+        QVERIFY(near(m_view->center(), center + QPointF(m_view->width() / 4.0 / 0.5, 0), 1e-6));
+        QTest::keyClick(m_view, Qt::Key_R);
+        QCOMPARE(m_view->rotation(), 1);
+        // A quarter turn clockwise: slide +x points down the screen.
+        const QPointF a = m_view->toWidget(m_view->center()), b = m_view->toWidget(m_view->center() + QPointF(100, 0));
+        QVERIFY(near(b - a, QPointF(0, 50), 1e-6));
+    }
+
+    void minimapClickJumps()
+    {
+        m_view->setMagnification(20);
+        const QRect map = m_view->minimapRect();
+        QVERIFY(!map.isEmpty());
+        // The minimap's centre is the slide's centre.
+        QTest::mouseClick(m_view, Qt::LeftButton, Qt::NoModifier, map.center());
+        QVERIFY2(near(m_view->center(), QPointF(3000, 2000), 6000.0 / map.width() * 1.5),
+                 qPrintable(QStringLiteral("%1 %2").arg(m_view->center().x()).arg(m_view->center().y())));
+    }
+
+    void tilesArriveAndMatchTheSlide()
+    {
+        m_view->setMagnification(40); // level 0
+        QCOMPARE(m_view->currentLevel(), 0);
+        m_view->setCenter(QPointF(1000, 1000));
+        const QRectF visible = m_view->visibleRect();
+        const TileKey key{0, qint64(visible.center().x()) / TileEngine::kTileSize, qint64(visible.center().y()) / TileEngine::kTileSize};
+        QTRY_VERIFY_WITH_TIMEOUT(!m_view->engine()->tile(key).isNull(), 10000);
+        const QImage tile = m_view->engine()->tile(key);
+        const QImage direct = SlideSource::open(m_path.toStdString())
+                                  ->readRegion(0, key.column * TileEngine::kTileSize, key.row * TileEngine::kTileSize,
+                                               tile.width(), tile.height());
+        QCOMPARE(tile.convertToFormat(QImage::Format_RGBA8888), direct);
+        // And on screen: the view's pixel at the tile's centre is the slide's pixel there.
+        QTest::qWait(50);
+        const QImage screen = m_view->grab().toImage();
+        const QPointF at = m_view->toWidget(QPointF(key.column * 256 + 128.5, key.row * 256 + 128.5));
+        const QColor shown = screen.pixelColor(at.toPoint());
+        const QColor truth = direct.pixelColor(128, 128);
+        QVERIFY2(std::abs(shown.red() - truth.red()) <= 3 && std::abs(shown.green() - truth.green()) <= 3,
+                 qPrintable(shown.name() + QLatin1Char(' ') + truth.name()));
+    }
+
+    void annotationsDrawnMovedUndoneAndSaved()
+    {
+        QFile::remove(QString::fromStdString(sidecarPath(m_path.toStdString())));
+        m_doc = std::make_unique<SlideDocumentView>(); // no sidecar yet: starts empty
+        m_doc->resize(1000, 700);
+        m_doc->setSlide(SlideSource::open(m_path.toStdString()), m_cache, 2);
+        m_doc->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_doc.get()));
+        m_view = m_doc->slideView();
+        m_view->setMagnification(10); // 0.25 screen px per slide px, 1 µm per screen px
+        m_view->setCenter(QPointF(3000, 2000));
+        AnnotationEditor& editor = m_view->annotations();
+        QCOMPARE(editor.annotations().size(), size_t(0));
+
+        // A Tumor rectangle, 100 x 60 screen px = 400 x 240 slide px = 100 x 60 µm.
+        auto* classes = m_doc->findChild<QComboBox*>("annotationClass");
+        classes->setCurrentIndex(classes->findText("Tumor"));
+        QTest::mouseClick(m_doc->findChild<QToolButton*>("rectangleTool"), Qt::LeftButton);
+        drag(QPoint(200, 200), QPoint(300, 260));
+        QCOMPARE(editor.annotations().size(), size_t(1));
+        const Annotation drawn = *editor.annotations().all().front();
+        QCOMPARE(drawn.classification->name, std::string("Tumor"));
+        QCOMPARE(drawn.classification->rgb, 0xC80000u);
+        const QPointF corner = m_view->toSlide(QPointF(200, 200));
+        QCOMPARE(std::get<Polygon>(drawn.geometry).outer.front(), (Vertex{corner.x(), corner.y()}));
+        QVERIFY(std::abs(area(drawn.geometry, m_view->slide()->info().mpp) - 100.0 * 60.0) < 1e-6);
+        auto* table = m_doc->annotationPanel()->table();
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("6000.0"));
+        QVERIFY(m_doc->annotationPanel()->summary().contains("Tumor: 1, 6000"));
+
+        // Select, then drag the region by 40 screen px = 160 slide px.
+        QTest::mouseClick(m_doc->findChild<QToolButton*>("selectTool"), Qt::LeftButton);
+        drag(QPoint(250, 230), QPoint(290, 230));
+        const Annotation moved = *editor.annotations().find(drawn.id);
+        QCOMPARE(std::get<Polygon>(moved.geometry).outer.front(), (Vertex{corner.x() + 160, corner.y()}));
+        // Undo the move, undo the drawing, redo both.
+        QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(*editor.annotations().find(drawn.id), drawn);
+        QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(editor.annotations().size(), size_t(0));
+        QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(*editor.annotations().find(drawn.id), moved);
+
+        // A locked annotation cannot be deleted; unlocked it can, and that is undoable.
+        QTest::mouseClick(m_view, Qt::LeftButton, Qt::NoModifier, QPoint(290, 230));
+        QCOMPARE(editor.selected(), drawn.id);
+        QTest::keyClick(m_view, Qt::Key_L);
+        QTest::keyClick(m_view, Qt::Key_Delete);
+        QCOMPARE(editor.annotations().size(), size_t(1));
+        QTest::keyClick(m_view, Qt::Key_L);
+        QTest::keyClick(m_view, Qt::Key_Delete);
+        QCOMPARE(editor.annotations().size(), size_t(0));
+        QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(editor.annotations().size(), size_t(1));
+
+        // A polygon by clicks and Enter; a ruler in µm.
+        QTest::mouseClick(m_doc->findChild<QToolButton*>("polygonTool"), Qt::LeftButton);
+        for (const QPoint& p : {QPoint(400, 100), QPoint(480, 100), QPoint(440, 160)}) {
+            QTest::mouseMove(m_view, p);
+            QTest::mouseClick(m_view, Qt::LeftButton, Qt::NoModifier, p);
+        }
+        QTest::keyClick(m_view, Qt::Key_Return);
+        QCOMPARE(editor.annotations().size(), size_t(2));
+        QVERIFY(std::abs(area(editor.annotations().all().back()->geometry, m_view->slide()->info().mpp) - 80.0 * 60 / 2) < 1e-6);
+        QTest::mouseClick(m_doc->findChild<QToolButton*>("rulerTool"), Qt::LeftButton);
+        drag(QPoint(100, 400), QPoint(130, 440)); // 50 screen px = 50 µm
+        QVERIFY(std::abs(perimeter(editor.annotations().all().back()->geometry, m_view->slide()->info().mpp) - 50.0) < 1e-6);
+
+        // The brush paints a region; Alt erases a band through it.
+        QTest::mouseClick(m_doc->findChild<QToolButton*>("brushTool"), Qt::LeftButton);
+        editor.select({});
+        drag(QPoint(500, 300), QPoint(600, 300));
+        QCOMPARE(editor.annotations().size(), size_t(4));
+        const std::string painted = editor.annotations().all().back()->id;
+        const double before = area(editor.annotations().find(painted)->geometry);
+        QVERIFY(before > 100 * 24 * 16); // about 100 x 24 screen px at 16 slide px² each
+        QTest::mousePress(m_view, Qt::LeftButton, Qt::AltModifier, QPoint(550, 270));
+        QTest::mouseMove(m_view, QPoint(550, 300));
+        QTest::mouseMove(m_view, QPoint(550, 330));
+        QTest::mouseRelease(m_view, Qt::LeftButton, Qt::AltModifier, QPoint(550, 330));
+        const double after = area(editor.annotations().find(painted)->geometry);
+        QVERIFY2(after < before * 0.9, qPrintable(QStringLiteral("%1 %2").arg(before).arg(after)));
+        QCOMPARE(polygonsOf(editor.annotations().find(painted)->geometry).size(), size_t(2)); // cut in two
+
+        // Everything is in the sidecar, and comes back with the slide.
+        m_doc->flush();
+        const auto saved = readGeoJson(sidecarPath(m_path.toStdString()));
+        QCOMPARE(saved.size(), size_t(4));
+        QCOMPARE(saved.front().geometry, editor.annotations().all().front()->geometry);
+        SlideDocumentView again;
+        again.setSlide(SlideSource::open(m_path.toStdString()), m_cache, 1);
+        QCOMPARE(again.slideView()->annotations().annotations().size(), size_t(4));
+        QCOMPARE(again.annotationPanel()->table()->rowCount(), 4);
+    }
+
+private:
+    void drag(QPoint from, QPoint to)
+    {
+        QTest::mousePress(m_view, Qt::LeftButton, Qt::NoModifier, from);
+        QTest::mouseMove(m_view, (from + to) / 2);
+        QTest::mouseMove(m_view, to);
+        QTest::mouseRelease(m_view, Qt::LeftButton, Qt::NoModifier, to);
+    }
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::shared_ptr<TileCache> m_cache;
+    std::unique_ptr<SlideDocumentView> m_doc;
+    SlideView* m_view = nullptr;
+};
+
+QTEST_MAIN(SlideViewTest)
+#include "SlideViewTest.moc"
