@@ -161,6 +161,15 @@ bool AnnotationEditor::press(QPointF at, double pixel, bool erase)
     m_last = at;
     switch (m_tool) {
     case AnnotationTool::None: {
+        // A vertex of the selected annotation first: it moves alone.
+        if (const Annotation* current = m_selected.empty() ? nullptr : m_set.find(m_selected); current && !current->isLocked)
+            if (const auto vertex = vertexAt(*current, at, pixel)) {
+                m_moving = *current;
+                m_vertex = *vertex;
+                m_from = at;
+                m_state = State::MovingVertex;
+                return true;
+            }
         m_selected = pick(at, pixel);
         const Annotation* picked = m_selected.empty() ? nullptr : m_set.find(m_selected);
         if (picked && !picked->isLocked) {
@@ -218,10 +227,49 @@ bool AnnotationEditor::move(QPointF at, double)
         if (m_tool == AnnotationTool::Freehand)
             m_points.push_back({at.x(), at.y()});
         break;
-    case State::Moving: break;
+    case State::Moving:
+    case State::MovingVertex: break;
     }
     m_last = at;
     return true;
+}
+
+std::optional<AnnotationEditor::VertexRef> AnnotationEditor::vertexAt(const Annotation& a, QPointF at, double pixel) const
+{
+    const double reach = kPickPx * pixel;
+    auto close = [&](const Vertex& v) { return std::hypot(v.x - at.x(), v.y - at.y()) <= reach; };
+    const auto polygons = polygonsOf(a.geometry);
+    for (int part = 0; part < int(polygons.size()); ++part) {
+        const Polygon& polygon = polygons[size_t(part)];
+        for (int ring = 0; ring <= int(polygon.holes.size()); ++ring) {
+            const Ring& r = ring == 0 ? polygon.outer : polygon.holes[size_t(ring - 1)];
+            for (int i = 0; i < int(r.size()); ++i)
+                if (close(r[size_t(i)]))
+                    return VertexRef{part, ring, i};
+        }
+    }
+    if (const auto* line = std::get_if<LineString>(&a.geometry))
+        for (int i = 0; i < int(line->points.size()); ++i)
+            if (close(line->points[size_t(i)]))
+                return VertexRef{-1, 0, i};
+    return std::nullopt;
+}
+
+Geometry AnnotationEditor::withVertex(const Geometry& g, const VertexRef& v, QPointF to)
+{
+    Geometry out = g;
+    const Vertex moved{to.x(), to.y()};
+    auto inPolygon = [&](Polygon& p) {
+        Ring& r = v.ring == 0 ? p.outer : p.holes[size_t(v.ring - 1)];
+        r[size_t(v.index)] = moved;
+    };
+    if (auto* polygon = std::get_if<Polygon>(&out))
+        inPolygon(*polygon);
+    else if (auto* multi = std::get_if<MultiPolygon>(&out))
+        inPolygon(multi->parts[size_t(v.part)]);
+    else if (auto* line = std::get_if<LineString>(&out))
+        line->points[size_t(v.index)] = moved;
+    return out;
 }
 
 bool AnnotationEditor::release(QPointF at, double pixel)
@@ -230,6 +278,17 @@ bool AnnotationEditor::release(QPointF at, double pixel)
     switch (m_state) {
     case State::Idle:
     case State::PolygonCorners: return m_state != State::Idle;
+    case State::MovingVertex: {
+        m_state = State::Idle;
+        if (m_moving && at != m_from) {
+            Annotation edited = *m_moving;
+            edited.geometry = withVertex(m_moving->geometry, m_vertex, at);
+            if (!isPolygonal(edited.geometry) || area(edited.geometry) > 0)
+                commit({{m_moving, edited}});
+        }
+        m_moving.reset();
+        return true;
+    }
     case State::Moving: {
         m_state = State::Idle;
         const QPointF d = at - m_from;
@@ -459,8 +518,21 @@ void AnnotationEditor::paint(QPainter& p, const QTransform& toScreen, const QRec
     };
     for (const Annotation* a : m_set.query({visible.left(), visible.top(), visible.right(), visible.bottom()})) {
         const bool selected = a->id == m_selected;
+        if (selected && m_state == State::MovingVertex && m_moving) {
+            Annotation preview = *m_moving;
+            preview.geometry = withVertex(m_moving->geometry, m_vertex, m_last);
+            draw(preview, true, {});
+            continue;
+        }
         const QPointF offset = selected && m_state == State::Moving ? m_last - m_from : QPointF();
         draw(*a, selected, offset);
+        // The selected region's vertices are handles.
+        if (selected && !a->isLocked) {
+            p.setBrush(QColor(90, 205, 255));
+            for (const Polygon& polygon : polygonsOf(a->geometry))
+                for (const Vertex& v : polygon.outer)
+                    p.drawRect(QRectF(QPointF(v.x, v.y) + offset - QPointF(3 / scale, 3 / scale), QSizeF(6 / scale, 6 / scale)));
+        }
     }
     // What is being drawn.
     if (m_state == State::Dragging)

@@ -63,7 +63,14 @@ public:
     void paint(QPainter& painter, const QTransform& toScreen, const QRectF& visible) const;
 
 private:
-    enum class State { Idle, Dragging, PolygonCorners, Brushing, Moving };
+    enum class State { Idle, Dragging, PolygonCorners, Brushing, Moving, MovingVertex };
+    // A vertex of the selected annotation: polygon part, ring (0 outer, 1.. holes), index;
+    // part -1 for line and point vertices.
+    struct VertexRef {
+        int part = -1, ring = 0, index = -1;
+    };
+    std::optional<VertexRef> vertexAt(const Annotation& a, QPointF at, double pixel) const;
+    static Geometry withVertex(const Geometry& g, const VertexRef& v, QPointF to);
     // One undoable change: the annotation before (none: added) and after (none: removed).
     struct Change {
         std::optional<Annotation> before, after;
@@ -86,6 +93,7 @@ private:
     std::vector<Vertex> m_points;      // polygon corners or freehand path
     std::optional<Geometry> m_stroke;  // the brush stroke so far
     std::optional<Annotation> m_moving; // the selected annotation before the move
+    VertexRef m_vertex;                 // the vertex being moved
     std::string m_selected;
     bool m_changed = false;
 };

@@ -5,6 +5,7 @@
 #include "pathology/view/SlideView.h"
 
 #include <QComboBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
@@ -60,6 +61,7 @@ SlideDocumentView::SlideDocumentView(QWidget* parent) : QWidget(parent)
     side->addTab(scroll, tr("Slide info"));
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter = splitter;
     splitter->addWidget(m_view);
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 1);
@@ -102,6 +104,29 @@ SlideDocumentView::SlideDocumentView(QWidget* parent) : QWidget(parent)
     controls->addWidget(new QLabel(tr("Magnification"), this));
     controls->addWidget(m_magnification);
     controls->addWidget(rotate);
+    auto* compare = new QToolButton(this);
+    compare->setObjectName(QStringLiteral("compareSlide"));
+    compare->setText(tr("Compare with…"));
+    compare->setToolTip(tr("Show a second slide beside this one"));
+    auto* link = new QToolButton(this);
+    link->setObjectName(QStringLiteral("linkSlides"));
+    link->setText(tr("Linked"));
+    link->setToolTip(tr("Both slides pan, zoom and turn together"));
+    link->setCheckable(true);
+    link->setChecked(true);
+    controls->addWidget(compare);
+    controls->addWidget(link);
+    connect(link, &QToolButton::toggled, this, &SlideDocumentView::setLinked);
+    connect(compare, &QToolButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Compare with slide"));
+        if (path.isEmpty())
+            return;
+        try {
+            setCompareSlide(SlideSource::open(path.toStdString()));
+        } catch (const std::exception& e) {
+            m_status->setText(QString::fromUtf8(e.what()));
+        }
+    });
     controls->addStretch(1);
     controls->addWidget(infoButton);
     m_status = new QLabel(this);
@@ -125,6 +150,7 @@ SlideDocumentView::SlideDocumentView(QWidget* parent) : QWidget(parent)
     connect(rotate, &QToolButton::clicked, this, [this] { m_view->setRotation(m_view->rotation() + 1); });
     connect(infoButton, &QToolButton::toggled, side, &QWidget::setVisible);
     connect(m_view, &SlideView::viewChanged, this, &SlideDocumentView::syncMagnification);
+    connect(m_view, &SlideView::viewChanged, this, [this] { follow(m_view, m_compare); });
 }
 
 SlideDocumentView::~SlideDocumentView()
@@ -134,9 +160,49 @@ SlideDocumentView::~SlideDocumentView()
 
 void SlideDocumentView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads)
 {
+    m_cache = cache;
+    m_threads = threads;
     m_view->setSlide(std::move(slide), std::move(cache), threads);
+    if (m_view->engine())
+        // OpenSlide reports a damaged tile once; the view shows background there.
+        connect(m_view->engine(), &TileEngine::tileFailed, this,
+                [this](const TileKey&, const QString& message) { m_status->setText(tr("Some tiles cannot be read: %1").arg(message)); });
     fillInfo();
     loadAnnotations();
+}
+
+void SlideDocumentView::setCompareSlide(std::shared_ptr<SlideSource> slide)
+{
+    delete m_compare;
+    m_compare = nullptr;
+    if (!slide)
+        return;
+    m_compare = new SlideView(this);
+    m_compare->setObjectName(QStringLiteral("compareView"));
+    m_splitter->insertWidget(1, m_compare);
+    m_compare->setSlide(std::move(slide), m_cache, m_threads);
+    m_compare->resize(m_view->size());
+    connect(m_compare, &SlideView::viewChanged, this, [this] { follow(m_compare, m_view); });
+    follow(m_view, m_compare);
+}
+
+void SlideDocumentView::setLinked(bool linked)
+{
+    m_linked = linked;
+    follow(m_view, m_compare);
+}
+
+// Linked slides show the same level-0 point at the same scale and turn, e.g. serial
+// sections scanned alike.
+void SlideDocumentView::follow(SlideView* from, SlideView* to)
+{
+    if (!m_linked || m_following || !from || !to || !to->slide())
+        return;
+    m_following = true;
+    to->setRotation(from->rotation());
+    to->setScale(from->scale());
+    to->setCenter(from->center());
+    m_following = false;
 }
 
 void SlideDocumentView::flush()

@@ -13,6 +13,7 @@
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
+class QSplitter;
 
 namespace radpath {
 namespace pathology {
@@ -32,6 +33,11 @@ public:
     AnnotationPanel* annotationPanel() const { return m_panel; }
     /// Waits until the annotations are in the sidecar file.
     void flush();
+    /// A second slide beside the first (null: none), navigation linked unless unlinked.
+    void setCompareSlide(std::shared_ptr<SlideSource> slide);
+    SlideView* compareView() const { return m_compare; }
+    void setLinked(bool linked);
+    bool isLinked() const { return m_linked; }
     /// The info panel's text (HTML), for tests.
     QString infoHtml() const;
 
@@ -40,6 +46,7 @@ private:
     void loadAnnotations();
     void saveAnnotations();
     void syncMagnification();
+    void follow(SlideView* from, SlideView* to);
 
     SlideView* m_view = nullptr;
     QComboBox* m_magnification = nullptr;
@@ -49,6 +56,12 @@ private:
     AnnotationPanel* m_panel = nullptr;
     QLabel* m_status = nullptr;
     QThreadPool m_writer; ///< one thread: sidecar saves in the order of the edits
+    SlideView* m_compare = nullptr;
+    QSplitter* m_splitter = nullptr;
+    std::shared_ptr<TileCache> m_cache;
+    int m_threads = 1;
+    bool m_linked = true;
+    bool m_following = false;
 };
 
 } // namespace pathology

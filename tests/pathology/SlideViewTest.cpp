@@ -242,6 +242,45 @@ private slots:
         QCOMPARE(again.annotationPanel()->table()->rowCount(), 4);
     }
 
+    void vertexOfTheSelectedRegionMovesAlone()
+    {
+        QFile::remove(QString::fromStdString(sidecarPath(m_path.toStdString())));
+        m_doc = std::make_unique<SlideDocumentView>();
+        m_doc->resize(1000, 700);
+        m_doc->setSlide(SlideSource::open(m_path.toStdString()), m_cache, 2);
+        m_doc->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_doc.get()));
+        m_view = m_doc->slideView();
+        m_view->setMagnification(10);
+        m_view->setCenter(QPointF(3000, 2000));
+        QTest::mouseClick(m_doc->findChild<QToolButton*>("rectangleTool"), Qt::LeftButton);
+        drag(QPoint(200, 200), QPoint(300, 300)); // 400 x 400 slide px, selected
+        QTest::mouseClick(m_doc->findChild<QToolButton*>("selectTool"), Qt::LeftButton);
+        // Drag the lower right corner 40 px further right: a trapezoid of 400 x 400 + 160 x 400 / 2.
+        drag(QPoint(300, 300), QPoint(340, 300));
+        const Annotation& a = *m_view->annotations().annotations().all().front();
+        QCOMPARE(std::abs(area(a.geometry)), 400.0 * 400 + 160.0 * 400 / 2);
+        QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(area(m_view->annotations().annotations().all().front()->geometry), 400.0 * 400);
+    }
+
+    void comparedSlidesMoveTogether()
+    {
+        m_doc->setCompareSlide(SlideSource::open(m_path.toStdString()));
+        SlideView* other = m_doc->compareView();
+        QVERIFY(other);
+        m_view->setMagnification(20);
+        m_view->setCenter(QPointF(1234, 2345));
+        QCOMPARE(other->scale(), m_view->scale());
+        QCOMPARE(other->center(), m_view->center());
+        // Either side leads.
+        QTest::keyClick(other, Qt::Key_R);
+        QCOMPARE(m_view->rotation(), 1);
+        m_doc->findChild<QToolButton*>("linkSlides")->click(); // unlink
+        m_view->setCenter(QPointF(500, 500));
+        QCOMPARE(other->center(), QPointF(1234, 2345));
+    }
+
 private:
     void drag(QPoint from, QPoint to)
     {
