@@ -6,9 +6,13 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <vector>
 
 namespace radpath::pathology {
 namespace {
+
+/// Reads up to this many pixels (two 256 x 256 tiles) are staged in a per-thread buffer.
+constexpr std::size_t kScratchPixels = 2 * 256 * 256;
 
 std::optional<double> numberProperty(const std::map<std::string, std::string>& properties, const char* name)
 {
@@ -119,12 +123,24 @@ QImage OpenSlideSource::readRegion(int level, std::int64_t x, std::int64_t y, in
         throw SlideError(m_info.path, "no level " + std::to_string(level) + " (the slide has " +
                                           std::to_string(m_info.levels.size()) + ")");
     QImage image = newRgbaImage(m_info.path, width, height);
+    const std::string where =
+        "cannot read level " + std::to_string(level) + " at (" + std::to_string(x) + ", " + std::to_string(y) + ")";
+    const std::size_t count = std::size_t(width) * std::size_t(height);
     // RGBA8888 rows are 4 * width bytes: the image is one contiguous ARGB buffer for OpenSlide.
     auto* pixels = reinterpret_cast<std::uint32_t*>(image.bits());
-    openslide_read_region(m_osr, pixels, x, y, level, width, height);
-    throwIfError("cannot read level " + std::to_string(level) + " at (" + std::to_string(x) + ", " + std::to_string(y) +
-                 ")");
-    argbToRgbaInPlace(pixels, std::size_t(width) * std::size_t(height));
+    if (count > kScratchPixels) {
+        openslide_read_region(m_osr, pixels, x, y, level, width, height);
+        throwIfError(where);
+        argbToRgbaInPlace(pixels, count);
+        return image;
+    }
+    // Tile-sized reads go through a per-thread buffer that stays in the CPU cache, where
+    // OpenSlide clears and composites; the new image is then written once.
+    thread_local std::vector<std::uint32_t> scratch;
+    scratch.resize(kScratchPixels);
+    openslide_read_region(m_osr, scratch.data(), x, y, level, width, height);
+    throwIfError(where);
+    argbToRgbaCopy(scratch.data(), pixels, count);
     return image;
 }
 
