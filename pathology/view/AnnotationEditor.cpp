@@ -14,6 +14,9 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kPickPx = 5.0;
+constexpr double kSmallObject = 64.0;  // level-0 px across: a cell, not a region
+constexpr double kPictureSize = 2048.0; // long side of the zoomed-out picture of small objects
+constexpr double kPictureBelow = 8.0;   // screen px across a small object: below, the picture
 
 Ring circle(QPointF c, double radius, int corners = 32)
 {
@@ -104,6 +107,7 @@ void AnnotationEditor::reset(AnnotationSet set)
     m_selected.clear();
     m_state = State::Idle;
     m_changed = true;
+    m_lodDirty = true;
 }
 
 void AnnotationEditor::setTool(AnnotationTool tool)
@@ -437,6 +441,32 @@ void AnnotationEditor::apply(const std::vector<Change>& changes, bool forward)
     if (!m_selected.empty() && !m_set.find(m_selected))
         m_selected.clear();
     m_changed = true;
+    m_lodDirty = true;
+}
+
+void AnnotationEditor::updateLevelOfDetail() const
+{
+    if (!m_lodDirty)
+        return;
+    m_lodDirty = false;
+    m_large.clear();
+    const double extent = std::max({m_slideSize.width(), m_slideSize.height(), 1.0});
+    const double k = kPictureSize / extent; // picture pixels per level-0 pixel
+    m_smallPicture = QImage(std::max(1, int(m_slideSize.width() * k)), std::max(1, int(m_slideSize.height() * k)),
+                            QImage::Format_ARGB32_Premultiplied);
+    m_smallPicture.fill(Qt::transparent);
+    for (const Annotation* a : m_set.all()) {
+        const Box box = bounds(a->geometry);
+        if (std::hypot(box.maxX - box.minX, box.maxY - box.minY) >= kSmallObject) {
+            m_large.push_back(a->id);
+            continue;
+        }
+        const QRgb colour = a->classification ? (0xFF000000u | a->classification->rgb)
+                                              : a->rgb ? (0xFF000000u | *a->rgb) : qRgb(255, 210, 60);
+        const int x = int((box.minX + box.maxX) / 2 * k), y = int((box.minY + box.maxY) / 2 * k);
+        if (x >= 0 && y >= 0 && x < m_smallPicture.width() && y < m_smallPicture.height())
+            m_smallPicture.setPixel(x, y, colour);
+    }
 }
 
 void AnnotationEditor::commit(std::vector<Change> changes)
@@ -477,8 +507,26 @@ void AnnotationEditor::paint(QPainter& p, const QTransform& toScreen, const QRec
             return QColor::fromRgb(a.classification->rgb);
         return a.rgb ? QColor::fromRgb(*a.rgb) : QColor(255, 210, 60);
     };
+    bool crowded = false;
+    QPolygon screen; // reused: the outline in widget pixels
     auto draw = [&](const Annotation& a, bool selected, QPointF offset) {
         const QColor colour = selected ? QColor(90, 205, 255) : colourOf(a);
+        // Crowded views (thousands of cells): outlines in widget pixels, without smoothing
+        // or fill, which the raster engine draws several times faster.
+        if (crowded && !selected)
+            if (const auto* polygon = std::get_if<Polygon>(&a.geometry); polygon && polygon->holes.empty()) {
+                screen.resize(int(polygon->outer.size()));
+                for (int i = 0; i < screen.size(); ++i)
+                    screen[i] = toScreen.map(QPointF(polygon->outer[size_t(i)].x, polygon->outer[size_t(i)].y)).toPoint();
+                p.save();
+                p.resetTransform();
+                p.setRenderHint(QPainter::Antialiasing, false);
+                p.setPen(QPen(colour, 1));
+                p.setBrush(Qt::NoBrush);
+                p.drawPolygon(screen);
+                p.restore();
+                return;
+            }
         QPen pen(colour, selected ? 3 : 2);
         pen.setCosmetic(true);
         p.setPen(pen);
@@ -516,7 +564,25 @@ void AnnotationEditor::paint(QPainter& p, const QTransform& toScreen, const QRec
             p.restore();
         }
     };
-    for (const Annotation* a : m_set.query({visible.left(), visible.top(), visible.right(), visible.bottom()})) {
+    // Zoomed out, 100,000 cells would be 100,000 dots: the picture of small objects instead,
+    // then the large ones and the selection.
+    std::vector<const Annotation*> shown;
+    if (scale * kSmallObject <= kPictureBelow) {
+        updateLevelOfDetail();
+        p.setRenderHint(QPainter::SmoothPixmapTransform, false);
+        p.drawImage(QRectF(QPointF(0, 0), m_slideSize), m_smallPicture);
+        const Box view{visible.left(), visible.top(), visible.right(), visible.bottom()};
+        for (const std::string& id : m_large)
+            if (const Annotation* a = m_set.find(id); a && bounds(a->geometry).intersects(view))
+                shown.push_back(a);
+        if (const Annotation* a = m_selected.empty() ? nullptr : m_set.find(m_selected);
+            a && std::find(shown.begin(), shown.end(), a) == shown.end())
+            shown.push_back(a);
+    } else {
+        shown = m_set.query({visible.left(), visible.top(), visible.right(), visible.bottom()});
+    }
+    crowded = shown.size() > 300;
+    for (const Annotation* a : shown) {
         const bool selected = a->id == m_selected;
         if (selected && m_state == State::MovingVertex && m_moving) {
             Annotation preview = *m_moving;

@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QPointF>
 #include <QRectF>
+#include <QImage>
+#include <QSizeF>
 #include <QTransform>
 
 #include <optional>
@@ -36,6 +38,8 @@ public:
     /// Brush diameter in level-0 pixels; Alt while brushing erases.
     void setBrushSize(double level0Pixels) { m_brush = level0Pixels; }
     void setMpp(std::optional<std::array<double, 2>> mpp) { m_mpp = mpp; }
+    /// The slide's level-0 size: the extent of the low-zoom picture of small objects.
+    void setSlideSize(QSizeF size) { m_slideSize = size; m_lodDirty = true; }
 
     /// Mouse with the left button, positions in level-0 pixels; `pixel` is the size of one
     /// screen pixel in level-0 pixels (for picking). True when the editor used the event.
@@ -96,6 +100,14 @@ private:
     VertexRef m_vertex;                 // the vertex being moved
     std::string m_selected;
     bool m_changed = false;
+
+    // Level of detail: zoomed out, small objects (cells) are one picture drawn at once, and
+    // only the large ones are drawn one by one.
+    void updateLevelOfDetail() const;
+    QSizeF m_slideSize;
+    mutable bool m_lodDirty = true;
+    mutable QImage m_smallPicture;             // small objects as dots, slide-wide
+    mutable std::vector<std::string> m_large;  // ids of the objects drawn one by one
 };
 
 } // namespace pathology

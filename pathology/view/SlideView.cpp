@@ -1,6 +1,5 @@
 #include "pathology/view/SlideView.h"
 
-#include <QCache>
 #include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -21,12 +20,6 @@ constexpr double kBrushPx = 24.0;       // brush diameter on screen
 constexpr double kKineticDecay = 0.9;   // per 16 ms frame
 constexpr double kKineticStop = 0.02;   // widget px per ms
 
-// Level, column and row in one key for the view's pixmap cache.
-quint64 packKey(const TileKey& k)
-{
-    return (quint64(k.level) << 56) | ((quint64(k.column) & 0xFFFFFFF) << 28) | (quint64(k.row) & 0xFFFFFFF);
-}
-
 QString lengthLabel(double um)
 {
     return um >= 1000 ? SlideView::tr("%1 mm").arg(um / 1000) : SlideView::tr("%1 µm").arg(um);
@@ -37,7 +30,6 @@ QString lengthLabel(double um)
 struct SlideView::Private {
     std::shared_ptr<SlideSource> slide;
     std::unique_ptr<TileEngine> engine;
-    QCache<quint64, QPixmap> pixmaps{256 * 1024}; // cost in KB: GUI-side copies of tiles
     QPixmap overview;
     QPointF center;
     double scale = 1.0;
@@ -76,18 +68,7 @@ struct SlideView::Private {
             return 10.0 / (*info.mpp)[0];
         return 0.0;
     }
-    QPixmap pixmap(const TileKey& key)
-    {
-        if (QPixmap* cached = pixmaps.object(packKey(key)))
-            return *cached;
-        const QImage tile = engine->tile(key);
-        if (tile.isNull())
-            return {};
-        auto* made = new QPixmap(QPixmap::fromImage(tile));
-        const QPixmap copy = *made;
-        pixmaps.insert(packKey(key), made, std::max<qsizetype>(1, tile.sizeInBytes() / 1024));
-        return copy;
-    }
+    QImage tile(const TileKey& key) const { return engine->tile(key); }
 };
 
 SlideView::SlideView(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>())
@@ -115,7 +96,6 @@ SlideView::~SlideView() = default;
 void SlideView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads)
 {
     d->engine.reset();
-    d->pixmaps.clear();
     d->slide = std::move(slide);
     if (!d->slide)
         return;
@@ -127,6 +107,7 @@ void SlideView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<Til
     });
     d->rotation = 0;
     d->editor.setMpp(d->slide->info().mpp);
+    d->editor.setSlideSize(d->level0Size());
     d->fitPending = width() < 2 || height() < 2;
     fit();
 }
@@ -247,26 +228,45 @@ void SlideView::paintEvent(QPaintEvent*)
     p.setTransform(t);
     // The slide's background where it has no data; the overview until tiles arrive.
     p.fillRect(QRectF(QPointF(0, 0), s), QColor::fromRgb(info.backgroundRgb));
-    p.setRenderHint(QPainter::SmoothPixmapTransform, true);
-    if (!d->overview.isNull())
-        p.drawPixmap(QRectF(QPointF(0, 0), s), d->overview, QRectF(d->overview.rect()));
-    // Coarser levels first, each drawn over by the finer one where it has tiles.
+    // Each tile of the level in view is drawn once: from its own data when it has arrived,
+    // else from the nearest coarser level that has the area, else from the overview.
     const QRectF visible = visibleRect().intersected(QRectF(QPointF(0, 0), s));
     const int level = currentLevel();
-    const int coarsest = std::min(int(info.levels.size()) - 1, level + 2);
-    p.setRenderHint(QPainter::SmoothPixmapTransform, d->scale * info.levels[size_t(level)].downsample < 1.5);
-    for (int l = coarsest; l >= level; --l) {
-        const double ds = info.levels[size_t(l)].downsample;
-        const double span = TileEngine::kTileSize * ds;
-        const qint64 c0 = qint64(std::floor(visible.left() / span)), c1 = qint64(std::floor(visible.right() / span));
-        const qint64 r0 = qint64(std::floor(visible.top() / span)), r1 = qint64(std::floor(visible.bottom() / span));
-        for (qint64 r = r0; r <= r1; ++r)
-            for (qint64 c = c0; c <= c1; ++c) {
-                const QPixmap tile = d->pixmap({l, c, r});
-                if (!tile.isNull())
-                    p.drawPixmap(QRectF(c * span, r * span, tile.width() * ds, tile.height() * ds), tile, QRectF(tile.rect()));
+    const int levels = int(info.levels.size());
+    const double ds = info.levels[size_t(level)].downsample;
+    const double span = TileEngine::kTileSize * ds;
+    // Bilinear sampling helps between half and one and a half screen pixels per tile pixel;
+    // further down it samples no better than the nearest pixel, only slower.
+    const double tilePixel = d->scale * ds;
+    p.setRenderHint(QPainter::SmoothPixmapTransform, tilePixel >= 0.5 && tilePixel < 1.5);
+    const qint64 c0 = qint64(std::floor(visible.left() / span)), c1 = qint64(std::floor(visible.right() / span));
+    const qint64 r0 = qint64(std::floor(visible.top() / span)), r1 = qint64(std::floor(visible.bottom() / span));
+    for (qint64 r = r0; r <= r1; ++r)
+        for (qint64 c = c0; c <= c1; ++c) {
+            const QRectF target = QRectF(c * span, r * span, span, span).intersected(QRectF(QPointF(0, 0), s));
+            const QImage tile = d->tile({level, c, r});
+            if (!tile.isNull()) {
+                p.drawImage(QRectF(target.topLeft(), QSizeF(tile.width() * ds, tile.height() * ds)), tile, QRectF(tile.rect()));
+                continue;
             }
-    }
+            bool drawn = false;
+            for (int l = level + 1; l < levels && !drawn; ++l) {
+                const double cds = info.levels[size_t(l)].downsample, cspan = TileEngine::kTileSize * cds;
+                const qint64 cc = qint64(std::floor(target.left() / cspan)), cr = qint64(std::floor(target.top() / cspan));
+                const QImage coarse = d->tile({l, cc, cr});
+                if (coarse.isNull())
+                    continue;
+                // The part of the coarse tile under this one (a coarse tile covers whole finer ones).
+                const QRectF source((target.left() - cc * cspan) / cds, (target.top() - cr * cspan) / cds, target.width() / cds,
+                                    target.height() / cds);
+                p.drawImage(target, coarse, source.intersected(QRectF(coarse.rect())));
+                drawn = true;
+            }
+            if (!drawn && !d->overview.isNull()) {
+                const double k = d->overview.width() / s.width();
+                p.drawPixmap(target, d->overview, QRectF(target.left() * k, target.top() * k, target.width() * k, target.height() * k));
+            }
+        }
     p.resetTransform();
     d->editor.paint(p, t, visibleRect());
 

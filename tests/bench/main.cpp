@@ -2,6 +2,7 @@
 
 #include "Bench.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -10,6 +11,8 @@
 #include <QThread>
 
 #include <cstdio>
+#include <memory>
+#include <string>
 
 namespace radpath::bench {
 
@@ -18,6 +21,7 @@ std::vector<Figure> demoSuite();
 std::vector<Figure> dicomLoadSuite();
 std::vector<Figure> firstFrameSuite();
 std::vector<Figure> slideSuite();
+std::vector<Figure> slideViewSuite();
 
 const std::vector<Suite>& suites()
 {
@@ -29,6 +33,8 @@ const std::vector<Suite>& suites()
         {"first-frame", "512x512x400 CT: opening to the middle slice on screen (needs a display)", firstFrameSuite},
         {"slide", "12000x9000 demo slide (make-demo --small): TileEngine tiles/s vs openslide_read_region, memory vs budget",
          slideSuite},
+        {"slide-view", "50000x50000 demo slide, 1600x1000 view, 100k objects: frame time, jump to sharp, memory",
+         slideViewSuite},
     };
     return list;
 }
@@ -54,7 +60,14 @@ QString machine()
 int main(int argc, char** argv)
 {
     using namespace radpath::bench;
-    QCoreApplication app(argc, argv);
+    // Suites that drive widgets need a QApplication: offscreen unless a display is set.
+    bool widgets = false;
+    for (int i = 1; i < argc; ++i)
+        widgets = widgets || std::string(argv[i]) == "slide-view";
+    if (widgets && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application(widgets ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication& app = *application;
     const QStringList args = app.arguments().mid(1);
     if (args.isEmpty() || args.first() == "--help") {
         std::printf("Usage: radpath-bench SUITE | --list\n");
