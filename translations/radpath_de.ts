@@ -890,6 +890,74 @@ Gerät %4: %5 (%6)</translation>
         <source>Bounds</source>
         <translation>Bereich</translation>
     </message>
+    <message>
+        <source>Display</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Show a second slide beside this one</source>
+        <translation>Einen zweiten Objektträger daneben zeigen</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Gekoppelt</translation>
+    </message>
+    <message>
+        <source>Both slides pan, zoom and turn together</source>
+        <translation>Beide Objektträger werden gemeinsam verschoben, gezoomt und gedreht</translation>
+    </message>
+    <message>
+        <source>Compare with slide</source>
+        <translation>Mit Objektträger vergleichen</translation>
+    </message>
+    <message>
+        <source>Some tiles cannot be read: %1</source>
+        <translation>Einige Kacheln können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Colour (all stains)</source>
+        <translation>Farbe (alle Färbungen)</translation>
+    </message>
+    <message>
+        <source>Hematoxylin (H&amp;E)</source>
+        <translation>Hämatoxylin (H&amp;E)</translation>
+    </message>
+    <message>
+        <source>Eosin (H&amp;E)</source>
+        <translation>Eosin (H&amp;E)</translation>
+    </message>
+    <message>
+        <source>Hematoxylin (H-DAB)</source>
+        <translation>Hämatoxylin (H-DAB)</translation>
+    </message>
+    <message>
+        <source>DAB (H-DAB)</source>
+        <translation>DAB (H-DAB)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>Helligkeit</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Kontrast</translation>
+    </message>
+    <message>
+        <source>Gamma</source>
+        <translation>Gamma</translation>
+    </message>
+    <message>
+        <source>Stain</source>
+        <translation>Färbung</translation>
+    </message>
 </context>
 <context>
     <name>radpath::pathology::SlideView</name>

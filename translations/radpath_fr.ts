@@ -890,6 +890,74 @@ Périphérique %4 : %5 (%6)</translation>
         <source>Bounds</source>
         <translation>Limites</translation>
     </message>
+    <message>
+        <source>Display</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Comparer avec…</translation>
+    </message>
+    <message>
+        <source>Show a second slide beside this one</source>
+        <translation>Afficher une seconde lame à côté</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Liées</translation>
+    </message>
+    <message>
+        <source>Both slides pan, zoom and turn together</source>
+        <translation>Les deux lames se déplacent, zooment et tournent ensemble</translation>
+    </message>
+    <message>
+        <source>Compare with slide</source>
+        <translation>Comparer avec la lame</translation>
+    </message>
+    <message>
+        <source>Some tiles cannot be read: %1</source>
+        <translation>Certaines tuiles ne peuvent pas être lues : %1</translation>
+    </message>
+    <message>
+        <source>Colour (all stains)</source>
+        <translation>Couleur (toutes les colorations)</translation>
+    </message>
+    <message>
+        <source>Hematoxylin (H&amp;E)</source>
+        <translation>Hématoxyline (H&amp;E)</translation>
+    </message>
+    <message>
+        <source>Eosin (H&amp;E)</source>
+        <translation>Éosine (H&amp;E)</translation>
+    </message>
+    <message>
+        <source>Hematoxylin (H-DAB)</source>
+        <translation>Hématoxyline (H-DAB)</translation>
+    </message>
+    <message>
+        <source>DAB (H-DAB)</source>
+        <translation>DAB (H-DAB)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>Luminosité</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Contraste</translation>
+    </message>
+    <message>
+        <source>Gamma</source>
+        <translation>Gamma</translation>
+    </message>
+    <message>
+        <source>Stain</source>
+        <translation>Coloration</translation>
+    </message>
 </context>
 <context>
     <name>radpath::pathology::SlideView</name>

@@ -6,6 +6,9 @@
 
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFormLayout>
+#include <QPushButton>
+#include <QSlider>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
@@ -59,6 +62,7 @@ SlideDocumentView::SlideDocumentView(QWidget* parent) : QWidget(parent)
     side->setMinimumWidth(240);
     side->addTab(m_panel, tr("Annotations"));
     side->addTab(scroll, tr("Slide info"));
+    side->addTab(makeDisplayPanel(), tr("Display"));
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter = splitter;
@@ -203,6 +207,62 @@ void SlideDocumentView::follow(SlideView* from, SlideView* to)
     to->setScale(from->scale());
     to->setCenter(from->center());
     m_following = false;
+}
+
+QWidget* SlideDocumentView::makeDisplayPanel()
+{
+    auto* panel = new QWidget(this);
+    auto* form = new QFormLayout(panel);
+    auto slider = [panel](const char* name, int lo, int hi, int value) {
+        auto* s = new QSlider(Qt::Horizontal, panel);
+        s->setObjectName(QLatin1String(name));
+        s->setRange(lo, hi);
+        s->setValue(value);
+        return s;
+    };
+    QSlider* brightness = slider("brightness", -100, 100, 0); // hundredths of the range
+    QSlider* contrast = slider("contrast", 0, 300, 100);      // percent
+    QSlider* gamma = slider("gamma", 10, 300, 100);           // hundredths
+    auto* stains = new QComboBox(panel);
+    stains->setObjectName(QStringLiteral("stainChannel"));
+    struct Choice {
+        QString text;
+        StainKind kind;
+        StainChannel channel;
+    };
+    const std::vector<Choice> choices{{tr("Colour (all stains)"), StainKind::HE, StainChannel::Original},
+                                      {tr("Hematoxylin (H&E)"), StainKind::HE, StainChannel::Hematoxylin},
+                                      {tr("Eosin (H&E)"), StainKind::HE, StainChannel::Eosin},
+                                      {tr("Hematoxylin (H-DAB)"), StainKind::HDab, StainChannel::Hematoxylin},
+                                      {tr("DAB (H-DAB)"), StainKind::HDab, StainChannel::Dab}};
+    for (const Choice& c : choices)
+        stains->addItem(c.text);
+    auto* reset = new QPushButton(tr("Reset"), panel);
+    form->addRow(tr("Brightness"), brightness);
+    form->addRow(tr("Contrast"), contrast);
+    form->addRow(tr("Gamma"), gamma);
+    form->addRow(tr("Stain"), stains);
+    form->addRow(reset);
+    auto apply = [this, brightness, contrast, gamma, stains, choices] {
+        DisplaySettings settings;
+        settings.brightness = brightness->value() / 100.0;
+        settings.contrast = contrast->value() / 100.0;
+        settings.gamma = gamma->value() / 100.0;
+        const Choice& c = choices[size_t(std::max(0, stains->currentIndex()))];
+        settings.stains = c.kind;
+        settings.channel = c.channel;
+        m_view->setDisplay(settings);
+    };
+    for (QSlider* s : {brightness, contrast, gamma})
+        connect(s, &QSlider::valueChanged, this, apply);
+    connect(stains, qOverload<int>(&QComboBox::currentIndexChanged), this, apply);
+    connect(reset, &QPushButton::clicked, this, [brightness, contrast, gamma, stains] {
+        brightness->setValue(0);
+        contrast->setValue(100);
+        gamma->setValue(100);
+        stains->setCurrentIndex(0);
+    });
+    return panel;
 }
 
 void SlideDocumentView::flush()

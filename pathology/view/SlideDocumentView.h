@@ -43,6 +43,7 @@ public:
 
 private:
     void fillInfo();
+    QWidget* makeDisplayPanel();
     void loadAnnotations();
     void saveAnnotations();
     void syncMagnification();

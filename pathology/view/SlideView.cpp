@@ -1,5 +1,6 @@
 #include "pathology/view/SlideView.h"
 
+#include <QCache>
 #include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -68,7 +69,23 @@ struct SlideView::Private {
             return 10.0 / (*info.mpp)[0];
         return 0.0;
     }
-    QImage tile(const TileKey& key) const { return engine->tile(key); }
+    // Display adjustments: adjusted tiles are kept for the frames that follow.
+    DisplaySettings display;
+    QImage adjustedOverview;
+    mutable QCache<quint64, QImage> adjusted{48 * 1024}; // cost in KB
+    QImage tile(const TileKey& key) const
+    {
+        QImage raw = engine->tile(key);
+        if (raw.isNull() || display.isIdentity())
+            return raw;
+        const quint64 id = (quint64(key.level) << 56) | ((quint64(key.column) & 0xFFFFFFF) << 28) | (quint64(key.row) & 0xFFFFFFF);
+        if (const QImage* done = adjusted.object(id))
+            return *done;
+        auto* made = new QImage(applyDisplay(raw, display).convertToFormat(QImage::Format_ARGB32_Premultiplied));
+        const QImage copy = *made;
+        adjusted.insert(id, made, std::max<qsizetype>(1, made->sizeInBytes() / 1024));
+        return copy;
+    }
 };
 
 SlideView::SlideView(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>())
@@ -101,6 +118,10 @@ void SlideView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<Til
         return;
     d->engine = std::make_unique<TileEngine>(d->slide, std::move(cache), threads);
     d->overview = QPixmap::fromImage(d->engine->overview());
+    d->adjusted.clear();
+    d->adjustedOverview = d->display.isIdentity() ? QImage()
+                                                   : applyDisplay(d->engine->overview(), d->display)
+                                                         .convertToFormat(QImage::Format_ARGB32_Premultiplied);
     connect(d->engine.get(), &TileEngine::tileReady, this, [this](const TileKey& key) {
         if (key.level == currentLevel() || key.level == currentLevel() + 1)
             update();
@@ -264,7 +285,11 @@ void SlideView::paintEvent(QPaintEvent*)
             }
             if (!drawn && !d->overview.isNull()) {
                 const double k = d->overview.width() / s.width();
-                p.drawPixmap(target, d->overview, QRectF(target.left() * k, target.top() * k, target.width() * k, target.height() * k));
+                const QRectF source(target.left() * k, target.top() * k, target.width() * k, target.height() * k);
+                if (d->adjustedOverview.isNull())
+                    p.drawPixmap(target, d->overview, source);
+                else
+                    p.drawImage(target, d->adjustedOverview, source);
             }
         }
     p.resetTransform();
@@ -325,6 +350,20 @@ void SlideView::wheelEvent(QWheelEvent* event)
 }
 
 AnnotationEditor& SlideView::annotations() { return d->editor; }
+
+void SlideView::setDisplay(const DisplaySettings& settings)
+{
+    if (settings == d->display)
+        return;
+    d->display = settings;
+    d->adjusted.clear();
+    d->adjustedOverview = d->engine && !settings.isIdentity()
+                              ? applyDisplay(d->engine->overview(), settings).convertToFormat(QImage::Format_ARGB32_Premultiplied)
+                              : QImage();
+    update();
+}
+
+const DisplaySettings& SlideView::display() const { return d->display; }
 
 void SlideView::setTool(AnnotationTool tool)
 {

@@ -3,6 +3,7 @@
 // kinetic pan, keyboard navigation, magnification presets, scale bar, minimap, rotation.
 // Tiles come from a TileEngine; coarser data is drawn while finer tiles arrive.
 
+#include "pathology/display/TileDisplay.h"
 #include "pathology/slide/TileEngine.h"
 #include "pathology/view/AnnotationEditor.h"
 
@@ -49,6 +50,10 @@ public:
     QRectF visibleRect() const;
     /// The level tiles are drawn from at the current scale.
     int currentLevel() const;
+
+    /// Brightness, contrast, gamma and one stain at a time, applied to what is drawn.
+    void setDisplay(const DisplaySettings& settings);
+    const DisplaySettings& display() const;
 
     /// The minimap (overview with the viewport) in widget coordinates; empty when hidden.
     QRect minimapRect() const;

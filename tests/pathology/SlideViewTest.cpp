@@ -12,6 +12,7 @@
 #include "pathology/view/AnnotationPanel.h"
 
 #include <QComboBox>
+#include <QSlider>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QTemporaryDir>
@@ -143,6 +144,21 @@ private slots:
         const QColor truth = direct.pixelColor(128, 128);
         QVERIFY2(std::abs(shown.red() - truth.red()) <= 3 && std::abs(shown.green() - truth.green()) <= 3,
                  qPrintable(shown.name() + QLatin1Char(' ') + truth.name()));
+
+        // Display adjustments from the Display tab: the same pixel as the adjusted slide's.
+        m_doc->findChild<QSlider*>("contrast")->setValue(150);
+        auto* stains = m_doc->findChild<QComboBox*>("stainChannel");
+        stains->setCurrentIndex(1); // hematoxylin of H&E
+        DisplaySettings settings;
+        settings.contrast = 1.5;
+        settings.channel = StainChannel::Hematoxylin;
+        QCOMPARE(m_view->display(), settings);
+        QTest::qWait(50);
+        const QColor adjusted = m_view->grab().toImage().pixelColor(at.toPoint());
+        const QColor expected = applyDisplay(direct, settings).pixelColor(128, 128);
+        QVERIFY2(std::abs(adjusted.red() - expected.red()) <= 3 && std::abs(adjusted.blue() - expected.blue()) <= 3,
+                 qPrintable(adjusted.name() + QLatin1Char(' ') + expected.name()));
+        QVERIFY(adjusted != shown);
     }
 
     void annotationsDrawnMovedUndoneAndSaved()
