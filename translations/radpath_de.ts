@@ -751,6 +751,38 @@ Gerät %4: %5 (%6)</translation>
         <source>%1: %2, %3 %4</source>
         <translation>%1: %2, %3 %4</translation>
     </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Add the annotations of a QuPath GeoJSON or ASAP XML file</source>
+        <translation>Die Annotationen einer QuPath-GeoJSON- oder ASAP-XML-Datei hinzufügen</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Write the annotations as QuPath GeoJSON or ASAP XML</source>
+        <translation>Die Annotationen als QuPath-GeoJSON oder ASAP-XML schreiben</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>Annotationen importieren</translation>
+    </message>
+    <message>
+        <source>Annotations (*.geojson *.json *.xml)</source>
+        <translation>Annotationen (*.geojson *.json *.xml)</translation>
+    </message>
+    <message>
+        <source>Save annotations</source>
+        <translation>Annotationen speichern</translation>
+    </message>
+    <message>
+        <source>QuPath GeoJSON (*.geojson);;ASAP XML (*.xml)</source>
+        <translation>QuPath-GeoJSON (*.geojson);;ASAP-XML (*.xml)</translation>
+    </message>
 </context>
 <context>
     <name>radpath::pathology::SlideDocumentView</name>

@@ -751,6 +751,38 @@ Périphérique %4 : %5 (%6)</translation>
         <source>%1: %2, %3 %4</source>
         <translation>%1 : %2, %3 %4</translation>
     </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Add the annotations of a QuPath GeoJSON or ASAP XML file</source>
+        <translation>Ajouter les annotations d’un fichier QuPath GeoJSON ou ASAP XML</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Write the annotations as QuPath GeoJSON or ASAP XML</source>
+        <translation>Écrire les annotations en QuPath GeoJSON ou ASAP XML</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>Importer des annotations</translation>
+    </message>
+    <message>
+        <source>Annotations (*.geojson *.json *.xml)</source>
+        <translation>Annotations (*.geojson *.json *.xml)</translation>
+    </message>
+    <message>
+        <source>Save annotations</source>
+        <translation>Enregistrer les annotations</translation>
+    </message>
+    <message>
+        <source>QuPath GeoJSON (*.geojson);;ASAP XML (*.xml)</source>
+        <translation>QuPath GeoJSON (*.geojson);;ASAP XML (*.xml)</translation>
+    </message>
 </context>
 <context>
     <name>radpath::pathology::SlideDocumentView</name>

@@ -341,7 +341,10 @@ bool AnnotationEditor::release(QPointF at, double pixel)
     m_state = State::Idle;
     Annotation drawn = draft(m_from, at);
     const Box box = bounds(drawn.geometry);
-    const bool flat = isPolygonal(drawn.geometry) ? area(drawn.geometry) <= 0 : box.minX == box.maxX && box.minY == box.maxY;
+    // A freehand outline that crosses itself still encloses something: judged by its box.
+    const bool flat = m_tool == AnnotationTool::Freehand ? box.minX == box.maxX || box.minY == box.maxY
+                      : isPolygonal(drawn.geometry)    ? std::abs(area(drawn.geometry)) <= 0
+                                                       : box.minX == box.maxX && box.minY == box.maxY;
     if (!flat && (m_tool != AnnotationTool::Freehand || m_points.size() >= 3)) {
         m_selected = drawn.id;
         commit({{std::nullopt, drawn}});
@@ -474,6 +477,18 @@ void AnnotationEditor::commit(std::vector<Change> changes)
     apply(changes, true);
     m_undo.push_back(std::move(changes));
     m_redo.clear();
+}
+
+void AnnotationEditor::addAll(std::vector<Annotation> list)
+{
+    std::vector<Change> changes;
+    for (Annotation& a : list) {
+        if (a.id.empty() || m_set.find(a.id))
+            a.id = newAnnotationId();
+        changes.push_back({std::nullopt, std::move(a)});
+    }
+    if (!changes.empty())
+        commit(std::move(changes));
 }
 
 bool AnnotationEditor::undo()

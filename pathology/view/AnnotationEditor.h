@@ -58,6 +58,8 @@ public:
     bool toggleLockSelected();
     /// Gives the selected annotation `pathClass`.
     bool classifySelected(const std::optional<PathClass>& pathClass);
+    /// Adds `list` as one undoable change (imported from a file); ids already in use get new ones.
+    void addAll(std::vector<Annotation> list);
     bool undo();
     bool redo();
     /// True once after each change of the set.

@@ -1,5 +1,6 @@
 #include "pathology/view/AnnotationPanel.h"
 
+#include "pathology/annotation/AnnotationFile.h"
 #include "pathology/view/SlideView.h"
 
 #include <QComboBox>
@@ -60,6 +61,10 @@ AnnotationPanel::AnnotationPanel(SlideView* view, QWidget* parent) : QWidget(par
     auto* lock = new QPushButton(tr("Lock"), this);
     lock->setToolTip(tr("Lock or unlock the selected annotation (L)"));
     auto* exportButton = new QPushButton(tr("Export CSV…"), this);
+    auto* importFile = new QPushButton(tr("Import…"), this);
+    importFile->setToolTip(tr("Add the annotations of a QuPath GeoJSON or ASAP XML file"));
+    auto* exportFile = new QPushButton(tr("Save as…"), this);
+    exportFile->setToolTip(tr("Write the annotations as QuPath GeoJSON or ASAP XML"));
 
     auto* classRow = new QHBoxLayout;
     classRow->addWidget(new QLabel(tr("Class"), this));
@@ -69,6 +74,8 @@ AnnotationPanel::AnnotationPanel(SlideView* view, QWidget* parent) : QWidget(par
     buttons->addWidget(remove);
     buttons->addWidget(lock);
     buttons->addStretch(1);
+    buttons->addWidget(importFile);
+    buttons->addWidget(exportFile);
     buttons->addWidget(exportButton);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(classRow);
@@ -111,6 +118,23 @@ AnnotationPanel::AnnotationPanel(SlideView* view, QWidget* parent) : QWidget(par
         QString error;
         if (!path.isEmpty() && !exportCsv(path, &error))
             QMessageBox::warning(this, tr("Export annotations"), tr("Cannot write %1\n%2").arg(path, error));
+    });
+    connect(importFile, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import annotations"), QString(),
+                                                          tr("Annotations (*.geojson *.json *.xml)"));
+        QString error;
+        if (!path.isEmpty() && !importFrom(path, &error))
+            QMessageBox::warning(this, tr("Import annotations"), error);
+    });
+    connect(exportFile, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save annotations"), QString(),
+                                                          tr("QuPath GeoJSON (*.geojson);;ASAP XML (*.xml)"));
+        QStringList warnings;
+        QString error;
+        if (!path.isEmpty() && !saveTo(path, &warnings, &error))
+            QMessageBox::warning(this, tr("Save annotations"), error);
+        else if (!warnings.isEmpty())
+            QMessageBox::information(this, tr("Save annotations"), warnings.join(QLatin1Char('\n')));
     });
     connect(m_filter, &QLineEdit::textChanged, this, &AnnotationPanel::refresh);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row) {
@@ -169,6 +193,44 @@ void AnnotationPanel::refresh()
         lines << tr("%1: %2, %3 %4").arg(name).arg(entry.first).arg(entry.second, 0, 'f', 0).arg(areaUnit);
     m_summary->setText(lines.join(QLatin1Char('\n')));
     showSelection();
+}
+
+// GeoJSON coordinates are relative to the slide's bounds, as QuPath writes them.
+static Vertex boundsOrigin(const SlideSource* slide)
+{
+    if (!slide || !slide->info().bounds)
+        return {0, 0};
+    return {double(slide->info().bounds->x), double(slide->info().bounds->y)};
+}
+
+bool AnnotationPanel::importFrom(const QString& path, QString* error)
+{
+    try {
+        m_view->annotations().addAll(readAnnotations(path.toStdString(), boundsOrigin(m_view->slide())));
+        if (m_view->annotations().takeChanged())
+            emit m_view->annotationsChanged();
+        m_view->update();
+        return true;
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return false;
+    }
+}
+
+bool AnnotationPanel::saveTo(const QString& path, QStringList* warnings, QString* error) const
+{
+    try {
+        for (const std::string& w : writeAnnotations(path.toStdString(), m_view->annotations().annotations().toVector(),
+                                                     boundsOrigin(m_view->slide())))
+            if (warnings)
+                *warnings << QString::fromStdString(w);
+        return true;
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return false;
+    }
 }
 
 QString AnnotationPanel::summary() const

@@ -3,6 +3,7 @@
 // the slide has a pixel size), a filter, jump-to on double-click, a count and area per
 // class, the class of new and selected annotations, and CSV export.
 
+#include <QStringList>
 #include <QWidget>
 
 class QComboBox;
@@ -27,6 +28,10 @@ public:
     QString summary() const;
     /// One row per annotation: id, name, class, type, area, perimeter (units in the header).
     bool exportCsv(const QString& path, QString* error = nullptr) const;
+    /// Adds the annotations of a QuPath GeoJSON or ASAP XML file (one undoable step).
+    bool importFrom(const QString& path, QString* error = nullptr);
+    /// Writes every annotation as GeoJSON or ASAP XML (by extension); ASAP's losses in `warnings`.
+    bool saveTo(const QString& path, QStringList* warnings = nullptr, QString* error = nullptr) const;
 
 private:
     void showSelection();

@@ -18,6 +18,7 @@ namespace {
 
 constexpr int kMinimapSize = 180;
 constexpr double kBrushPx = 24.0;       // brush diameter on screen
+constexpr int kTileRepaintMs = 25;      // arriving tiles are drawn at most this often
 constexpr double kKineticDecay = 0.9;   // per 16 ms frame
 constexpr double kKineticStop = 0.02;   // widget px per ms
 
@@ -43,6 +44,7 @@ struct SlideView::Private {
     qint64 lastMoveMs = 0;
     QElapsedTimer clock;
     QTimer* kinetic = nullptr;
+    QTimer* tileRepaint = nullptr;
     AnnotationEditor editor;
 
     QSizeF level0Size() const
@@ -95,6 +97,10 @@ SlideView::SlideView(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
     d->clock.start();
+    d->tileRepaint = new QTimer(this);
+    d->tileRepaint->setSingleShot(true);
+    d->tileRepaint->setInterval(kTileRepaintMs);
+    connect(d->tileRepaint, &QTimer::timeout, this, qOverload<>(&QWidget::update));
     d->kinetic = new QTimer(this);
     d->kinetic->setInterval(16);
     connect(d->kinetic, &QTimer::timeout, this, [this] {
@@ -123,8 +129,9 @@ void SlideView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<Til
                                                    : applyDisplay(d->engine->overview(), d->display)
                                                          .convertToFormat(QImage::Format_ARGB32_Premultiplied);
     connect(d->engine.get(), &TileEngine::tileReady, this, [this](const TileKey& key) {
-        if (key.level == currentLevel() || key.level == currentLevel() + 1)
-            update();
+        // Tiles arrive in bursts: one repaint per burst leaves the cores to the readers.
+        if ((key.level == currentLevel() || key.level == currentLevel() + 1) && !d->tileRepaint->isActive())
+            d->tileRepaint->start();
     });
     d->rotation = 0;
     d->editor.setMpp(d->slide->info().mpp);

@@ -256,6 +256,57 @@ private slots:
         again.setSlide(SlideSource::open(m_path.toStdString()), m_cache, 1);
         QCOMPARE(again.slideView()->annotations().annotations().size(), size_t(4));
         QCOMPARE(again.annotationPanel()->table()->rowCount(), 4);
+
+        // Saved as ASAP XML and imported back, in one undoable step.
+        const QString xml = m_dir.filePath("exported.xml");
+        QStringList warnings;
+        QVERIFY(m_doc->annotationPanel()->saveTo(xml, &warnings));
+        size_t parts = 0; // ASAP holds one part per annotation: the cut region becomes two
+        for (const Annotation* x : editor.annotations().all())
+            parts += isPolygonal(x->geometry) ? polygonsOf(x->geometry).size() : 1;
+        QVERIFY(m_doc->annotationPanel()->importFrom(xml));
+        QCOMPARE(editor.annotations().size(), 4 + parts);
+        QCOMPARE(editor.annotations().all()[4]->geometry, editor.annotations().all()[0]->geometry);
+        QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(editor.annotations().size(), size_t(4));
+        QString error;
+        QVERIFY(!m_doc->annotationPanel()->importFrom(m_path, &error)); // a slide is no annotation file
+        QVERIFY2(error.contains(m_path), qPrintable(error));
+    }
+
+    void everyToolIsUndoable()
+    {
+        QFile::remove(QString::fromStdString(sidecarPath(m_path.toStdString())));
+        m_doc = std::make_unique<SlideDocumentView>();
+        m_doc->resize(1000, 700);
+        m_doc->setSlide(SlideSource::open(m_path.toStdString()), m_cache, 2);
+        m_doc->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_doc.get()));
+        m_view = m_doc->slideView();
+        m_view->setMagnification(10);
+        AnnotationEditor& editor = m_view->annotations();
+        const auto freshTool = [&](const char* name) {
+            QTest::mouseClick(m_doc->findChild<QToolButton*>(name), Qt::LeftButton);
+            editor.select({});
+        };
+        for (const char* tool : {"rectangleTool", "ellipseTool", "freehandTool", "brushTool", "rulerTool"}) {
+            freshTool(tool);
+            QTest::mousePress(m_view, Qt::LeftButton, Qt::NoModifier, QPoint(200, 200));
+            for (const QPoint& p : {QPoint(260, 200), QPoint(260, 260), QPoint(200, 260)})
+                QTest::mouseMove(m_view, p);
+            QTest::mouseRelease(m_view, Qt::LeftButton, Qt::NoModifier, QPoint(210, 250));
+            QVERIFY2(editor.annotations().size() == 1, tool);
+            QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier);
+            QVERIFY2(editor.annotations().size() == 0, tool);
+            QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+            QVERIFY2(editor.annotations().size() == 1, tool);
+            QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier);
+        }
+        freshTool("pointsTool");
+        QTest::mouseClick(m_view, Qt::LeftButton, Qt::NoModifier, QPoint(300, 300));
+        QCOMPARE(editor.annotations().size(), size_t(1));
+        QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(editor.annotations().size(), size_t(0));
     }
 
     void vertexOfTheSelectedRegionMovesAlone()
