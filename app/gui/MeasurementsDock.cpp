@@ -105,10 +105,13 @@ void MeasurementsDock::refresh()
 {
     const QSignalBlocker block(m_table);
     m_table->setRowCount(0);
+    const QString units = m_view ? QString::fromStdString(m_view->volume().info().units) : QString();
+    m_table->setHorizontalHeaderLabels({tr("#"), tr("Type"), tr("Slice"), tr("Value"),
+                                        units.isEmpty() ? tr("Mean") : tr("Mean (%1)").arg(units), tr("SD"), tr("Min"),
+                                        tr("Max")});
     if (!m_view)
         return;
     const auto& list = m_view->measurements();
-    const QString units = QString::fromStdString(m_view->volume().info().units);
     m_table->setRowCount(int(list.size()));
     for (int row = 0; row < int(list.size()); ++row) {
         const auto& m = list[size_t(row)];
@@ -127,9 +130,6 @@ void MeasurementsDock::refresh()
         for (int column = 0; column < cells.size(); ++column)
             m_table->setItem(row, column, new QTableWidgetItem(cells[column]));
     }
-    m_table->setHorizontalHeaderLabels({tr("#"), tr("Type"), tr("Slice"), tr("Value"),
-                                        units.isEmpty() ? tr("Mean") : tr("Mean (%1)").arg(units), tr("SD"), tr("Min"),
-                                        tr("Max")});
     const int selected = m_view->selectedMeasurement();
     if (selected >= 0)
         m_table->selectRow(selected);
