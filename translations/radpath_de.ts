@@ -783,6 +783,42 @@ Gerät %4: %5 (%6)</translation>
         <source>QuPath GeoJSON (*.geojson);;ASAP XML (*.xml)</source>
         <translation>QuPath-GeoJSON (*.geojson);;ASAP-XML (*.xml)</translation>
     </message>
+    <message>
+        <source>Classes…</source>
+        <translation>Klassen…</translation>
+    </message>
+    <message>
+        <source>Add, rename, recolour or remove classes</source>
+        <translation>Klassen hinzufügen, umbenennen, umfärben oder entfernen</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Farbe…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>New class</source>
+        <translation>Neue Klasse</translation>
+    </message>
+    <message>
+        <source>New class %1</source>
+        <translation>Neue Klasse %1</translation>
+    </message>
 </context>
 <context>
     <name>radpath::pathology::SlideDocumentView</name>

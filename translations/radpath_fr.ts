@@ -783,6 +783,42 @@ Périphérique %4 : %5 (%6)</translation>
         <source>QuPath GeoJSON (*.geojson);;ASAP XML (*.xml)</source>
         <translation>QuPath GeoJSON (*.geojson);;ASAP XML (*.xml)</translation>
     </message>
+    <message>
+        <source>Classes…</source>
+        <translation>Classes…</translation>
+    </message>
+    <message>
+        <source>Add, rename, recolour or remove classes</source>
+        <translation>Ajouter, renommer, recolorer ou supprimer des classes</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Couleur…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>New class</source>
+        <translation>Nouvelle classe</translation>
+    </message>
+    <message>
+        <source>New class %1</source>
+        <translation>Nouvelle classe %1</translation>
+    </message>
 </context>
 <context>
     <name>radpath::pathology::SlideDocumentView</name>

@@ -3,7 +3,11 @@
 #include "pathology/annotation/AnnotationFile.h"
 #include "pathology/view/SlideView.h"
 
+#include <QColorDialog>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QListWidget>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -85,13 +89,12 @@ AnnotationPanel::AnnotationPanel(SlideView* view, QWidget* parent) : QWidget(par
     layout->addLayout(buttons);
 
     // New annotations take the class chosen here.
-    m_class->addItem(tr("Unclassified"));
-    const ClassList classes;
-    for (const PathClass& c : classes.classes()) {
-        QPixmap swatch(12, 12);
-        swatch.fill(QColor::fromRgb(c.rgb));
-        m_class->addItem(QIcon(swatch), QString::fromStdString(c.name), QVariant::fromValue(quint32(c.rgb)));
-    }
+    auto* editClassesButton = new QPushButton(tr("Classes…"), this);
+    editClassesButton->setObjectName(QStringLiteral("editClasses"));
+    editClassesButton->setToolTip(tr("Add, rename, recolour or remove classes"));
+    classRow->addWidget(editClassesButton);
+    connect(editClassesButton, &QPushButton::clicked, this, &AnnotationPanel::editClasses);
+    fillClasses();
     auto chosenClass = [this]() -> std::optional<PathClass> {
         if (m_class->currentIndex() <= 0)
             return std::nullopt;
@@ -231,6 +234,112 @@ bool AnnotationPanel::saveTo(const QString& path, QStringList* warnings, QString
             *error = QString::fromUtf8(e.what());
         return false;
     }
+}
+
+void AnnotationPanel::setClasses(ClassList classes)
+{
+    m_classes = std::move(classes);
+    fillClasses();
+}
+
+void AnnotationPanel::fillClasses()
+{
+    const QString current = m_class->currentText();
+    {
+        const QSignalBlocker block(m_class);
+        m_class->clear();
+        m_class->addItem(tr("Unclassified"));
+        for (const PathClass& c : m_classes.classes()) {
+            QPixmap swatch(12, 12);
+            swatch.fill(QColor::fromRgb(c.rgb));
+            m_class->addItem(QIcon(swatch), QString::fromStdString(c.name), QVariant::fromValue(quint32(c.rgb)));
+        }
+        m_class->setCurrentIndex(std::max(0, m_class->findText(current)));
+    }
+    emit m_class->currentIndexChanged(m_class->currentIndex()); // the editor's class follows
+}
+
+void AnnotationPanel::editClasses()
+{
+    // A small editor over a copy: OK keeps the changes.
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Classes"));
+    ClassList edited = m_classes;
+    auto* list = new QListWidget(&dialog);
+    auto refill = [&] {
+        list->clear();
+        for (const PathClass& c : edited.classes()) {
+            QPixmap swatch(14, 14);
+            swatch.fill(QColor::fromRgb(c.rgb));
+            auto* item = new QListWidgetItem(QIcon(swatch), QString::fromStdString(c.name), list);
+            item->setFlags(item->flags() | Qt::ItemIsEditable);
+            item->setData(Qt::UserRole, QString::fromStdString(c.name));
+        }
+    };
+    refill();
+    auto* add = new QPushButton(tr("Add"), &dialog);
+    auto* colour = new QPushButton(tr("Colour…"), &dialog);
+    auto* remove = new QPushButton(tr("Remove"), &dialog);
+    auto* reset = new QPushButton(tr("Defaults"), &dialog);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto* side = new QVBoxLayout;
+    for (QPushButton* b : {add, colour, remove, reset})
+        side->addWidget(b);
+    side->addStretch(1);
+    auto* row = new QHBoxLayout;
+    row->addWidget(list, 1);
+    row->addLayout(side);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addLayout(row);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(add, &QPushButton::clicked, &dialog, [&] {
+        QString name = tr("New class");
+        for (int n = 2; edited.find(name.toStdString()); ++n)
+            name = tr("New class %1").arg(n);
+        edited.set({name.toStdString(), 0x808080});
+        refill();
+    });
+    connect(list, &QListWidget::itemChanged, &dialog, [&](QListWidgetItem* item) {
+        // Renamed in place: the class keeps its colour and position.
+        const std::string before = item->data(Qt::UserRole).toString().toStdString();
+        const std::string after = item->text().trimmed().toStdString();
+        const PathClass* c = edited.find(before);
+        if (!c || after.empty() || after == before || edited.find(after)) {
+            QMetaObject::invokeMethod(&dialog, refill, Qt::QueuedConnection);
+            return;
+        }
+        const std::uint32_t rgb = c->rgb;
+        const auto index = size_t(list->row(item));
+        edited.remove(before);
+        edited.set({after, rgb});
+        edited.move(after, index);
+        QMetaObject::invokeMethod(&dialog, refill, Qt::QueuedConnection);
+    });
+    connect(colour, &QPushButton::clicked, &dialog, [&] {
+        QListWidgetItem* item = list->currentItem();
+        const PathClass* c = item ? edited.find(item->text().toStdString()) : nullptr;
+        if (!c)
+            return;
+        const QColor chosen = QColorDialog::getColor(QColor::fromRgb(c->rgb), &dialog);
+        if (chosen.isValid()) {
+            edited.set({c->name, chosen.rgb() & 0xFFFFFF});
+            refill();
+        }
+    });
+    connect(remove, &QPushButton::clicked, &dialog, [&] {
+        if (QListWidgetItem* item = list->currentItem()) {
+            edited.remove(item->text().toStdString());
+            refill();
+        }
+    });
+    connect(reset, &QPushButton::clicked, &dialog, [&] {
+        edited.resetToDefaults();
+        refill();
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        setClasses(edited);
 }
 
 QString AnnotationPanel::summary() const

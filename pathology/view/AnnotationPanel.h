@@ -11,6 +11,8 @@ class QLabel;
 class QLineEdit;
 class QTableWidget;
 
+#include "pathology/annotation/Annotation.h"
+
 namespace radpath {
 namespace pathology {
 
@@ -33,14 +35,21 @@ public:
     /// Writes every annotation as GeoJSON or ASAP XML (by extension); ASAP's losses in `warnings`.
     bool saveTo(const QString& path, QStringList* warnings = nullptr, QString* error = nullptr) const;
 
+    /// The classes offered for new and selected annotations (QuPath's defaults at first).
+    const ClassList& classes() const { return m_classes; }
+    void setClasses(ClassList classes);
+
 private:
     void showSelection();
+    void fillClasses();
+    void editClasses();
 
     SlideView* m_view = nullptr;
     QLineEdit* m_filter = nullptr;
     QComboBox* m_class = nullptr;
     QTableWidget* m_table = nullptr;
     QLabel* m_summary = nullptr;
+    ClassList m_classes;
 };
 
 } // namespace pathology

@@ -309,6 +309,27 @@ private slots:
         QCOMPARE(editor.annotations().size(), size_t(0));
     }
 
+    void classesCanBeEdited()
+    {
+        AnnotationPanel* panel = m_doc->annotationPanel();
+        ClassList classes = panel->classes();
+        QVERIFY(classes.find("Tumor"));
+        classes.set({"Lymphocyte", 0x3366FF});
+        classes.remove("Necrosis");
+        panel->setClasses(classes);
+        auto* combo = m_doc->findChild<QComboBox*>("annotationClass");
+        QVERIFY(combo->findText("Lymphocyte") > 0);
+        QCOMPARE(combo->findText("Necrosis"), -1);
+        // New annotations take the new class, colour included.
+        combo->setCurrentIndex(combo->findText("Lymphocyte"));
+        m_view->setMagnification(10);
+        QTest::mouseClick(m_doc->findChild<QToolButton*>("pointsTool"), Qt::LeftButton);
+        QTest::mouseClick(m_view, Qt::LeftButton, Qt::NoModifier, QPoint(300, 300));
+        const Annotation& point = *m_view->annotations().annotations().all().back();
+        QCOMPARE(point.classification->name, std::string("Lymphocyte"));
+        QCOMPARE(point.classification->rgb, 0x3366FFu);
+    }
+
     void vertexOfTheSelectedRegionMovesAlone()
     {
         QFile::remove(QString::fromStdString(sidecarPath(m_path.toStdString())));
