@@ -26,6 +26,7 @@
 #include <vtkInteractorStyleTrackballCamera.h>
 #include <vtkObjectFactory.h>
 #include <vtkPiecewiseFunction.h>
+#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkSmartVolumeMapper.h>
 #include <vtkVolume.h>
@@ -50,6 +51,8 @@ struct VolumeView::Private {
     QLabel* noticeText = nullptr;
     QToolButton* resample = nullptr;
     QToolButton* cineButton = nullptr;
+    bool cameraPending = false; ///< the 3-D camera is placed once the widget has its size
+    QSplitter* splitter = nullptr;
     vtkSmartPointer<vtkSmartVolumeMapper> volumeMapper = vtkSmartPointer<vtkSmartVolumeMapper>::New();
     vtkSmartPointer<vtkVolume> volumeActor = vtkSmartPointer<vtkVolume>::New();
 };
@@ -59,6 +62,7 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
     d->sliceView = new SliceView(this);
     d->volumeWidget = new VtkWidget(this);
     d->volumeWidget->setObjectName("volumeRenderView");
+    d->volumeWidget->installEventFilter(this);
     d->sliceSlider = new QSlider(Qt::Horizontal, this);
     d->sliceSlider->setObjectName("sliceSlider");
     d->sliceLabel = new QLabel(this);
@@ -66,11 +70,14 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
     d->presets->setObjectName("windowPresets");
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
+    d->splitter = splitter;
     splitter->addWidget(d->sliceView);
     splitter->addWidget(d->volumeWidget);
     splitter->setSizes({1, 1});
 
     auto* controls = new QHBoxLayout;
+    // Measurement tools and cine on a row of their own: the slice slider keeps its width.
+    auto* toolRow = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Slice"), this));
     controls->addWidget(d->sliceSlider, 1);
     controls->addWidget(d->sliceLabel);
@@ -87,7 +94,7 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
     d->cineButton->setText(tr("Cine"));
     d->cineButton->setToolTip(tr("Play the slices or frames as a movie (Space)"));
     d->cineButton->setCheckable(true);
-    controls->addWidget(d->cineButton);
+    toolRow->addWidget(d->cineButton);
     connect(d->cineButton, &QToolButton::toggled, this, [this](bool on) {
         d->sliceView->setCinePlaying(on); // refused for a single slice or while loading
         const QSignalBlocker block(d->cineButton);
@@ -122,7 +129,7 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
         button->setText(t.text);
         button->setToolTip(t.tip);
         button->setCheckable(true);
-        controls->addWidget(button);
+        toolRow->addWidget(button);
         group->addButton(button);
         const SliceView::Tool tool = t.tool;
         connect(button, &QToolButton::toggled, this, [this, group, button, tool](bool on) {
@@ -164,6 +171,8 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
     layout->addWidget(d->notice);
     layout->addWidget(splitter, 1);
     layout->addLayout(controls);
+    toolRow->addStretch(1);
+    layout->addLayout(toolRow);
 
     connect(d->sliceView, &SliceView::sliceChanged, this, [this](int k) {
         {
@@ -223,6 +232,8 @@ void VolumeView::finishLoading(const Volume& volume)
     fillPresets();
     d->sliceSlider->setEnabled(true);
     d->volumeWidget->show();
+    // Hidden while loading, the 3-D view lost its half of the splitter: give it back.
+    d->splitter->setSizes({1, 1});
     setUp3d();
     showNotice();
 }
@@ -322,16 +333,37 @@ void VolumeView::setUp3d()
     d->volumeWidget->renderer()->RemoveAllViewProps();
     d->volumeWidget->renderer()->AddVolume(d->volumeActor);
 
+    d->cameraPending = true;
+    placeCamera();
+}
+
+void VolumeView::placeCamera()
+{
+    // VTK fits the volume to the widget's aspect: a widget just shown, not laid out yet,
+    // would leave it a speck. The camera waits for a real size.
+    QWidget* w = d->volumeWidget;
+    const double aspect = double(w->width()) / std::max(1, w->height());
+    if (!d->cameraPending || d->volume.isNull() || !w->isVisible() || w->width() < 16 || aspect < 0.2 || aspect > 5)
+        return;
+    d->cameraPending = false;
     // Anterior view (LPS: anterior is -y), head up.
-    const Vec3 c = g.center();
-    vtkCamera* camera3d = d->volumeWidget->renderer()->GetActiveCamera();
+    const Vec3 c = d->volume.geometry().center();
+    vtkRenderer* renderer = d->volumeWidget->renderer();
+    renderer->GetRenderWindow()->SetSize(qRound(w->width() * w->devicePixelRatioF()), qRound(w->height() * w->devicePixelRatioF()));
+    vtkCamera* camera3d = renderer->GetActiveCamera();
     camera3d->SetFocalPoint(c[0], c[1], c[2]);
     camera3d->SetPosition(c[0], c[1] - 1000.0, c[2]);
     camera3d->SetViewUp(0, 0, 1);
-    d->volumeWidget->renderer()->ResetCamera();
+    renderer->ResetCamera();
     camera3d->Zoom(1.1);
-
     d->volumeWidget->requestRender();
+}
+
+bool VolumeView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == d->volumeWidget && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        placeCamera();
+    return QWidget::eventFilter(watched, event);
 }
 
 int VolumeView::slice() const { return d->sliceView->slice(); }

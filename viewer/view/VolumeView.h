@@ -50,6 +50,8 @@ signals:
 
 private:
     void setUp3d();
+    void placeCamera();
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void showNotice();
     void fillPresets();
     struct Private;
