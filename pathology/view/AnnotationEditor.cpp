@@ -16,7 +16,7 @@ constexpr double kPi = 3.14159265358979323846;
 constexpr double kPickPx = 5.0;
 constexpr double kSmallObject = 64.0;  // level-0 px across: a cell, not a region
 constexpr double kPictureSize = 2048.0; // long side of the zoomed-out picture of small objects
-constexpr double kPictureBelow = 8.0;   // screen px across a small object: below, the picture
+constexpr double kPictureBelow = 12.0;  // screen px across a small object: below, the picture
 
 Ring circle(QPointF c, double radius, int corners = 32)
 {
@@ -526,22 +526,6 @@ void AnnotationEditor::paint(QPainter& p, const QTransform& toScreen, const QRec
     QPolygon screen; // reused: the outline in widget pixels
     auto draw = [&](const Annotation& a, bool selected, QPointF offset) {
         const QColor colour = selected ? QColor(90, 205, 255) : colourOf(a);
-        // Crowded views (thousands of cells): outlines in widget pixels, without smoothing
-        // or fill, which the raster engine draws several times faster.
-        if (crowded && !selected)
-            if (const auto* polygon = std::get_if<Polygon>(&a.geometry); polygon && polygon->holes.empty()) {
-                screen.resize(int(polygon->outer.size()));
-                for (int i = 0; i < screen.size(); ++i)
-                    screen[i] = toScreen.map(QPointF(polygon->outer[size_t(i)].x, polygon->outer[size_t(i)].y)).toPoint();
-                p.save();
-                p.resetTransform();
-                p.setRenderHint(QPainter::Antialiasing, false);
-                p.setPen(QPen(colour, 1));
-                p.setBrush(Qt::NoBrush);
-                p.drawPolygon(screen);
-                p.restore();
-                return;
-            }
         QPen pen(colour, selected ? 3 : 2);
         pen.setCosmetic(true);
         p.setPen(pen);
@@ -596,8 +580,36 @@ void AnnotationEditor::paint(QPainter& p, const QTransform& toScreen, const QRec
     } else {
         shown = m_set.query({visible.left(), visible.top(), visible.right(), visible.bottom()});
     }
+    // Crowded views (thousands of cells): simple outlines in one pass, in widget pixels,
+    // without smoothing or fill, which the raster engine draws several times faster.
     crowded = shown.size() > 300;
+    auto simple = [&](const Annotation* a) {
+        const auto* polygon = std::get_if<Polygon>(&a->geometry);
+        return crowded && a->id != m_selected && polygon && polygon->holes.empty() ? polygon : nullptr;
+    };
+    if (crowded) {
+        p.save();
+        p.resetTransform();
+        p.setRenderHint(QPainter::Antialiasing, false);
+        p.setBrush(Qt::NoBrush);
+        QRgb pen = 0;
+        for (const Annotation* a : shown)
+            if (const Polygon* polygon = simple(a)) {
+                const QRgb colour = colourOf(*a).rgb();
+                if (colour != pen) {
+                    p.setPen(QPen(QColor::fromRgb(colour), 1));
+                    pen = colour;
+                }
+                screen.resize(int(polygon->outer.size()));
+                for (int i = 0; i < screen.size(); ++i)
+                    screen[i] = toScreen.map(QPointF(polygon->outer[size_t(i)].x, polygon->outer[size_t(i)].y)).toPoint();
+                p.drawPolygon(screen);
+            }
+        p.restore();
+    }
     for (const Annotation* a : shown) {
+        if (simple(a))
+            continue;
         const bool selected = a->id == m_selected;
         if (selected && m_state == State::MovingVertex && m_moving) {
             Annotation preview = *m_moving;

@@ -18,7 +18,10 @@ namespace {
 
 constexpr int kMinimapSize = 180;
 constexpr double kBrushPx = 24.0;       // brush diameter on screen
-constexpr int kTileRepaintMs = 25;      // arriving tiles are drawn at most this often
+constexpr int kTileRepaintMs = 40;      // arriving tiles are drawn at most this often
+constexpr int kSettleMs = 150;          // still this long: drawn again at full quality
+constexpr double kCoarserStill = 1.25;  // a coarser level may be magnified this much when still
+constexpr double kCoarserMoving = 1.5;  // and this much while the view moves
 constexpr double kKineticDecay = 0.9;   // per 16 ms frame
 constexpr double kKineticStop = 0.02;   // widget px per ms
 
@@ -45,6 +48,10 @@ struct SlideView::Private {
     QElapsedTimer clock;
     QTimer* kinetic = nullptr;
     QTimer* tileRepaint = nullptr;
+    // While the view moves, tiles are sampled nearest (several times faster); once it has
+    // been still for a moment, it is drawn again with smoothing.
+    bool moving = false;
+    QTimer* settle = nullptr;
     AnnotationEditor editor;
 
     QSizeF level0Size() const
@@ -101,6 +108,15 @@ SlideView::SlideView(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
     d->tileRepaint->setSingleShot(true);
     d->tileRepaint->setInterval(kTileRepaintMs);
     connect(d->tileRepaint, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    d->settle = new QTimer(this);
+    d->settle->setSingleShot(true);
+    d->settle->setInterval(kSettleMs);
+    connect(d->settle, &QTimer::timeout, this, [this] {
+        d->moving = false;
+        if (d->engine) // still: the sharp level's tiles
+            d->engine->request(currentLevel(), visibleRect());
+        update();
+    });
     d->kinetic = new QTimer(this);
     d->kinetic->setInterval(16);
     connect(d->kinetic, &QTimer::timeout, this, [this] {
@@ -225,6 +241,21 @@ QRectF SlideView::visibleRect() const
 
 int SlideView::currentLevel() const
 {
+    if (!d->slide)
+        return 0;
+    // While the view moves, the next coarser level when it needs at most half as much
+    // magnification again: a sixteenth of the pixels to draw, and a moving picture hides
+    // the difference. Still, the sharp level.
+    const int sharp = sharpLevel();
+    const auto& levels = d->slide->info().levels;
+    const double limit = d->moving ? kCoarserMoving : kCoarserStill;
+    if (sharp + 1 < int(levels.size()) && d->scale * levels[size_t(sharp + 1)].downsample <= limit)
+        return sharp + 1;
+    return sharp;
+}
+
+int SlideView::sharpLevel() const
+{
     return d->slide ? d->slide->bestLevelForDownsample(1.0 / d->scale) : 0;
 }
 
@@ -238,8 +269,12 @@ QRect SlideView::minimapRect() const
 
 void SlideView::changed()
 {
+    d->moving = true;
+    d->settle->start();
+    // Moving, the sharp level is still what is fetched first: it is what the view settles on
+    // (the engine queues the next coarser level after it).
     if (d->engine)
-        d->engine->request(currentLevel(), visibleRect());
+        d->engine->request(sharpLevel(), visibleRect());
     update();
     emit viewChanged();
 }
@@ -266,7 +301,7 @@ void SlideView::paintEvent(QPaintEvent*)
     // Bilinear sampling helps between half and one and a half screen pixels per tile pixel;
     // further down it samples no better than the nearest pixel, only slower.
     const double tilePixel = d->scale * ds;
-    p.setRenderHint(QPainter::SmoothPixmapTransform, tilePixel >= 0.5 && tilePixel < 1.5);
+    p.setRenderHint(QPainter::SmoothPixmapTransform, !d->moving && tilePixel >= 0.5 && tilePixel < 1.5);
     const qint64 c0 = qint64(std::floor(visible.left() / span)), c1 = qint64(std::floor(visible.right() / span));
     const qint64 r0 = qint64(std::floor(visible.top() / span)), r1 = qint64(std::floor(visible.bottom() / span));
     for (qint64 r = r0; r <= r1; ++r)

@@ -48,8 +48,10 @@ public:
     QPointF toWidget(QPointF level0) const;
     /// The level-0 rectangle the view covers (bounding box when rotated).
     QRectF visibleRect() const;
-    /// The level tiles are drawn from at the current scale.
+    /// The level tiles are drawn from now (while moving, it may be one coarser).
     int currentLevel() const;
+    /// The level that is sharp at the current scale: what a still view shows.
+    int sharpLevel() const;
 
     /// Brightness, contrast, gamma and one stain at a time, applied to what is drawn.
     void setDisplay(const DisplaySettings& settings);

@@ -115,7 +115,7 @@ std::vector<double> session(SlideView& view)
 bool sharp(SlideView& view)
 {
     const SlideInfo& info = view.slide()->info();
-    const int level = view.currentLevel();
+    const int level = view.sharpLevel();
     const double span = TileEngine::kTileSize * info.levels[size_t(level)].downsample;
     const QRectF visible = view.visibleRect().intersected(QRectF(0, 0, double(info.levels[0].width), double(info.levels[0].height)));
     for (qint64 r = qint64(visible.top() / span); r <= qint64(visible.bottom() / span); ++r)
