@@ -38,12 +38,13 @@ std::optional<SlideBounds> boundsOf(const std::map<std::string, std::string>& pr
 }
 
 // A QImage of width x height RGBA8888 whose rows are contiguous, or throws.
-QImage newRgbaImage(const std::string& path, std::int64_t width, std::int64_t height)
+QImage newRgbaImage(const std::string& path, std::int64_t width, std::int64_t height,
+                    QImage::Format format = QImage::Format_RGBA8888)
 {
     if (width <= 0 || height <= 0 || width > 1 << 16 || height > 1 << 16 || width * height > (std::int64_t(1) << 28))
         throw SlideError(path, "cannot read a region of " + std::to_string(width) + " x " + std::to_string(height) +
                                    " pixels (at most 65536 a side and 2^28 pixels)");
-    QImage image(int(width), int(height), QImage::Format_RGBA8888);
+    QImage image(int(width), int(height), format);
     if (image.isNull())
         throw SlideError(path, "out of memory for a region of " + std::to_string(width) + " x " +
                                    std::to_string(height) + " pixels");
@@ -141,6 +142,17 @@ QImage OpenSlideSource::readRegion(int level, std::int64_t x, std::int64_t y, in
     openslide_read_region(m_osr, scratch.data(), x, y, level, width, height);
     throwIfError(where);
     argbToRgbaCopy(scratch.data(), pixels, count);
+    return image;
+}
+
+QImage OpenSlideSource::readTile(int level, std::int64_t x, std::int64_t y, int width, int height) const
+{
+    if (level < 0 || level >= int(m_info.levels.size()))
+        throw SlideError(m_info.path, "no level " + std::to_string(level));
+    // OpenSlide's premultiplied ARGB is QImage's ARGB32_Premultiplied: read straight into it.
+    QImage image = newRgbaImage(m_info.path, width, height, QImage::Format_ARGB32_Premultiplied);
+    openslide_read_region(m_osr, reinterpret_cast<std::uint32_t*>(image.bits()), x, y, level, width, height);
+    throwIfError("cannot read level " + std::to_string(level) + " at (" + std::to_string(x) + ", " + std::to_string(y) + ")");
     return image;
 }
 

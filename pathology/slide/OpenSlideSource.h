@@ -18,6 +18,7 @@ public:
 
     const SlideInfo& info() const override { return m_info; }
     QImage readRegion(int level, std::int64_t x, std::int64_t y, int width, int height) const override;
+    QImage readTile(int level, std::int64_t x, std::int64_t y, int width, int height) const override;
     QImage associatedImage(const std::string& name) const override;
 
 private:

@@ -66,6 +66,12 @@ public:
     /// in level pixels. Format_RGBA8888, straight alpha, transparent where the slide has no
     /// data. Throws SlideError when the slide cannot be read there.
     virtual QImage readRegion(int level, std::int64_t x, std::int64_t y, int width, int height) const = 0;
+    /// The same region premultiplied (Format_ARGB32_Premultiplied), as a view draws it; the
+    /// tile engine reads through this. OpenSlide hands these pixels out as they are.
+    virtual QImage readTile(int level, std::int64_t x, std::int64_t y, int width, int height) const
+    {
+        return readRegion(level, x, y, width, height).convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    }
     /// Format_RGBA8888; throws SlideError for an unknown name.
     virtual QImage associatedImage(const std::string& name) const = 0;
     /// The level whose downsample is the largest not above `downsample` (level 0 at most).

@@ -79,9 +79,8 @@ void TileEngine::Private::work()
             const TileArea area = tileArea(slide->info(), key);
             if (area.width <= 0 || area.height <= 0)
                 throw SlideError(slide->info().path, "no tile there");
-            // Premultiplied here, on the worker: what the view draws without converting.
-            image = slide->readRegion(key.level, area.x0, area.y0, area.width, area.height)
-                        .convertToFormat(QImage::Format_ARGB32_Premultiplied);
+            // Premultiplied, as the view draws it without converting.
+            image = slide->readTile(key.level, area.x0, area.y0, area.width, area.height);
             cache->insert(slideKey, key, image);
         } catch (const std::exception& e) {
             error = e.what();
