@@ -819,6 +819,14 @@ Gerät %4: %5 (%6)</translation>
         <source>New class %1</source>
         <translation>Neue Klasse %1</translation>
     </message>
+    <message>
+        <source>Classes not saved: %1</source>
+        <translation>Klassen nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Classes not read: %1</source>
+        <translation>Klassen nicht gelesen: %1</translation>
+    </message>
 </context>
 <context>
     <name>radpath::pathology::SlideDocumentView</name>

@@ -819,6 +819,14 @@ Périphérique %4 : %5 (%6)</translation>
         <source>New class %1</source>
         <translation>Nouvelle classe %1</translation>
     </message>
+    <message>
+        <source>Classes not saved: %1</source>
+        <translation>Classes non enregistrées : %1</translation>
+    </message>
+    <message>
+        <source>Classes not read: %1</source>
+        <translation>Classes non lues : %1</translation>
+    </message>
 </context>
 <context>
     <name>radpath::pathology::SlideDocumentView</name>

@@ -129,6 +129,7 @@ void DocumentController::openSlide(const QString& path)
             m_pending.removeAll(path);
             m_settings.addRecentFile(path);
             auto* view = new pathology::SlideDocumentView;
+            view->setClassFile(QDir(m_settings.dataDir()).filePath(QStringLiteral("annotation-classes.json")));
             view->setSlide(std::move(slide), m_tileCache, m_settings.workerThreads());
             emit documentOpened(path, title, view);
         },

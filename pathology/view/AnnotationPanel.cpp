@@ -5,6 +5,10 @@
 
 #include <QColorDialog>
 #include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QListWidget>
@@ -240,6 +244,40 @@ void AnnotationPanel::setClasses(ClassList classes)
 {
     m_classes = std::move(classes);
     fillClasses();
+    if (m_classFile.isEmpty())
+        return;
+    // [{"name": "Tumor", "color": [200, 0, 0]}, ...], as QuPath lists classes.
+    QJsonArray list;
+    for (const PathClass& c : m_classes.classes())
+        list.append(QJsonObject{{"name", QString::fromStdString(c.name)},
+                                {"color", QJsonArray{int(c.rgb >> 16 & 0xFF), int(c.rgb >> 8 & 0xFF), int(c.rgb & 0xFF)}}});
+    try {
+        writeFileAtomically(m_classFile.toStdString(), QJsonDocument(list).toJson().toStdString());
+    } catch (const std::exception& e) {
+        m_summary->setText(tr("Classes not saved: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+void AnnotationPanel::setClassFile(const QString& path)
+{
+    m_classFile.clear(); // no write back while reading
+    if (QFile::exists(path)) {
+        try {
+            const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(readWholeFile(path.toStdString())));
+            std::vector<PathClass> classes;
+            for (const QJsonValue& v : doc.array()) {
+                const QJsonArray rgb = v.toObject().value("color").toArray();
+                const std::string name = v.toObject().value("name").toString().toStdString();
+                if (!name.empty() && rgb.size() == 3)
+                    classes.push_back({name, std::uint32_t(rgb[0].toInt() << 16 | rgb[1].toInt() << 8 | rgb[2].toInt())});
+            }
+            if (!classes.empty())
+                setClasses(ClassList(std::move(classes)));
+        } catch (const std::exception& e) {
+            m_summary->setText(tr("Classes not read: %1").arg(QString::fromUtf8(e.what())));
+        }
+    }
+    m_classFile = path;
 }
 
 void AnnotationPanel::fillClasses()

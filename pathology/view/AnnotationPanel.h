@@ -38,6 +38,8 @@ public:
     /// The classes offered for new and selected annotations (QuPath's defaults at first).
     const ClassList& classes() const { return m_classes; }
     void setClasses(ClassList classes);
+    /// Keeps the class list in `path` (JSON): read now if it exists, written after each edit.
+    void setClassFile(const QString& path);
 
 private:
     void showSelection();
@@ -50,6 +52,7 @@ private:
     QTableWidget* m_table = nullptr;
     QLabel* m_summary = nullptr;
     ClassList m_classes;
+    QString m_classFile;
 };
 
 } // namespace pathology

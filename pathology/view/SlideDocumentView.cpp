@@ -265,6 +265,11 @@ QWidget* SlideDocumentView::makeDisplayPanel()
     return panel;
 }
 
+void SlideDocumentView::setClassFile(const QString& path)
+{
+    m_panel->setClassFile(path);
+}
+
 void SlideDocumentView::flush()
 {
     m_writer.waitForDone();

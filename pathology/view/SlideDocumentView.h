@@ -31,6 +31,8 @@ public:
     void setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads);
     SlideView* slideView() const { return m_view; }
     AnnotationPanel* annotationPanel() const { return m_panel; }
+    /// Where the user's class list lives (kept between sessions).
+    void setClassFile(const QString& path);
     /// Waits until the annotations are in the sidecar file.
     void flush();
     /// A second slide beside the first (null: none), navigation linked unless unlinked.

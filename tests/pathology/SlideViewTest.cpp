@@ -328,6 +328,16 @@ private slots:
         const Annotation& point = *m_view->annotations().annotations().all().back();
         QCOMPARE(point.classification->name, std::string("Lymphocyte"));
         QCOMPARE(point.classification->rgb, 0x3366FFu);
+
+        // Kept between sessions: a new panel reading the same file has the edited list.
+        const QString file = m_dir.filePath("classes.json");
+        panel->setClassFile(file);
+        panel->setClasses(classes);
+        SlideDocumentView next;
+        next.setClassFile(file);
+        QVERIFY(next.annotationPanel()->classes().find("Lymphocyte"));
+        QCOMPARE(next.annotationPanel()->classes().find("Lymphocyte")->rgb, 0x3366FFu);
+        QVERIFY(!next.annotationPanel()->classes().find("Necrosis"));
     }
 
     void vertexOfTheSelectedRegionMovesAlone()
