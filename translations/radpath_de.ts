@@ -923,10 +923,6 @@ Gerät %4: %5 (%6)</translation>
         <translation>Vergrößerung</translation>
     </message>
     <message>
-        <source>Annotations not loaded: %1</source>
-        <translation>Annotationen nicht geladen: %1</translation>
-    </message>
-    <message>
         <source>Annotations not saved: %1</source>
         <translation>Annotationen nicht gespeichert: %1</translation>
     </message>
@@ -1033,6 +1029,10 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Stain</source>
         <translation>Färbung</translation>
+    </message>
+    <message>
+        <source>Annotations not loaded, and new ones not saved over them: %1</source>
+        <translation>Annotationen nicht geladen; neue werden nicht darüber gespeichert: %1</translation>
     </message>
 </context>
 <context>

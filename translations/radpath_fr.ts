@@ -923,10 +923,6 @@ Périphérique %4 : %5 (%6)</translation>
         <translation>Grossissement</translation>
     </message>
     <message>
-        <source>Annotations not loaded: %1</source>
-        <translation>Annotations non chargées : %1</translation>
-    </message>
-    <message>
         <source>Annotations not saved: %1</source>
         <translation>Annotations non enregistrées : %1</translation>
     </message>
@@ -1033,6 +1029,10 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Stain</source>
         <translation>Coloration</translation>
+    </message>
+    <message>
+        <source>Annotations not loaded, and new ones not saved over them: %1</source>
+        <translation>Annotations non chargées ; les nouvelles ne seront pas enregistrées par-dessus : %1</translation>
     </message>
 </context>
 <context>

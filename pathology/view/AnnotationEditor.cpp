@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace radpath {
 namespace pathology {
@@ -482,9 +483,11 @@ void AnnotationEditor::commit(std::vector<Change> changes)
 void AnnotationEditor::addAll(std::vector<Annotation> list)
 {
     std::vector<Change> changes;
+    std::set<std::string> used; // ids repeated inside the file too
     for (Annotation& a : list) {
-        if (a.id.empty() || m_set.find(a.id))
+        if (a.id.empty() || m_set.find(a.id) || !used.insert(a.id).second)
             a.id = newAnnotationId();
+        used.insert(a.id);
         changes.push_back({std::nullopt, std::move(a)});
     }
     if (!changes.empty())

@@ -263,13 +263,18 @@ void AnnotationPanel::setClassFile(const QString& path)
     m_classFile.clear(); // no write back while reading
     if (QFile::exists(path)) {
         try {
-            const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(readWholeFile(path.toStdString())));
+            QJsonParseError error;
+            const QJsonDocument doc =
+                QJsonDocument::fromJson(QByteArray::fromStdString(readWholeFile(path.toStdString())), &error);
+            if (doc.isNull())
+                throw AnnotationError(path.toStdString(), "not a class list: " + error.errorString().toStdString());
             std::vector<PathClass> classes;
+            auto channel = [](const QJsonValue& v) { return std::uint32_t(std::clamp(v.toInt(), 0, 255)); };
             for (const QJsonValue& v : doc.array()) {
                 const QJsonArray rgb = v.toObject().value("color").toArray();
                 const std::string name = v.toObject().value("name").toString().toStdString();
                 if (!name.empty() && rgb.size() == 3)
-                    classes.push_back({name, std::uint32_t(rgb[0].toInt() << 16 | rgb[1].toInt() << 8 | rgb[2].toInt())});
+                    classes.push_back({name, channel(rgb[0]) << 16 | channel(rgb[1]) << 8 | channel(rgb[2])});
             }
             if (!classes.empty())
                 setClasses(ClassList(std::move(classes)));
@@ -305,6 +310,7 @@ void AnnotationPanel::editClasses()
     ClassList edited = m_classes;
     auto* list = new QListWidget(&dialog);
     auto refill = [&] {
+        const QSignalBlocker block(list); // filling is not editing
         list->clear();
         for (const PathClass& c : edited.classes()) {
             QPixmap swatch(14, 14);
@@ -344,7 +350,9 @@ void AnnotationPanel::editClasses()
         const std::string before = item->data(Qt::UserRole).toString().toStdString();
         const std::string after = item->text().trimmed().toStdString();
         const PathClass* c = edited.find(before);
-        if (!c || after.empty() || after == before || edited.find(after)) {
+        if (after == before)
+            return;
+        if (!c || after.empty() || edited.find(after)) {
             QMetaObject::invokeMethod(&dialog, refill, Qt::QueuedConnection);
             return;
         }

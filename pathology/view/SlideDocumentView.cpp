@@ -286,6 +286,7 @@ void SlideDocumentView::loadAnnotations()
     const SlideSource* slide = m_view->slide();
     if (!slide)
         return;
+    m_sidecarBlocked = false;
     try {
         if (auto saved = loadSidecar(slide->info().path, boundsOrigin(slide->info())))
             m_view->annotations().reset(std::move(*saved));
@@ -293,8 +294,10 @@ void SlideDocumentView::loadAnnotations()
             m_view->annotations().reset({});
         m_status->clear();
     } catch (const std::exception& e) {
+        // The file stays as it is: edits are not saved over annotations that could not be read.
         m_view->annotations().reset({});
-        m_status->setText(tr("Annotations not loaded: %1").arg(QString::fromUtf8(e.what())));
+        m_sidecarBlocked = true;
+        m_status->setText(tr("Annotations not loaded, and new ones not saved over them: %1").arg(QString::fromUtf8(e.what())));
     }
     m_view->annotations().takeChanged(); // loaded, not edited: nothing to save
     m_panel->refresh();
@@ -306,7 +309,7 @@ void SlideDocumentView::saveAnnotations()
     // Every edit is written at once (atomically, off the GUI thread): a killed program
     // loses nothing that was drawn.
     const SlideSource* slide = m_view->slide();
-    if (!slide)
+    if (!slide || m_sidecarBlocked)
         return;
     const std::string path = slide->info().path;
     const Vertex origin = boundsOrigin(slide->info());

@@ -65,6 +65,7 @@ private:
     int m_threads = 1;
     bool m_linked = true;
     bool m_following = false;
+    bool m_sidecarBlocked = false; ///< the sidecar could not be read: never written over
 };
 
 } // namespace pathology

@@ -167,7 +167,9 @@ void SlideView::setScale(double scale)
     if (!d->slide)
         return;
     // From the whole slide in a quarter of the view to 4 screen pixels per slide pixel.
-    const QSizeF s = d->level0Size();
+    QSizeF s = d->level0Size();
+    if (d->rotation % 2)
+        s.transpose();
     const double smallest = 0.25 * std::min(width() / s.width(), height() / s.height());
     d->scale = std::clamp(scale, std::min(smallest, 1.0), 4.0);
     changed();
@@ -254,6 +256,18 @@ int SlideView::currentLevel() const
     return sharp;
 }
 
+bool SlideView::overviewOnly() const
+{
+    if (!d->slide || d->overview.isNull())
+        return false;
+    const auto& levels = d->slide->info().levels;
+    const int sharp = sharpLevel();
+    // The overview stands in for the coarsest level when that is the sharp one and far too
+    // fine for the view, and the overview itself is fine enough.
+    const double overviewPixel = d->scale * levels.front().width / double(d->overview.width());
+    return sharp == int(levels.size()) - 1 && d->scale * levels[size_t(sharp)].downsample < 0.25 && overviewPixel <= 1.5;
+}
+
 int SlideView::sharpLevel() const
 {
     return d->slide ? d->slide->bestLevelForDownsample(1.0 / d->scale) : 0;
@@ -273,7 +287,7 @@ void SlideView::changed()
     d->settle->start();
     // Moving, the sharp level is still what is fetched first: it is what the view settles on
     // (the engine queues the next coarser level after it).
-    if (d->engine)
+    if (d->engine && !overviewOnly())
         d->engine->request(sharpLevel(), visibleRect());
     update();
     emit viewChanged();
@@ -304,7 +318,16 @@ void SlideView::paintEvent(QPaintEvent*)
     p.setRenderHint(QPainter::SmoothPixmapTransform, !d->moving && tilePixel >= 0.5 && tilePixel < 1.5);
     const qint64 c0 = qint64(std::floor(visible.left() / span)), c1 = qint64(std::floor(visible.right() / span));
     const qint64 r0 = qint64(std::floor(visible.top() / span)), r1 = qint64(std::floor(visible.bottom() / span));
-    for (qint64 r = r0; r <= r1; ++r)
+    if (overviewOnly()) {
+        // Even the coarsest level has four pixels or more for each screen pixel (a large
+        // one-level image, say): the overview is as sharp, and one draw.
+        p.setRenderHint(QPainter::SmoothPixmapTransform, !d->moving);
+        if (!d->adjustedOverview.isNull())
+            p.drawImage(QRectF(QPointF(0, 0), s), d->adjustedOverview);
+        else if (!d->overview.isNull())
+            p.drawPixmap(QRectF(QPointF(0, 0), s), d->overview, QRectF(d->overview.rect()));
+    }
+    for (qint64 r = overviewOnly() ? r1 + 1 : r0; r <= r1; ++r)
         for (qint64 c = c0; c <= c1; ++c) {
             const QRectF target = QRectF(c * span, r * span, span, span).intersected(QRectF(QPointF(0, 0), s));
             const QImage tile = d->tile({level, c, r});
@@ -314,15 +337,28 @@ void SlideView::paintEvent(QPaintEvent*)
             }
             bool drawn = false;
             for (int l = level + 1; l < levels && !drawn; ++l) {
+                // The coarse tiles under this one (downsamples need not divide evenly, so it
+                // may straddle several): each draws its own part, all or nothing.
                 const double cds = info.levels[size_t(l)].downsample, cspan = TileEngine::kTileSize * cds;
-                const qint64 cc = qint64(std::floor(target.left() / cspan)), cr = qint64(std::floor(target.top() / cspan));
-                const QImage coarse = d->tile({l, cc, cr});
-                if (coarse.isNull())
+                const qint64 cc0 = qint64(std::floor(target.left() / cspan)), cc1 = qint64(std::floor((target.right() - 1e-6) / cspan));
+                const qint64 cr0 = qint64(std::floor(target.top() / cspan)), cr1 = qint64(std::floor((target.bottom() - 1e-6) / cspan));
+                std::vector<std::pair<QRectF, QImage>> parts;
+                bool complete = true;
+                for (qint64 cr = cr0; cr <= cr1 && complete; ++cr)
+                    for (qint64 cc = cc0; cc <= cc1 && complete; ++cc) {
+                        const QImage coarse = d->tile({l, cc, cr});
+                        complete = !coarse.isNull();
+                        if (complete)
+                            parts.push_back({QRectF(cc * cspan, cr * cspan, coarse.width() * cds, coarse.height() * cds), coarse});
+                    }
+                if (!complete)
                     continue;
-                // The part of the coarse tile under this one (a coarse tile covers whole finer ones).
-                const QRectF source((target.left() - cc * cspan) / cds, (target.top() - cr * cspan) / cds, target.width() / cds,
-                                    target.height() / cds);
-                p.drawImage(target, coarse, source.intersected(QRectF(coarse.rect())));
+                for (const auto& [area, coarse] : parts) {
+                    const QRectF piece = area.intersected(target);
+                    const QRectF source((piece.left() - area.left()) / cds, (piece.top() - area.top()) / cds,
+                                        piece.width() / cds, piece.height() / cds);
+                    p.drawImage(piece, coarse, source);
+                }
                 drawn = true;
             }
             if (!drawn && !d->overview.isNull()) {

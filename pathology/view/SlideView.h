@@ -52,6 +52,8 @@ public:
     int currentLevel() const;
     /// The level that is sharp at the current scale: what a still view shows.
     int sharpLevel() const;
+    /// Whether the view draws only the overview (the coarsest level is far finer than needed).
+    bool overviewOnly() const;
 
     /// Brightness, contrast, gamma and one stain at a time, applied to what is drawn.
     void setDisplay(const DisplaySettings& settings);

@@ -12,6 +12,10 @@
 #include "pathology/view/AnnotationPanel.h"
 
 #include <QComboBox>
+#include <QDialog>
+#include <QLabel>
+#include <QPushButton>
+#include <QTimer>
 #include <QSlider>
 #include <QTableWidget>
 #include <QToolButton>
@@ -338,6 +342,59 @@ private slots:
         QVERIFY(next.annotationPanel()->classes().find("Lymphocyte"));
         QCOMPARE(next.annotationPanel()->classes().find("Lymphocyte")->rgb, 0x3366FFu);
         QVERIFY(!next.annotationPanel()->classes().find("Necrosis"));
+    }
+
+    void classDialogAddsAClass()
+    {
+        // The dialog is modal: driven from a timer inside its own event loop.
+        QTimer::singleShot(200, [] {
+            for (QWidget* w : QApplication::topLevelWidgets())
+                if (auto* dialog = qobject_cast<QDialog*>(w); dialog && dialog->isVisible()) {
+                    for (QPushButton* b : dialog->findChildren<QPushButton*>())
+                        if (b->text() == "Add")
+                            b->click();
+                    QTest::qWait(100);
+                    dialog->accept();
+                }
+        });
+        m_doc->findChild<QPushButton*>("editClasses")->click();
+        QVERIFY(m_doc->annotationPanel()->classes().find("New class"));
+    }
+
+    void importRenumbersRepeatedIdsAndABrokenSidecarIsKept()
+    {
+        // Two features with one id: both come in, under different ids.
+        const QString file = m_dir.filePath("repeated.geojson");
+        QFile geojson(file);
+        QVERIFY(geojson.open(QIODevice::WriteOnly));
+        const QByteArray feature = R"({"type":"Feature","id":"same","geometry":{"type":"Polygon","coordinates":[[[10,10],[50,10],[50,50],[10,10]]]},"properties":{"objectType":"annotation"}})";
+        geojson.write("{\"type\":\"FeatureCollection\",\"features\":[" + feature + "," + feature + "]}");
+        geojson.close();
+        const size_t before = m_view->annotations().annotations().size();
+        QString error;
+        QVERIFY2(m_doc->annotationPanel()->importFrom(file, &error), qPrintable(error));
+        QCOMPARE(m_view->annotations().annotations().size(), before + 2);
+
+        // A sidecar that cannot be read is never written over.
+        m_doc.reset();
+        const QString sidecar = QString::fromStdString(sidecarPath(m_path.toStdString()));
+        QFile broken(sidecar);
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{ not json");
+        broken.close();
+        SlideDocumentView doc;
+        doc.resize(800, 600);
+        doc.setSlide(SlideSource::open(m_path.toStdString()), m_cache, 1);
+        QVERIFY(doc.findChild<QLabel*>("slideStatus")->text().contains(sidecar));
+        Annotation drawn;
+        drawn.geometry = Polygon{{{0, 0}, {100, 0}, {100, 100}}, {}};
+        doc.slideView()->annotations().addAll({drawn}); // an edit that would be saved
+        emit doc.slideView()->annotationsChanged();
+        doc.flush();
+        QVERIFY(broken.open(QIODevice::ReadOnly));
+        QCOMPARE(broken.readAll(), QByteArray("{ not json"));
+        broken.close();
+        QFile::remove(sidecar);
     }
 
     void vertexOfTheSelectedRegionMovesAlone()
