@@ -313,14 +313,35 @@ void SlideDocumentView::saveAnnotations()
         return;
     const std::string path = slide->info().path;
     const Vertex origin = boundsOrigin(slide->info());
+    // Edits faster than the disk: the writer takes the newest state when it is free, so
+    // a burst of edits is one or two writes, not one each.
+    {
+        const std::lock_guard<std::mutex> lock(m_saveMutex);
+        m_pendingSave = m_view->annotations().annotations();
+        if (m_saveRunning)
+            return;
+        m_saveRunning = true;
+    }
     // `this` outlives the task (the destructor waits for the writer); a message posted to
     // it is dropped if it is gone by then.
-    m_writer.start([this, path, origin, copy = m_view->annotations().annotations()] {
-        try {
-            saveSidecar(path, copy, origin);
-        } catch (const std::exception& e) {
-            const QString message = tr("Annotations not saved: %1").arg(QString::fromUtf8(e.what()));
-            QMetaObject::invokeMethod(this, [this, message] { m_status->setText(message); }, Qt::QueuedConnection);
+    m_writer.start([this, path, origin] {
+        for (;;) {
+            std::optional<AnnotationSet> state;
+            {
+                const std::lock_guard<std::mutex> lock(m_saveMutex);
+                if (!m_pendingSave) {
+                    m_saveRunning = false;
+                    return;
+                }
+                state = std::move(m_pendingSave);
+                m_pendingSave.reset();
+            }
+            try {
+                saveSidecar(path, *state, origin);
+            } catch (const std::exception& e) {
+                const QString message = tr("Annotations not saved: %1").arg(QString::fromUtf8(e.what()));
+                QMetaObject::invokeMethod(this, [this, message] { m_status->setText(message); }, Qt::QueuedConnection);
+            }
         }
     });
 }

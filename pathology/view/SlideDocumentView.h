@@ -3,12 +3,15 @@
 // with what the file says about itself (vendor, size, levels, mpp, objective, bounds,
 // label, macro and thumbnail images).
 
+#include "pathology/annotation/AnnotationSet.h"
 #include "pathology/slide/TileEngine.h"
 
 #include <QThreadPool>
 #include <QWidget>
 
 #include <memory>
+#include <mutex>
+#include <optional>
 
 class QComboBox;
 class QHBoxLayout;
@@ -66,6 +69,9 @@ private:
     bool m_linked = true;
     bool m_following = false;
     bool m_sidecarBlocked = false; ///< the sidecar could not be read: never written over
+    std::mutex m_saveMutex;                    ///< guards the two below, shared with the writer
+    std::optional<AnnotationSet> m_pendingSave; ///< the newest state not yet written
+    bool m_saveRunning = false;
 };
 
 } // namespace pathology
