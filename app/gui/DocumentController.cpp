@@ -123,14 +123,22 @@ void DocumentController::openSlide(const QString& path)
     m_tileCache->setBudget(budget);
     m_pending.append(path);
     const QString title = QFileInfo(path).fileName();
-    const JobId id = m_jobs.run<std::shared_ptr<pathology::SlideSource>>(
-        tr("Opening %1").arg(title), this, [path](JobContext&) { return pathology::SlideSource::open(path.toStdString()); },
-        [this, path, title](std::shared_ptr<pathology::SlideSource> slide) {
+    // The slide, its overview and its saved annotations are all read in the job.
+    using Opened = std::pair<std::shared_ptr<pathology::SlideSource>, pathology::SlideDocumentView::Prepared>;
+    const JobId id = m_jobs.run<std::shared_ptr<Opened>>(
+        tr("Opening %1").arg(title), this,
+        [path](JobContext&) {
+            auto opened = std::make_shared<Opened>();
+            opened->first = pathology::SlideSource::open(path.toStdString());
+            opened->second = pathology::SlideDocumentView::prepare(*opened->first);
+            return opened;
+        },
+        [this, path, title](std::shared_ptr<Opened> opened) {
             m_pending.removeAll(path);
             m_settings.addRecentFile(path);
             auto* view = new pathology::SlideDocumentView;
             view->setClassFile(QDir(m_settings.dataDir()).filePath(QStringLiteral("annotation-classes.json")));
-            view->setSlide(std::move(slide), m_tileCache, m_settings.workerThreads());
+            view->setSlide(opened->first, m_tileCache, m_settings.workerThreads(), std::move(opened->second));
             emit documentOpened(path, title, view);
         },
         [this, path](const QString& message) {

@@ -101,8 +101,13 @@ void TileEngine::Private::work()
     }
 }
 
+QImage TileEngine::overviewOf(const SlideSource& slide)
+{
+    return readOverview(slide, int(slide.info().levels.size()) - 1);
+}
+
 TileEngine::TileEngine(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads,
-                       QObject* parent)
+                       QObject* parent, QImage overview)
     : QObject(parent), d(std::make_unique<Private>())
 {
     qRegisterMetaType<radpath::pathology::TileKey>("radpath::pathology::TileKey");
@@ -112,7 +117,7 @@ TileEngine::TileEngine(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileC
     d->slideKey = d->slide->info().path;
     d->overviewLevel = int(d->slide->info().levels.size()) - 1;
     try {
-        d->overview = readOverview(*d->slide, d->overviewLevel);
+        d->overview = overview.isNull() ? readOverview(*d->slide, d->overviewLevel) : std::move(overview);
     } catch (const std::exception& e) {
         d->reportFailure(TileKey{d->overviewLevel, 0, 0}, e.what());
     }

@@ -47,8 +47,11 @@ class TileEngine : public QObject {
 public:
     static constexpr int kTileSize = 256;
 
+    /// `overview`: made beforehand with overviewOf() (on a worker, say); null: read here.
     TileEngine(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads,
-               QObject* parent = nullptr);
+               QObject* parent = nullptr, QImage overview = {});
+    /// The overview of `slide` as the engine keeps it; any thread. Throws SlideError.
+    static QImage overviewOf(const SlideSource& slide);
     ~TileEngine() override; ///< cancels what is queued, waits for what is running
 
     const SlideSource& slide() const;

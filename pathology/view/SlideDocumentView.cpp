@@ -162,17 +162,48 @@ SlideDocumentView::~SlideDocumentView()
     m_writer.waitForDone();
 }
 
+// The sidecar next to the slide: coordinates relative to the slide's bounds, as QuPath has them.
+static Vertex boundsOrigin(const SlideInfo& info)
+{
+    return info.bounds ? Vertex{double(info.bounds->x), double(info.bounds->y)} : Vertex{0, 0};
+}
+
+SlideDocumentView::Prepared SlideDocumentView::prepare(const SlideSource& slide)
+{
+    Prepared prepared;
+    prepared.ready = true;
+    try {
+        prepared.overview = TileEngine::overviewOf(slide);
+    } catch (const std::exception&) {
+        // The engine reads it again and reports the problem once.
+    }
+    try {
+        prepared.annotations = loadSidecar(slide.info().path, boundsOrigin(slide.info()));
+    } catch (const std::exception& e) {
+        prepared.sidecarError = e.what();
+    }
+    return prepared;
+}
+
 void SlideDocumentView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads)
+{
+    setSlide(std::move(slide), std::move(cache), threads, Prepared());
+}
+
+void SlideDocumentView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads,
+                                 Prepared prepared)
 {
     m_cache = cache;
     m_threads = threads;
-    m_view->setSlide(std::move(slide), std::move(cache), threads);
+    if (slide && !prepared.ready)
+        prepared = prepare(*slide);
+    m_view->setSlide(std::move(slide), std::move(cache), threads, std::move(prepared.overview));
     if (m_view->engine())
         // OpenSlide reports a damaged tile once; the view shows background there.
         connect(m_view->engine(), &TileEngine::tileFailed, this,
                 [this](const TileKey&, const QString& message) { m_status->setText(tr("Some tiles cannot be read: %1").arg(message)); });
     fillInfo();
-    loadAnnotations();
+    loadAnnotations(prepared);
 }
 
 void SlideDocumentView::setCompareSlide(std::shared_ptr<SlideSource> slide)
@@ -275,29 +306,20 @@ void SlideDocumentView::flush()
     m_writer.waitForDone();
 }
 
-// The sidecar next to the slide: coordinates relative to the slide's bounds, as QuPath has them.
-static Vertex boundsOrigin(const SlideInfo& info)
-{
-    return info.bounds ? Vertex{double(info.bounds->x), double(info.bounds->y)} : Vertex{0, 0};
-}
-
-void SlideDocumentView::loadAnnotations()
+void SlideDocumentView::loadAnnotations(Prepared& prepared)
 {
     const SlideSource* slide = m_view->slide();
     if (!slide)
         return;
-    m_sidecarBlocked = false;
-    try {
-        if (auto saved = loadSidecar(slide->info().path, boundsOrigin(slide->info())))
-            m_view->annotations().reset(std::move(*saved));
-        else
-            m_view->annotations().reset({});
-        m_status->clear();
-    } catch (const std::exception& e) {
+    m_sidecarBlocked = !prepared.sidecarError.empty();
+    if (m_sidecarBlocked) {
         // The file stays as it is: edits are not saved over annotations that could not be read.
         m_view->annotations().reset({});
-        m_sidecarBlocked = true;
-        m_status->setText(tr("Annotations not loaded, and new ones not saved over them: %1").arg(QString::fromUtf8(e.what())));
+        m_status->setText(tr("Annotations not loaded, and new ones not saved over them: %1")
+                              .arg(QString::fromStdString(prepared.sidecarError)));
+    } else {
+        m_view->annotations().reset(prepared.annotations ? std::move(*prepared.annotations) : AnnotationSet());
+        m_status->clear();
     }
     m_view->annotations().takeChanged(); // loaded, not edited: nothing to save
     m_panel->refresh();

@@ -31,6 +31,19 @@ public:
     explicit SlideDocumentView(QWidget* parent = nullptr);
     ~SlideDocumentView() override;
 
+    /// What opening a slide reads besides the slide itself, made off the GUI thread by
+    /// prepare(): its overview and its saved annotations.
+    struct Prepared {
+        bool ready = false;
+        QImage overview;
+        std::optional<AnnotationSet> annotations; ///< none: no sidecar
+        std::string sidecarError;                 ///< the sidecar exists but cannot be read
+    };
+    /// Any thread.
+    static Prepared prepare(const SlideSource& slide);
+
+    /// `prepared` from prepare(); without it (or not ready), the overview and sidecar are read now.
+    void setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads, Prepared prepared);
     void setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads);
     SlideView* slideView() const { return m_view; }
     AnnotationPanel* annotationPanel() const { return m_panel; }
@@ -49,7 +62,7 @@ public:
 private:
     void fillInfo();
     QWidget* makeDisplayPanel();
-    void loadAnnotations();
+    void loadAnnotations(Prepared& prepared);
     void saveAnnotations();
     void syncMagnification();
     void follow(SlideView* from, SlideView* to);

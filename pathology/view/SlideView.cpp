@@ -132,13 +132,13 @@ SlideView::SlideView(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
 
 SlideView::~SlideView() = default;
 
-void SlideView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads)
+void SlideView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads, QImage overview)
 {
     d->engine.reset();
     d->slide = std::move(slide);
     if (!d->slide)
         return;
-    d->engine = std::make_unique<TileEngine>(d->slide, std::move(cache), threads);
+    d->engine = std::make_unique<TileEngine>(d->slide, std::move(cache), threads, nullptr, std::move(overview));
     d->overview = QPixmap::fromImage(d->engine->overview());
     d->adjusted.clear();
     d->adjustedOverview = d->display.isIdentity() ? QImage()

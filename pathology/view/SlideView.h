@@ -22,7 +22,8 @@ public:
     ~SlideView() override;
 
     /// Shows `slide`, fitted; tiles through `cache` with `threads` workers.
-    void setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads);
+    /// `overview`: made beforehand by TileEngine::overviewOf (null: read now).
+    void setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads, QImage overview = {});
     const SlideSource* slide() const;
     TileEngine* engine() const;
 

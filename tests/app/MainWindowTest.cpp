@@ -13,6 +13,10 @@
 #include "app/gui/MeasurementStore.h"
 #include "viewer/db/StudyDatabase.h"
 #include "viewer/model/Measurement.h"
+#include "pathology/annotation/AnnotationFile.h"
+#include "pathology/demo/SlidePhantom.h"
+#include "pathology/view/SlideDocumentView.h"
+#include "pathology/view/SlideView.h"
 #include "viewer/view/SliceGrid.h"
 #include "viewer/view/SliceView.h"
 #include "viewer/render/VtkWidget.h"
@@ -409,6 +413,34 @@ private slots:
         emit presets->activated(1);
         QCOMPARE(view->sliceView()->voiLut(), -1);
         QCOMPARE(view->windowCenter(), 1000.0);
+    }
+
+    void slideOpensInItsTabWithItsAnnotations()
+    {
+        using namespace radpath::pathology;
+        SlidePhantomSpec spec;
+        spec.width = 4000;
+        spec.height = 3000;
+        spec.tumourRegions = 1;
+        const QString slide = m_dir.filePath("tab.svs");
+        writeSlidePhantom(slide.toStdString(), spec);
+        // A saved annotation beside it, read while the slide opens.
+        Annotation saved;
+        saved.geometry = Polygon{{{100, 100}, {900, 100}, {900, 700}}, {}};
+        saveSidecar(slide.toStdString(), AnnotationSet({saved}));
+
+        AppSettings settings(m_dir.filePath("state-slide"));
+        JobRunner jobs(2);
+        MainWindow window(settings, jobs);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openPaths({slide});
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 20000);
+        auto* doc = qobject_cast<SlideDocumentView*>(window.tabs()->widget(0));
+        QVERIFY(doc);
+        QCOMPARE(doc->slideView()->annotations().annotations().size(), size_t(1));
+        QCOMPARE(doc->slideView()->slide()->info().vendor, std::string("aperio"));
+        QVERIFY(!doc->slideView()->engine()->overview().isNull());
     }
 
     void aboutListsLibraries()
