@@ -82,15 +82,19 @@ AnnotationPanel::AnnotationPanel(SlideView* view, QWidget* parent) : QWidget(par
     buttons->addWidget(remove);
     buttons->addWidget(lock);
     buttons->addStretch(1);
-    buttons->addWidget(importFile);
-    buttons->addWidget(exportFile);
-    buttons->addWidget(exportButton);
+    // Files on a row of their own: the side panel is narrow.
+    auto* files = new QHBoxLayout;
+    files->addWidget(importFile);
+    files->addWidget(exportFile);
+    files->addWidget(exportButton);
+    files->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(classRow);
     layout->addWidget(m_filter);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_summary);
     layout->addLayout(buttons);
+    layout->addLayout(files);
 
     // New annotations take the class chosen here.
     auto* editClassesButton = new QPushButton(tr("Classes…"), this);
