@@ -44,9 +44,8 @@ pathology::Vertex boundsOrigin(const QString& slide)
 {
     if (slide.isEmpty())
         return {};
-    const auto source = pathology::SlideSource::open(slide.toStdString());
-    const auto& bounds = source->info().bounds;
-    return bounds ? pathology::Vertex{double(bounds->x), double(bounds->y)} : pathology::Vertex{};
+    const auto origin = pathology::SlideSource::open(slide.toStdString())->info().boundsOrigin();
+    return {origin[0], origin[1]};
 }
 
 } // namespace

@@ -19,6 +19,16 @@
 namespace radpath {
 namespace app {
 
+namespace {
+
+// Reader messages start with the path; the window shows the path separately.
+QString problemOf(const QString& message, const QString& path)
+{
+    return message.startsWith(path + QStringLiteral(": ")) ? message.mid(path.size() + 2) : message;
+}
+
+} // namespace
+
 DocumentController::DocumentController(JobRunner& jobs, AppSettings& settings, QObject* parent)
     : QObject(parent), m_jobs(jobs), m_settings(settings)
 {
@@ -105,11 +115,7 @@ void DocumentController::openOne(const QString& path)
         [this, path](const QString& message) {
             m_pending.removeAll(path);
             delete m_loading.take(path).data(); // a half-shown series goes away with its tab
-            // Reader messages start with the path; the dialog shows the path separately.
-            QString problem = message;
-            if (problem.startsWith(path + QStringLiteral(": ")))
-                problem = problem.mid(path.size() + 2);
-            emit openFailed(path, problem);
+            emit openFailed(path, problemOf(message, path));
         });
     m_jobPaths.insert(id, path);
 }
@@ -143,10 +149,7 @@ void DocumentController::openSlide(const QString& path)
         },
         [this, path](const QString& message) {
             m_pending.removeAll(path);
-            QString problem = message;
-            if (problem.startsWith(path + QStringLiteral(": ")))
-                problem = problem.mid(path.size() + 2);
-            emit openFailed(path, problem);
+            emit openFailed(path, problemOf(message, path));
         });
     m_jobPaths.insert(id, path);
 }

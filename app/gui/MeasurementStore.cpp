@@ -9,18 +9,6 @@
 
 namespace radpath {
 namespace app {
-namespace {
-
-// The database holds points where the anatomy really is. On a gantry-tilted series that
-// is not resampled, slice k is drawn sheared by k * sliceShear from there.
-std::vector<viewer::Measurement> shifted(std::vector<viewer::Measurement> list, const viewer::Vec3& shear, double sign)
-{
-    for (auto& m : list)
-        m = m.translated({sign * m.slice * shear[0], sign * m.slice * shear[1], sign * m.slice * shear[2]});
-    return list;
-}
-
-} // namespace
 
 MeasurementStore::MeasurementStore(const QString& databaseFile, QObject* parent) : QObject(parent), m_file(databaseFile)
 {
@@ -52,7 +40,7 @@ void MeasurementStore::attach(viewer::SliceView* view, const QString& documentPa
         const QByteArray json = viewer::StudyDatabase(m_file).measurements(key);
         if (!json.isEmpty())
             view->setMeasurements(
-                shifted(viewer::measurementsFromJson(json.toStdString()), view->volume().info().sliceShear, -1.0));
+                viewer::movedWithSlices(viewer::measurementsFromJson(json.toStdString()), viewer::scale(view->volume().info().sliceShear, -1.0)));
     } catch (const std::exception& e) {
         emit failed(tr("The saved measurements of %1 cannot be read: %2").arg(documentPath, QString::fromUtf8(e.what())));
     }
@@ -89,12 +77,12 @@ void MeasurementStore::detach(viewer::SliceView* view)
 void MeasurementStore::share(viewer::SliceView* from)
 {
     const Attachment a = m_views.value(from);
-    const auto truth = shifted(from->measurements(), from->volume().info().sliceShear, 1.0);
+    const auto truth = viewer::movedWithSlices(from->measurements(), from->volume().info().sliceShear);
     m_sharing = true;
     for (auto it = m_views.begin(); it != m_views.end(); ++it)
         if (it.key() != from && it.value().key == a.key) {
             it.value().timer->stop(); // its list is now this one
-            it.key()->setMeasurements(shifted(truth, it.key()->volume().info().sliceShear, -1.0));
+            it.key()->setMeasurements(viewer::movedWithSlices(truth, viewer::scale(it.key()->volume().info().sliceShear, -1.0)));
         }
     m_sharing = false;
 }
@@ -107,10 +95,12 @@ void MeasurementStore::save(viewer::SliceView* view)
     a.timer->stop();
     if (keyFor(view, a.path) != a.key)
         return; // the view shows another series now: its list is not this key's
+    // The database holds points where the anatomy really is. On a gantry-tilted series that
+    // is not resampled, slice k is drawn sheared by k * sliceShear from there.
     const auto& list = view->measurements();
     const QByteArray json =
         list.empty() ? QByteArray()
-                     : QByteArray::fromStdString(viewer::measurementsToJson(shifted(list, view->volume().info().sliceShear, 1.0)));
+                     : QByteArray::fromStdString(viewer::measurementsToJson(viewer::movedWithSlices(list, view->volume().info().sliceShear)));
     // Off the GUI thread: an import may hold the database for a moment.
     const QString file = m_file, key = a.key, path = a.path;
     m_writer.start([this, file, key, path, json] {

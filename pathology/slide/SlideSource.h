@@ -47,6 +47,13 @@ struct SlideInfo {
     std::vector<std::string> associatedImages; ///< "label", "macro", "thumbnail"...
     std::map<std::string, std::string> properties;
     std::uint32_t backgroundRgb = 0xFFFFFF; ///< openslide.background-color, else white
+
+    /// Where the bounds start in level-0 pixels (0, 0 without bounds): the origin of
+    /// QuPath's GeoJSON coordinates for this slide.
+    std::array<double, 2> boundsOrigin() const
+    {
+        return bounds ? std::array<double, 2>{double(bounds->x), double(bounds->y)} : std::array<double, 2>{0, 0};
+    }
 };
 
 /// Thread-safety: every method may be called from many threads at once.

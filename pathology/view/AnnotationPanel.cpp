@@ -209,9 +209,8 @@ void AnnotationPanel::refresh()
 // GeoJSON coordinates are relative to the slide's bounds, as QuPath writes them.
 static Vertex boundsOrigin(const SlideSource* slide)
 {
-    if (!slide || !slide->info().bounds)
-        return {0, 0};
-    return {double(slide->info().bounds->x), double(slide->info().bounds->y)};
+    const auto origin = slide ? slide->info().boundsOrigin() : std::array<double, 2>{0, 0};
+    return {origin[0], origin[1]};
 }
 
 bool AnnotationPanel::importFrom(const QString& path, QString* error)

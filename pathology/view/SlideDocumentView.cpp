@@ -165,7 +165,8 @@ SlideDocumentView::~SlideDocumentView()
 // The sidecar next to the slide: coordinates relative to the slide's bounds, as QuPath has them.
 static Vertex boundsOrigin(const SlideInfo& info)
 {
-    return info.bounds ? Vertex{double(info.bounds->x), double(info.bounds->y)} : Vertex{0, 0};
+    const auto origin = info.boundsOrigin();
+    return {origin[0], origin[1]};
 }
 
 SlideDocumentView::Prepared SlideDocumentView::prepare(const SlideSource& slide)

@@ -80,7 +80,13 @@ struct SlideView::Private {
     }
     // Display adjustments: adjusted tiles are kept for the frames that follow.
     DisplaySettings display;
-    QImage adjustedOverview;
+    QImage shownOverview; // the overview as the view draws it, display adjustments applied
+    void updateShownOverview()
+    {
+        const QImage raw = engine ? engine->overview() : QImage();
+        shownOverview = (raw.isNull() || display.isIdentity() ? raw : applyDisplay(raw, display))
+                            .convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    }
     mutable QCache<quint64, QImage> adjusted{48 * 1024}; // cost in KB
     QImage tile(const TileKey& key) const
     {
@@ -141,9 +147,7 @@ void SlideView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<Til
     d->engine = std::make_unique<TileEngine>(d->slide, std::move(cache), threads, nullptr, std::move(overview));
     d->overview = QPixmap::fromImage(d->engine->overview());
     d->adjusted.clear();
-    d->adjustedOverview = d->display.isIdentity() ? QImage()
-                                                   : applyDisplay(d->engine->overview(), d->display)
-                                                         .convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    d->updateShownOverview();
     connect(d->engine.get(), &TileEngine::tileReady, this, [this](const TileKey& key) {
         // Tiles arrive in bursts: one repaint per burst leaves the cores to the readers.
         if ((key.level == currentLevel() || key.level == currentLevel() + 1) && !d->tileRepaint->isActive())
@@ -322,10 +326,7 @@ void SlideView::paintEvent(QPaintEvent*)
         // Even the coarsest level has four pixels or more for each screen pixel (a large
         // one-level image, say): the overview is as sharp, and one draw.
         p.setRenderHint(QPainter::SmoothPixmapTransform, !d->moving);
-        if (!d->adjustedOverview.isNull())
-            p.drawImage(QRectF(QPointF(0, 0), s), d->adjustedOverview);
-        else if (!d->overview.isNull())
-            p.drawPixmap(QRectF(QPointF(0, 0), s), d->overview, QRectF(d->overview.rect()));
+        p.drawImage(QRectF(QPointF(0, 0), s), d->shownOverview);
     }
     for (qint64 r = overviewOnly() ? r1 + 1 : r0; r <= r1; ++r)
         for (qint64 c = c0; c <= c1; ++c) {
@@ -361,13 +362,9 @@ void SlideView::paintEvent(QPaintEvent*)
                 }
                 drawn = true;
             }
-            if (!drawn && !d->overview.isNull()) {
-                const double k = d->overview.width() / s.width();
-                const QRectF source(target.left() * k, target.top() * k, target.width() * k, target.height() * k);
-                if (d->adjustedOverview.isNull())
-                    p.drawPixmap(target, d->overview, source);
-                else
-                    p.drawImage(target, d->adjustedOverview, source);
+            if (!drawn && !d->shownOverview.isNull()) {
+                const double k = d->shownOverview.width() / s.width();
+                p.drawImage(target, d->shownOverview, QRectF(target.left() * k, target.top() * k, target.width() * k, target.height() * k));
             }
         }
     p.resetTransform();
@@ -435,9 +432,7 @@ void SlideView::setDisplay(const DisplaySettings& settings)
         return;
     d->display = settings;
     d->adjusted.clear();
-    d->adjustedOverview = d->engine && !settings.isIdentity()
-                              ? applyDisplay(d->engine->overview(), settings).convertToFormat(QImage::Format_ARGB32_Premultiplied)
-                              : QImage();
+    d->updateShownOverview();
     update();
 }
 

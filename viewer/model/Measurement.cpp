@@ -204,6 +204,13 @@ RegionStatistics regionStatistics(const Volume& volume, const Measurement& regio
     return stats;
 }
 
+std::vector<Measurement> movedWithSlices(std::vector<Measurement> measurements, const Vec3& perSlice)
+{
+    for (Measurement& m : measurements)
+        m = m.translated(scale(perSlice, m.slice));
+    return measurements;
+}
+
 std::string measurementsToJson(const std::vector<Measurement>& measurements)
 {
     QJsonArray list;

@@ -58,6 +58,10 @@ struct RegionStatistics {
 
 RegionStatistics regionStatistics(const Volume& volume, const Measurement& region);
 
+/// Each measurement moved by its slice index times `perSlice` (mm): where the anatomy of a
+/// gantry-tilted series really is (+VolumeInfo::sliceShear), or back (-sliceShear).
+std::vector<Measurement> movedWithSlices(std::vector<Measurement> measurements, const Vec3& perSlice);
+
 /// {"version": 1, "measurements": [{"kind": "length", "slice": 3, "points": [[x,y,z], ...]}]}
 std::string measurementsToJson(const std::vector<Measurement>& measurements);
 /// Throws std::runtime_error naming the problem when `json` is not such a document.

@@ -269,9 +269,7 @@ void VolumeView::resampleTilt()
         const Volume straight = watcher->result();
         watcher->deleteLater();
         // Slice k's anatomy moves by k * shear to where it really is: so do its measurements.
-        auto measurements = d->sliceView->measurements();
-        for (auto& m : measurements)
-            m = m.translated({m.slice * shear[0], m.slice * shear[1], m.slice * shear[2]});
+        auto measurements = movedWithSlices(d->sliceView->measurements(), shear);
         const double center = windowCenter(), width = windowWidth();
         setVolume(straight);
         d->sliceView->setMeasurements(std::move(measurements));
