@@ -55,12 +55,7 @@ private slots:
 
     void init()
     {
-        m_doc = std::make_unique<SlideDocumentView>();
-        m_doc->resize(1000, 700);
-        m_doc->setSlide(SlideSource::open(m_path.toStdString()), m_cache, 2);
-        m_doc->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_doc.get()));
-        m_view = m_doc->slideView();
+        QVERIFY(openDocument());
         m_view->fit();
     }
     void cleanup() { m_doc.reset(); }
@@ -167,13 +162,8 @@ private slots:
 
     void annotationsDrawnMovedUndoneAndSaved()
     {
-        QFile::remove(QString::fromStdString(sidecarPath(m_path.toStdString())));
-        m_doc = std::make_unique<SlideDocumentView>(); // no sidecar yet: starts empty
-        m_doc->resize(1000, 700);
-        m_doc->setSlide(SlideSource::open(m_path.toStdString()), m_cache, 2);
-        m_doc->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_doc.get()));
-        m_view = m_doc->slideView();
+        QFile::remove(QString::fromStdString(sidecarPath(m_path.toStdString()))); // starts empty
+        QVERIFY(openDocument());
         m_view->setMagnification(10); // 0.25 screen px per slide px, 1 µm per screen px
         m_view->setCenter(QPointF(3000, 2000));
         AnnotationEditor& editor = m_view->annotations();
@@ -280,13 +270,8 @@ private slots:
 
     void everyToolIsUndoable()
     {
-        QFile::remove(QString::fromStdString(sidecarPath(m_path.toStdString())));
-        m_doc = std::make_unique<SlideDocumentView>();
-        m_doc->resize(1000, 700);
-        m_doc->setSlide(SlideSource::open(m_path.toStdString()), m_cache, 2);
-        m_doc->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_doc.get()));
-        m_view = m_doc->slideView();
+        QFile::remove(QString::fromStdString(sidecarPath(m_path.toStdString()))); // starts empty
+        QVERIFY(openDocument());
         m_view->setMagnification(10);
         AnnotationEditor& editor = m_view->annotations();
         const auto freshTool = [&](const char* name) {
@@ -399,13 +384,8 @@ private slots:
 
     void vertexOfTheSelectedRegionMovesAlone()
     {
-        QFile::remove(QString::fromStdString(sidecarPath(m_path.toStdString())));
-        m_doc = std::make_unique<SlideDocumentView>();
-        m_doc->resize(1000, 700);
-        m_doc->setSlide(SlideSource::open(m_path.toStdString()), m_cache, 2);
-        m_doc->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_doc.get()));
-        m_view = m_doc->slideView();
+        QFile::remove(QString::fromStdString(sidecarPath(m_path.toStdString()))); // starts empty
+        QVERIFY(openDocument());
         m_view->setMagnification(10);
         m_view->setCenter(QPointF(3000, 2000));
         QTest::mouseClick(m_doc->findChild<QToolButton*>("rectangleTool"), Qt::LeftButton);
@@ -437,6 +417,17 @@ private slots:
     }
 
 private:
+    // A new slide tab on the test slide, shown; false if its window never appeared.
+    bool openDocument()
+    {
+        m_doc = std::make_unique<SlideDocumentView>();
+        m_doc->resize(1000, 700);
+        m_doc->setSlide(SlideSource::open(m_path.toStdString()), m_cache, 2);
+        m_doc->show();
+        m_view = m_doc->slideView();
+        return QTest::qWaitForWindowExposed(m_doc.get());
+    }
+
     void drag(QPoint from, QPoint to)
     {
         QTest::mousePress(m_view, Qt::LeftButton, Qt::NoModifier, from);
