@@ -215,9 +215,11 @@ void SlideDocumentView::setCompareSlide(std::shared_ptr<SlideSource> slide)
         return;
     m_compare = new SlideView(this);
     m_compare->setObjectName(QStringLiteral("compareView"));
+    // The two slides share the first one's width; the side panel keeps its own.
+    QList<int> sizes = m_splitter->sizes();
     m_splitter->insertWidget(1, m_compare);
+    m_splitter->setSizes({sizes[0] / 2, sizes[0] - sizes[0] / 2, sizes[1]});
     m_compare->setSlide(std::move(slide), m_cache, m_threads);
-    m_compare->resize(m_view->size());
     connect(m_compare, &SlideView::viewChanged, this, [this] { follow(m_compare, m_view); });
     follow(m_view, m_compare);
 }

@@ -25,6 +25,15 @@ constexpr double kCoarserMoving = 1.5;  // and this much while the view moves
 constexpr double kKineticDecay = 0.9;   // per 16 ms frame
 constexpr double kKineticStop = 0.02;   // widget px per ms
 
+// White text with a dark shadow: readable on white background and on stained tissue.
+void shadowText(QPainter& p, const QRectF& rect, int flags, const QString& text)
+{
+    p.setPen(QColor(0, 0, 0, 200));
+    p.drawText(rect.translated(1, 1), flags, text);
+    p.setPen(Qt::white);
+    p.drawText(rect, flags, text);
+}
+
 QString lengthLabel(double um)
 {
     return um >= 1000 ? SlideView::tr("%1 mm").arg(um / 1000) : SlideView::tr("%1 µm").arg(um);
@@ -383,13 +392,10 @@ void SlideView::paintEvent(QPaintEvent*)
         p.drawLine(start, start + QPointF(px, 0));
         p.setPen(QPen(Qt::white, 3));
         p.drawLine(start, start + QPointF(px, 0));
-        p.setPen(Qt::white);
-        p.drawText(QRectF(start.x(), start.y() - 22, std::max(px, 80.0), 18), Qt::AlignLeft | Qt::AlignBottom, lengthLabel(bar));
+        shadowText(p, QRectF(start.x(), start.y() - 22, std::max(px, 80.0), 18), Qt::AlignLeft | Qt::AlignBottom, lengthLabel(bar));
     }
-    if (magnification() > 0) {
-        p.setPen(Qt::white);
-        p.drawText(rect().adjusted(8, 6, -8, -6), Qt::AlignLeft | Qt::AlignTop, tr("%1×").arg(magnification(), 0, 'f', 1));
-    }
+    if (magnification() > 0)
+        shadowText(p, QRectF(rect().adjusted(8, 6, -8, -6)), Qt::AlignLeft | Qt::AlignTop, tr("%1×").arg(magnification(), 0, 'f', 1));
 
     // Minimap: the overview with the viewport drawn on it.
     const QRect map = minimapRect();

@@ -12,6 +12,8 @@
 #include "pathology/view/AnnotationPanel.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QTabWidget>
 #include <QDialog>
 #include <QLabel>
 #include <QPushButton>
@@ -31,6 +33,14 @@ void sendWheel(QWidget* w, QPointF at, int steps)
     QWheelEvent wheel(at, w->mapToGlobal(at), QPoint(), QPoint(0, 120 * steps), Qt::NoButton, Qt::NoModifier,
                       Qt::NoScrollPhase, false);
     QCoreApplication::sendEvent(w, &wheel);
+}
+
+// RADPATH_SCREENSHOT_DIR set: saves the widget there, to be looked at.
+void saveScreenshot(QWidget& widget, const char* name)
+{
+    const QString dir = qEnvironmentVariable("RADPATH_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget.grab().save(QDir(dir).filePath(QLatin1String(name) + QStringLiteral(".png")));
 }
 
 bool near(QPointF a, QPointF b, double tolerance) { return std::hypot(a.x() - b.x(), a.y() - b.y()) <= tolerance; }
@@ -158,6 +168,9 @@ private slots:
         QVERIFY2(std::abs(adjusted.red() - expected.red()) <= 3 && std::abs(adjusted.blue() - expected.blue()) <= 3,
                  qPrintable(adjusted.name() + QLatin1Char(' ') + expected.name()));
         QVERIFY(adjusted != shown);
+        if (auto* tabs = m_doc->findChild<QTabWidget*>())
+            tabs->setCurrentIndex(2);
+        saveScreenshot(*m_doc, "slide-display");
     }
 
     void annotationsDrawnMovedUndoneAndSaved()
@@ -339,6 +352,7 @@ private slots:
                         if (b->text() == "Add")
                             b->click();
                     QTest::qWait(100);
+                    saveScreenshot(*dialog, "slide-classes");
                     dialog->accept();
                 }
         });
@@ -408,6 +422,8 @@ private slots:
         m_view->setCenter(QPointF(1234, 2345));
         QCOMPARE(other->scale(), m_view->scale());
         QCOMPARE(other->center(), m_view->center());
+        QTest::qWait(300);
+        saveScreenshot(*m_doc, "slide-compare");
         // Either side leads.
         QTest::keyClick(other, Qt::Key_R);
         QCOMPARE(m_view->rotation(), 1);
