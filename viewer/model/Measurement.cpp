@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -143,65 +144,136 @@ bool Measurement::isValid() const
     }
 }
 
-RegionStatistics regionStatistics(const Volume& volume, const Measurement& region)
-{
-    RegionStatistics stats;
-    const ImageGeometry& g = volume.geometry();
-    if (!region.isRegion() || region.points.empty() || volume.isNull() || region.slice < 0 || region.slice >= g.size[2])
-        return stats;
+namespace {
 
-    // Bounding box of the region in index space; ellipses by their axis ends on both sides.
+// Welford's running mean and variance: exact enough for large values too.
+struct Accumulator {
+    RegionStatistics stats;
+    double mean = 0, m2 = 0;
+    void add(double value)
+    {
+        if (stats.voxels == 0)
+            stats.min = stats.max = value;
+        ++stats.voxels;
+        const double delta = value - mean;
+        mean += delta / double(stats.voxels);
+        m2 += delta * (value - mean);
+        stats.min = std::min(stats.min, value);
+        stats.max = std::max(stats.max, value);
+    }
+    RegionStatistics result() const
+    {
+        if (stats.voxels == 0)
+            return {};
+        RegionStatistics out = stats;
+        out.mean = mean;
+        out.sd = stats.voxels > 1 ? std::sqrt(m2 / double(stats.voxels - 1)) : 0.0;
+        return out;
+    }
+};
+
+Vec3 unit(const Vec3& v)
+{
+    const double n = norm(v);
+    return n > 0 ? scale(v, 1.0 / n) : Vec3{0, 0, 0};
+}
+
+// The region's outline points, ellipses by the corners of their axes' parallelogram.
+std::vector<Vec3> outlineOf(const Measurement& region)
+{
     std::vector<Vec3> outline = region.points;
     if (region.kind == MeasurementKind::Ellipse && outline.size() == 3) {
-        // The box of an ellipse is within the parallelogram of its axes.
         const Vec3 c = outline[0], u = sub(outline[1], c), v = sub(outline[2], c);
         for (int su : {-1, 1})
             for (int sv : {-1, 1})
-                outline.push_back({c[0] + su * u[0] + sv * v[0], c[1] + su * u[1] + sv * v[1], c[2] + su * u[2] + sv * v[2]});
+                outline.push_back(add(c, add(scale(u, su), scale(v, sv))));
     }
-    double lo[2] = {std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
-    double hi[2] = {std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
-    for (const Vec3& p : outline) {
-        const Vec3 index = g.physicalToIndex(p);
-        for (int a = 0; a < 2; ++a) {
-            lo[a] = std::min(lo[a], index[size_t(a)]);
-            hi[a] = std::max(hi[a], index[size_t(a)]);
-        }
-    }
-    // Clamped while still floating point: far-off points must not overflow an int.
-    auto clampIndex = [](double v, int size) { return int(std::clamp(v, -1.0, double(size))); };
-    const int i0 = std::max(0, clampIndex(std::floor(lo[0]), g.size[0]));
-    const int i1 = std::min(g.size[0] - 1, clampIndex(std::ceil(hi[0]), g.size[0]));
-    const int j0 = std::max(0, clampIndex(std::floor(lo[1]), g.size[1]));
-    const int j1 = std::min(g.size[1] - 1, clampIndex(std::ceil(hi[1]), g.size[1]));
+    return outline;
+}
 
-    const VolumeInfo& info = volume.info();
-    const int k = region.slice;
-    double mean = 0, m2 = 0; // Welford: exact enough for large values too
-    stats.min = std::numeric_limits<double>::max();
-    stats.max = std::numeric_limits<double>::lowest();
-    for (int j = j0; j <= j1; ++j)
-        for (int i = i0; i <= i1; ++i) {
-            if (!region.contains(g.indexToPhysical({double(i), double(j), double(k)})))
-                continue;
-            double value = 0;
-            for (int c = 0; c < volume.components(); ++c)
-                value += volume.valueAt(i, j, k, c);
-            value /= volume.components();
-            if (info.hasPaddingValue && value == info.paddingValue)
-                continue;
-            ++stats.voxels;
-            const double delta = value - mean;
-            mean += delta / double(stats.voxels);
-            m2 += delta * (value - mean);
-            stats.min = std::min(stats.min, value);
-            stats.max = std::max(stats.max, value);
-        }
-    if (stats.voxels == 0)
+} // namespace
+
+RegionStatistics regionStatistics(const Volume& volume, const Measurement& region)
+{
+    if (!region.isRegion() || region.points.size() < 3 || volume.isNull())
         return {};
-    stats.mean = mean;
-    stats.sd = stats.voxels > 1 ? std::sqrt(m2 / double(stats.voxels - 1)) : 0.0;
-    return stats;
+    const ImageGeometry& g = volume.geometry();
+    const VolumeInfo& info = volume.info();
+    const Vec3 normal = unit(region.kind == MeasurementKind::Ellipse
+                                 ? cross(sub(region.points[1], region.points[0]), sub(region.points[2], region.points[0]))
+                                 : vectorArea2(region.points));
+    if (norm(normal) == 0)
+        return {};
+    Accumulator acc;
+    // A voxel counts as the mean of its components; padding voxels are not image.
+    auto take = [&](int i, int j, int k) {
+        double value = 0;
+        for (int c = 0; c < volume.components(); ++c)
+            value += volume.valueAt(i, j, k, c);
+        value /= volume.components();
+        if (!(info.hasPaddingValue && value == info.paddingValue))
+            acc.add(value);
+    };
+    const std::vector<Vec3> outline = outlineOf(region);
+
+    int across = 0; // the index axis closest to the region's normal
+    for (int a = 1; a < 3; ++a)
+        if (std::abs(dot(g.axisDirection(a), normal)) > std::abs(dot(g.axisDirection(across), normal)))
+            across = a;
+    if (std::abs(dot(g.axisDirection(across), normal)) > 1 - 1e-6) {
+        // On a plane of voxel centres: those inside, over the region's box in index space.
+        const int layer = int(std::lround(g.physicalToIndex(region.points[0])[size_t(across)]));
+        if (layer < 0 || layer >= g.size[size_t(across)])
+            return {};
+        const int u = across == 0 ? 1 : 0, v = across == 2 ? 1 : 2;
+        double lo[3] = {1e300, 1e300, 1e300}, hi[3] = {-1e300, -1e300, -1e300};
+        for (const Vec3& p : outline) {
+            const Vec3 index = g.physicalToIndex(p);
+            for (int a = 0; a < 3; ++a) {
+                lo[a] = std::min(lo[a], index[size_t(a)]);
+                hi[a] = std::max(hi[a], index[size_t(a)]);
+            }
+        }
+        // Clamped while still floating point: far-off points must not overflow an int.
+        auto first = [&](int a) { return std::max(0, int(std::clamp(std::floor(lo[a]), -1.0, double(g.size[size_t(a)])))); };
+        auto last = [&](int a) {
+            return std::min(g.size[size_t(a)] - 1, int(std::clamp(std::ceil(hi[a]), -1.0, double(g.size[size_t(a)]))));
+        };
+        for (int b = first(v); b <= last(v); ++b)
+            for (int c = first(u); c <= last(u); ++c) {
+                std::array<int, 3> index{};
+                index[size_t(across)] = layer;
+                index[size_t(u)] = c;
+                index[size_t(v)] = b;
+                if (region.contains(g.indexToPhysical({double(index[0]), double(index[1]), double(index[2])})))
+                    take(index[0], index[1], index[2]);
+            }
+        return acc.result();
+    }
+
+    // An oblique plane: the nearest voxel of each point of a grid on the plane, one smallest
+    // voxel spacing apart.
+    const double step = std::min({g.spacing[0], g.spacing[1], g.spacing[2]});
+    const Vec3 e1 = unit(sub(outline[1], outline[0])), e2 = cross(normal, e1);
+    double lo1 = 1e300, hi1 = -1e300, lo2 = 1e300, hi2 = -1e300;
+    for (const Vec3& p : outline) {
+        const Vec3 d = sub(p, outline[0]);
+        lo1 = std::min(lo1, dot(d, e1)), hi1 = std::max(hi1, dot(d, e1));
+        lo2 = std::min(lo2, dot(d, e2)), hi2 = std::max(hi2, dot(d, e2));
+    }
+    if (hi1 - lo1 > 1e5 * step || hi2 - lo2 > 1e5 * step)
+        return {};
+    for (double t2 = lo2; t2 <= hi2; t2 += step)
+        for (double t1 = lo1; t1 <= hi1; t1 += step) {
+            const Vec3 p = add(outline[0], add(scale(e1, t1), scale(e2, t2)));
+            if (!region.contains(p))
+                continue;
+            const Vec3 index = g.physicalToIndex(p);
+            const int i = int(std::lround(index[0])), j = int(std::lround(index[1])), k = int(std::lround(index[2]));
+            if (i >= 0 && j >= 0 && k >= 0 && i < g.size[0] && j < g.size[1] && k < g.size[2])
+                take(i, j, k);
+        }
+    return acc.result();
 }
 
 std::vector<Measurement> movedWithSlices(std::vector<Measurement> measurements, const Vec3& perSlice)

@@ -1,5 +1,5 @@
 #pragma once
-// Measurements drawn on one slice of a Volume: lengths, angles and regions of interest, with
+// Measurements drawn on a plane through a Volume: lengths, angles and regions of interest, with
 // their points in LPS millimetres so that they stay put whatever the view does. Regions
 // give statistics of the voxels whose centres lie inside them.
 
@@ -18,7 +18,7 @@ enum class MeasurementKind { Length, Angle, Rectangle, Ellipse, Polygon };
 /// "length", "angle", "rectangle", "ellipse", "polygon" (the JSON and CSV names).
 const char* toString(MeasurementKind kind);
 
-/// Plain value type. `points`, all on the plane of `slice`, by kind:
+/// Plain value type. `points`, all on one plane (a slice, or any MPR plane), by kind:
 /// - Length: the two ends.
 /// - Angle: end of the first arm, the vertex, end of the second arm.
 /// - Rectangle: the four corners in order.
@@ -27,7 +27,7 @@ const char* toString(MeasurementKind kind);
 /// - Polygon: three or more corners in order; the last joins the first.
 struct Measurement {
     MeasurementKind kind = MeasurementKind::Length;
-    int slice = 0;
+    int slice = 0; ///< the volume's own slice (index k) it was drawn at, or nearest to
     std::vector<Vec3> points;
 
     bool isRegion() const;
@@ -45,8 +45,10 @@ struct Measurement {
     bool isValid() const;
 };
 
-/// Over the voxels of the slice whose centres lie inside a region; padding voxels are left
-/// out. Multi-component voxels count as the mean of their components. `sd` is the sample
+/// Over the voxels whose centres lie inside a region drawn on a plane of voxel centres (any
+/// of the volume's three slice directions); on an oblique plane, over the nearest voxels of
+/// points one smallest spacing apart on the plane inside it. Padding voxels are left out.
+/// Multi-component voxels count as the mean of their components. `sd` is the sample
 /// standard deviation (n - 1). `voxels` 0: nothing inside, the rest is 0.
 struct RegionStatistics {
     std::size_t voxels = 0;

@@ -48,6 +48,13 @@ QPolygonF outline(const Measurement& m, const SliceProjection& view)
 
 } // namespace
 
+bool SliceProjection::shows(const Measurement& m) const
+{
+    return !m.points.empty() && std::all_of(m.points.begin(), m.points.end(), [this](const Vec3& p) {
+        return std::abs(dot(sub(p, planePoint), planeNormal)) <= planeTolerance;
+    });
+}
+
 void MeasurementEditor::reset(std::vector<Measurement> list)
 {
     m_list = std::move(list);
@@ -129,7 +136,7 @@ std::pair<int, int> MeasurementEditor::hit(QPointF pos, const SliceProjection& v
             order.push_back(i);
     for (int i : order) {
         const Measurement& m = m_list[size_t(i)];
-        if (m.slice != view.slice)
+        if (!view.shows(m))
             continue;
         for (int h = 0; h < int(m.points.size()); ++h)
             if (distance(view.toWidget(m.points[size_t(h)]), pos) <= kHandlePx)
@@ -137,7 +144,7 @@ std::pair<int, int> MeasurementEditor::hit(QPointF pos, const SliceProjection& v
     }
     for (int i : order) {
         const Measurement& m = m_list[size_t(i)];
-        if (m.slice != view.slice)
+        if (!view.shows(m))
             continue;
         const QPolygonF line = outline(m, view);
         for (int s = 0; s + 1 < line.size(); ++s)
@@ -452,7 +459,7 @@ void MeasurementEditor::paint(QPainter& p, const SliceProjection& view, const Vo
     };
     for (int i = 0; i < int(m_list.size()); ++i) {
         const Measurement& m = m_list[size_t(i)];
-        if (m.slice == view.slice)
+        if (view.shows(m))
             draw(m, i == m_selected ? active : normal, i == m_selected, label(volume, i));
     }
     if (m_state == State::Dragging || m_state == State::AngleSecondArm || m_state == State::PolygonCorners) {

@@ -24,7 +24,13 @@ struct SliceProjection {
     std::function<QPointF(const Vec3&)> toWidget;
     Vec3 right{1, 0, 0}; ///< unit screen axes in LPS
     Vec3 up{0, 1, 0};
-    int slice = 0;
+    int slice = 0;           ///< the volume's own slice index, stored with new measurements
+    Vec3 planePoint{0, 0, 0}; ///< the plane shown: a point of it, its normal and how close
+    Vec3 planeNormal{0, 0, 1}; ///< (mm) a measurement's points must be to count as on it
+    double planeTolerance = 0.5;
+
+    /// Whether every point of `m` lies on the plane shown.
+    bool shows(const Measurement& m) const;
 };
 
 enum class MeasureTool { None, Length, Angle, Rectangle, Ellipse, Polygon };

@@ -18,8 +18,9 @@
 #include <vtkPointData.h>
 #include <vtkImageProperty.h>
 #include <vtkImageSlice.h>
-#include <vtkImageSliceMapper.h>
+#include <vtkImageResliceMapper.h>
 #include <vtkLookupTable.h>
+#include <vtkMatrix4x4.h>
 #include <vtkRenderer.h>
 
 #include <algorithm>
@@ -39,6 +40,36 @@ const std::vector<NamedWindow>& ctWindowPresets()
     return presets;
 }
 
+Rotation identityRotation() { return {1, 0, 0, 0, 1, 0, 0, 0, 1}; }
+
+Rotation axisRotation(const Vec3& axis, double radians)
+{
+    const double n = norm(axis);
+    if (n == 0)
+        return identityRotation();
+    const double x = axis[0] / n, y = axis[1] / n, z = axis[2] / n;
+    const double c = std::cos(radians), s = std::sin(radians), t = 1 - c;
+    return {t * x * x + c,     t * x * y - s * z, t * x * z + s * y, //
+            t * x * y + s * z, t * y * y + c,     t * y * z - s * x, //
+            t * x * z - s * y, t * y * z + s * x, t * z * z + c};
+}
+
+Rotation multiply(const Rotation& a, const Rotation& b)
+{
+    Rotation r{};
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j)
+            for (int k = 0; k < 3; ++k)
+                r[size_t(3 * i + j)] += a[size_t(3 * i + k)] * b[size_t(3 * k + j)];
+    return r;
+}
+
+Vec3 rotate(const Rotation& r, const Vec3& v)
+{
+    return {r[0] * v[0] + r[1] * v[1] + r[2] * v[2], r[3] * v[0] + r[4] * v[1] + r[5] * v[2],
+            r[6] * v[0] + r[7] * v[1] + r[8] * v[2]};
+}
+
 SliceView::SliceView(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>())
 {
     d->vtk = new VtkWidget(this);
@@ -49,7 +80,9 @@ SliceView::SliceView(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(d->vtk);
 
-    d->mapper->SetOrientationToZ();
+    d->mapper->SliceFacesCameraOn();
+    d->mapper->SliceAtFocalPointOn();
+    d->mapper->JumpToNearestSliceOn(); // planes parallel to the slices show whole voxels
     d->actor->SetMapper(d->mapper);
     d->actor->GetProperty()->SetInterpolationTypeToLinear();
     d->actor->GetProperty()->SetLookupTable(d->lut);
@@ -73,11 +106,25 @@ const Volume& SliceView::volume() const { return d->volume; }
 void SliceView::setVolume(const Volume& volume)
 {
     d->volume = volume; // shares voxels; keeps them alive for the borrowed vtkImageData
+    // The reslice mapper takes the grid's orientation from the actor's matrix (index ->
+    // LPS), not from the image's direction: the image stays at the origin, unrotated.
     d->image = makeVtkImage(volume);
+    const ImageGeometry& g = volume.geometry();
+    d->image->SetOrigin(0, 0, 0);
+    const double identity[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+    d->image->SetDirectionMatrix(identity);
+    auto placement = vtkSmartPointer<vtkMatrix4x4>::New();
+    for (int r = 0; r < 3; ++r) {
+        for (int c = 0; c < 3; ++c)
+            placement->SetElement(r, c, g.direction[size_t(3 * r + c)]);
+        placement->SetElement(r, 3, g.origin[size_t(r)]);
+    }
+    d->actor->SetUserMatrix(placement);
     d->mapper->SetInputData(d->image);
     d->renderer()->RemoveAllViewProps();
     d->renderer()->AddViewProp(d->actor);
-    d->editor.reset({});
+    if (!d->owner)
+        d->editor->reset({});
     setCinePlaying(false);
     // Cine at the acquisition's own frame rate where the file gives one.
     setCineRate(volume.info().frameTimeMs > 0 ? 1000.0 / volume.info().frameTimeMs : 15.0);
@@ -85,33 +132,32 @@ void SliceView::setVolume(const Volume& volume)
     d->voiLut = -1;
     d->updateLut();
 
-    // Radiological conventions: axial from the feet with anterior up, coronal from the
-    // front with superior up, sagittal from the patient's left with superior up.
-    const Vec3 n = d->normal();
-    const int dominant = int(std::max_element(n.begin(), n.end(), [](double a, double b) { return std::abs(a) < std::abs(b); }) -
-                             n.begin());
-    Vec3 from{0, 0, 0}, up{0, 0, 0};
-    if (dominant == 2)
-        from = {0, 0, -1}, up = {0, -1, 0};
-    else if (dominant == 1)
-        from = {0, -1, 0}, up = {0, 0, 1};
-    else
-        from = {1, 0, 0}, up = {0, 0, 1};
-    const Vec3 c = volume.geometry().center();
-    d->camera()->SetFocalPoint(c[0], c[1], c[2]);
-    d->camera()->SetPosition(c[0] + 1000 * from[0], c[1] + 1000 * from[1], c[2] + 1000 * from[2]);
-    d->camera()->SetViewUp(up[0], up[1], up[2]);
-
+    d->rotation = identityRotation();
+    d->cursor = volume.geometry().center();
+    d->camera()->SetFocalPoint(d->cursor[0], d->cursor[1], d->cursor[2]);
+    d->placeCamera();
     const auto& presets = windowPresets();
     if (!presets.empty())
         applyPreset(presets.front());
-    d->mapper->SetSliceNumber(-1);
-    setSlice(volume.geometry().size[2] / 2);
+    // The middle slice (of the volume's own slices in the Native orientation).
+    const auto axis = d->sliceAxis();
+    moveAlongNormal(axis.start + (axis.count / 2) * axis.step - dot(d->cursor, d->normal()));
     fit();
+    emit sliceChanged(slice());
 }
 
-int SliceView::slice() const { return d->mapper->GetSliceNumber(); }
-int SliceView::sliceCount() const { return d->volume.isNull() ? 0 : d->volume.geometry().size[2]; }
+int SliceView::slice() const { return d->volume.isNull() ? 0 : d->sliceOf(d->cursor); }
+int SliceView::sliceCount() const { return d->volume.isNull() ? 0 : d->sliceAxis().count; }
+
+// Moves the plane (with the crosshair and the camera) by `mm` along its normal.
+void SliceView::moveAlongNormal(double mm)
+{
+    const Vec3 delta = scale(d->normal(), mm);
+    d->cursor = add(d->cursor, delta);
+    d->moveCamera(delta);
+    d->renderer()->ResetCameraClippingRange();
+    d->vtk->requestRender();
+}
 
 void SliceView::setLoading(bool loading)
 {
@@ -124,7 +170,7 @@ bool SliceView::isLoading() const { return d->loading; }
 void SliceView::voxelsChanged(const Volume& volume)
 {
     d->volume = volume;
-    d->editor.invalidateStatistics();
+    d->editor->invalidateStatistics();
     d->updateLut(); // the final info may bring VOI LUTs or a VOI LUT function
     d->image->GetPointData()->GetScalars()->Modified();
     d->image->Modified();
@@ -136,15 +182,91 @@ void SliceView::setSlice(int k)
     if (d->volume.isNull() || d->loading)
         return;
     k = std::clamp(k, 0, sliceCount() - 1);
-    if (k == d->mapper->GetSliceNumber())
+    if (k == slice())
         return;
-    if (d->editor.cancel()) // a measurement being drawn belongs to the slice it started on
+    if (d->editor->cancel()) // a measurement being drawn belongs to the slice it started on
         afterEdit();
-    d->mapper->SetSliceNumber(k);
+    const auto axis = d->sliceAxis();
+    moveAlongNormal(axis.start + k * axis.step - dot(d->cursor, d->normal()));
+    emit sliceChanged(k);
+    emit crosshairMoved(d->cursor);
+}
+
+void SliceView::setOrientation(SliceOrientation orientation)
+{
+    d->orientation = orientation;
+    d->rotation = identityRotation();
+    if (d->volume.isNull())
+        return;
+    d->editor->cancel();
+    d->placeCamera();
+    fit();
+    emit sliceChanged(slice());
+}
+
+SliceOrientation SliceView::orientation() const { return d->orientation; }
+
+void SliceView::setPlaneRotation(const Rotation& rotation)
+{
+    d->rotation = rotation;
+    if (d->volume.isNull())
+        return;
+    d->editor->cancel();
+    d->placeCamera();
+    d->vtk->requestRender();
+    emit sliceChanged(slice());
+}
+
+Rotation SliceView::planeRotation() const { return d->rotation; }
+Vec3 SliceView::planeNormal() const { return d->normal(); }
+
+void SliceView::setCrosshair(const Vec3& point)
+{
+    if (d->volume.isNull())
+        return;
+    const int before = slice();
+    // In-plane moves leave the camera; moves across the plane carry it along.
+    const double across = dot(sub(point, d->cursor), d->normal());
+    d->cursor = point;
+    d->moveCamera(scale(d->normal(), across));
     d->renderer()->ResetCameraClippingRange();
     d->vtk->requestRender();
-    emit sliceChanged(k);
+    if (slice() != before)
+        emit sliceChanged(slice());
 }
+
+Vec3 SliceView::crosshair() const { return d->cursor; }
+
+void SliceView::setCrosshairVisible(bool visible)
+{
+    d->crosshairVisible = visible;
+    d->vtk->requestRender();
+}
+
+bool SliceView::isCrosshairVisible() const { return d->crosshairVisible; }
+
+void SliceView::setCrosshairPlanes(std::vector<CrosshairPlane> planes)
+{
+    d->crosshairPlanes = std::move(planes);
+    d->vtk->requestRender();
+}
+
+void SliceView::setSlab(SlabMode mode, double thicknessMm)
+{
+    d->slabMode = thicknessMm > 0 ? mode : SlabMode::None;
+    d->slabThickness = d->slabMode == SlabMode::None ? 0.0 : thicknessMm;
+    d->mapper->SetSlabThickness(d->slabThickness);
+    if (mode == SlabMode::Max)
+        d->mapper->SetSlabTypeToMax();
+    else if (mode == SlabMode::Min)
+        d->mapper->SetSlabTypeToMin();
+    else
+        d->mapper->SetSlabTypeToMean();
+    d->vtk->requestRender();
+}
+
+SlabMode SliceView::slabMode() const { return d->slabMode; }
+double SliceView::slabThickness() const { return d->slabThickness; }
 
 void SliceView::setWindow(double center, double width)
 {
@@ -223,10 +345,11 @@ void SliceView::fit()
     const auto [w, h] = d->screenExtent();
     const double aspect = double(std::max(1, d->vtk->width())) / std::max(1, d->vtk->height());
     d->fitScale = 0.51 * std::max(h, w / aspect);
-    const Vec3 c = d->planeCenter();
+    // Centre the volume's shadow on the plane; keep the camera on its side of the plane.
+    const Vec3 n = d->normal(), centre = d->volume.geometry().center();
+    const Vec3 c = sub(centre, scale(n, dot(sub(centre, d->cursor), n)));
     double f[3];
     d->camera()->GetFocalPoint(f);
-    // Centre the slice; keep the camera on its side of the plane.
     const Vec3 delta{c[0] - f[0], c[1] - f[1], c[2] - f[2]};
     d->moveCamera(delta);
     d->camera()->SetParallelScale(d->fitScale);
@@ -272,73 +395,92 @@ void SliceView::flipHorizontal()
 
 void SliceView::setTool(Tool tool)
 {
-    d->editor.setTool(tool);
+    d->editor->setTool(tool);
     d->vtk->requestRender();
 }
 
-SliceView::Tool SliceView::tool() const { return d->editor.tool(); }
-const std::vector<Measurement>& SliceView::measurements() const { return d->editor.measurements(); }
+SliceView::Tool SliceView::tool() const { return d->editor->tool(); }
+const std::vector<Measurement>& SliceView::measurements() const { return d->editor->measurements(); }
 
 void SliceView::setMeasurements(std::vector<Measurement> measurements)
 {
-    d->editor.reset(std::move(measurements));
+    d->editor->reset(std::move(measurements));
     afterEdit();
 }
 
 void SliceView::clearMeasurements()
 {
-    d->editor.clear();
+    d->editor->clear();
     afterEdit();
 }
 
 void SliceView::removeMeasurement(int index)
 {
-    d->editor.select(index);
-    if (d->editor.selected() == index)
-        d->editor.removeSelected();
+    d->editor->select(index);
+    if (d->editor->selected() == index)
+        d->editor->removeSelected();
     afterEdit();
 }
 
 void SliceView::selectMeasurement(int index)
 {
-    d->editor.select(index);
-    const int selected = d->editor.selected();
-    if (selected >= 0)
-        setSlice(measurements()[size_t(selected)].slice);
+    d->editor->select(index);
+    const int selected = d->editor->selected();
+    if (selected >= 0) {
+        // The crosshair to the measurement: this plane, and any linked ones, pass through it.
+        setCrosshair(measurements()[size_t(selected)].points.front());
+        emit crosshairMoved(d->cursor);
+    }
     d->vtk->requestRender();
     emit measurementSelected(selected);
 }
 
-int SliceView::selectedMeasurement() const { return d->editor.selected(); }
+int SliceView::selectedMeasurement() const { return d->editor->selected(); }
 
 RegionStatistics SliceView::measurementStatistics(int index) const
 {
-    return d->editor.statistics(d->volume, index);
+    return d->editor->statistics(d->volume, index);
 }
 
 bool SliceView::undo()
 {
-    const bool done = d->editor.undo();
+    const bool done = d->editor->undo();
     afterEdit();
     return done;
 }
 
 bool SliceView::redo()
 {
-    const bool done = d->editor.redo();
+    const bool done = d->editor->redo();
     afterEdit();
     return done;
 }
 
-// After anything that may have changed the measurements: repaint and tell the listeners.
+// After anything that may have changed the measurements: repaint and tell the listeners
+// (through the view that owns a shared list).
 void SliceView::afterEdit()
 {
     d->vtk->requestRender();
-    if (!d->editor.takeChanged())
+    if (!d->editor->takeChanged())
         return;
-    emit measurementsChanged();
-    if (d->editor.lastAdded() >= 0)
-        emit measurementAdded(d->editor.lastAdded());
+    SliceView* owner = d->owner ? d->owner.data() : this;
+    emit owner->measurementsChanged();
+    if (d->editor->lastAdded() >= 0)
+        emit owner->measurementAdded(d->editor->lastAdded());
+}
+
+void SliceView::shareMeasurementsWith(SliceView* owner)
+{
+    disconnect(d->ownerConnection);
+    if (!owner || owner == this) {
+        d->owner = nullptr;
+        d->editor = std::make_shared<MeasurementEditor>(*d->editor);
+        return;
+    }
+    d->owner = owner;
+    d->editor = owner->d->editor;
+    d->editor->setTool(owner->tool());
+    d->ownerConnection = connect(owner, &SliceView::measurementsChanged, this, [this] { d->vtk->requestRender(); });
 }
 
 void SliceView::setCinePlaying(bool playing)
@@ -396,17 +538,29 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
         d->dragStart = d->lastMouse = mouse->position();
         d->startCenter = windowCenter();
         d->startWidth = windowWidth();
-        if (mouse->button() == Qt::LeftButton && d->editor.press(mouse->position(), d->projection())) {
-            const int selected = d->editor.selected();
+        if (mouse->button() == Qt::LeftButton && d->editor->press(mouse->position(), d->projection())) {
+            const int selected = d->editor->selected();
             afterEdit();
             emit measurementSelected(selected);
+        } else if (mouse->button() == Qt::LeftButton && d->crosshairVisible && tool() == Tool::None) {
+            // A handle turns the other planes; anywhere else moves the crosshair there.
+            d->crosshairDrag = Private::CrosshairDrag::Move;
+            for (int h = 0; h < 2 * int(d->crosshairPlanes.size()); ++h) {
+                const QPointF handle = crosshairHandle(h);
+                if (std::hypot(handle.x() - mouse->position().x(), handle.y() - mouse->position().y()) <= 8)
+                    d->crosshairDrag = Private::CrosshairDrag::Rotate;
+            }
+            if (d->crosshairDrag == Private::CrosshairDrag::Move) {
+                setCrosshair(d->toWorld(mouse->position()));
+                emit crosshairMoved(d->cursor);
+            }
         }
         d->vtk->setFocus();
         return true;
     }
     case QEvent::MouseButtonDblClick: {
         auto* mouse = static_cast<QMouseEvent*>(event);
-        if (mouse->button() == Qt::LeftButton && d->editor.doubleClick(mouse->position(), d->projection()))
+        if (mouse->button() == Qt::LeftButton && d->editor->doubleClick(mouse->position(), d->projection()))
             afterEdit();
         return true;
     }
@@ -420,8 +574,18 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
                       std::max(1.0, d->startWidth + (pos.x() - d->dragStart.x()) * perPixel));
         } else if (d->dragButton == Qt::MiddleButton) {
             d->moveCamera(sub(d->toWorld(d->lastMouse), d->toWorld(pos)));
+        } else if (d->dragButton == Qt::LeftButton && d->crosshairDrag == Private::CrosshairDrag::Move) {
+            setCrosshair(d->toWorld(pos));
+            emit crosshairMoved(d->cursor);
+        } else if (d->dragButton == Qt::LeftButton && d->crosshairDrag == Private::CrosshairDrag::Rotate) {
+            // The angle swept about the crosshair, as a turn about this plane's normal.
+            const Vec3 n = d->normal();
+            const Vec3 from = sub(d->toWorld(d->lastMouse), d->cursor), to = sub(d->toWorld(pos), d->cursor);
+            const double radians = std::atan2(dot(cross(from, to), n), dot(from, to));
+            if (norm(from) > 0 && norm(to) > 0 && radians != 0)
+                emit rotationRequested(n, radians);
         } else {
-            d->editor.move(pos, d->projection());
+            d->editor->move(pos, d->projection());
         }
         d->lastMouse = pos;
         d->hasMouse = true;
@@ -430,9 +594,10 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
     }
     case QEvent::MouseButtonRelease: {
         auto* mouse = static_cast<QMouseEvent*>(event);
-        if (mouse->button() == Qt::LeftButton && d->editor.release(mouse->position(), d->projection()))
+        if (mouse->button() == Qt::LeftButton && d->editor->release(mouse->position(), d->projection()))
             afterEdit();
         d->dragButton = Qt::NoButton;
+        d->crosshairDrag = Private::CrosshairDrag::None;
         d->vtk->requestRender();
         return true;
     }
@@ -455,11 +620,11 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
         case Qt::Key_R: rotate90(); return true;
         case Qt::Key_H: flipHorizontal(); return true;
         case Qt::Key_Space: setCinePlaying(!isCinePlaying()); return true;
-        case Qt::Key_Escape: d->editor.cancel(); afterEdit(); return true;
+        case Qt::Key_Escape: d->editor->cancel(); afterEdit(); return true;
         case Qt::Key_Return:
-        case Qt::Key_Enter: d->editor.finish(); afterEdit(); return true;
+        case Qt::Key_Enter: d->editor->finish(); afterEdit(); return true;
         case Qt::Key_Delete:
-        case Qt::Key_Backspace: d->editor.removeSelected(); afterEdit(); return true;
+        case Qt::Key_Backspace: d->editor->removeSelected(); afterEdit(); return true;
         case Qt::Key_Z:
             if (key->modifiers() & Qt::ControlModifier) {
                 (key->modifiers() & Qt::ShiftModifier) ? redo() : undo();

@@ -1,15 +1,20 @@
 #pragma once
-// One slice of a Volume, as radiologists read it: wheel scrolls slices, right-drag sets
+// One plane through a Volume, as radiologists read it: wheel scrolls slices, right-drag sets
 // window/level, middle-drag pans, Ctrl+wheel zooms at the cursor; corner text, orientation
-// letters, scale bar, pixel probe and length measurements in mm.
+// letters, scale bar, pixel probe and measurements in mm. The plane is the volume's own
+// slice (Native) or a patient-space axial, coronal or sagittal plane, optionally rotated
+// (oblique MPR) and thickened into a slab (MIP, MinIP, mean). A crosshair marks the point
+// the MPR views share.
 
 #include "viewer/model/Measurement.h"
 #include "viewer/model/Volume.h"
 #include "viewer/view/MeasurementEditor.h"
 
+#include <QColor>
 #include <QStringList>
 #include <QWidget>
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -26,6 +31,27 @@ struct NamedWindow {
     int voiLut = -1; ///< >= 0: the file's VOI LUT of that index instead of the window
 };
 const std::vector<NamedWindow>& ctWindowPresets();
+
+/// Which plane a slice view shows. Native: the volume's own slices (index k). The others are
+/// patient-space planes (LPS), whatever the volume's direction cosines.
+enum class SliceOrientation { Native, Axial, Coronal, Sagittal };
+
+/// Thick-slab projection through the plane: maximum, minimum or mean over the slab.
+enum class SlabMode { None, Max, Min, Mean };
+
+/// Row-major 3×3 rotation applied to a view's plane about the crosshair (oblique MPR).
+using Rotation = std::array<double, 9>;
+Rotation identityRotation();
+/// Rotation by `radians` about the unit `axis` (right-handed).
+Rotation axisRotation(const Vec3& axis, double radians);
+Rotation multiply(const Rotation& a, const Rotation& b);
+Vec3 rotate(const Rotation& r, const Vec3& v);
+
+/// Where another MPR plane cuts this one: drawn as a crosshair line in its colour.
+struct CrosshairPlane {
+    Vec3 normal;
+    QColor colour;
+};
 
 /// GUI thread only.
 class SliceView : public QWidget {
@@ -45,9 +71,35 @@ public:
     /// the buffer and brings the final warnings. Keeps zoom, pan and window.
     void voxelsChanged(const Volume& volume);
 
+    /// Slices are steps along the plane's normal, one voxel spacing apart; in the Native
+    /// orientation slice k is the volume's slice k.
     int slice() const;
     int sliceCount() const;
     void setSlice(int k);
+
+    void setOrientation(SliceOrientation orientation);
+    SliceOrientation orientation() const;
+    /// Oblique MPR: the orientation's plane turned by `rotation` about the crosshair.
+    void setPlaneRotation(const Rotation& rotation);
+    Rotation planeRotation() const;
+    /// Unit normal of the plane (LPS); slice numbers grow along it.
+    Vec3 planeNormal() const;
+
+    /// The point the MPR views share (LPS mm); the plane always passes through it.
+    void setCrosshair(const Vec3& point);
+    Vec3 crosshair() const;
+    void setCrosshairVisible(bool visible);
+    bool isCrosshairVisible() const;
+    /// The other MPR planes, drawn as lines through the crosshair with rotation handles.
+    void setCrosshairPlanes(std::vector<CrosshairPlane> planes);
+    /// Widget position of the rotation handle of crosshair line `line` (0 or 1 for the two
+    /// ends of line 0, 2 and 3 for line 1...): for tests and hit testing.
+    QPointF crosshairHandle(int handle) const;
+
+    /// Thick slab: `thicknessMm` <= 0 or SlabMode::None shows the thin plane.
+    void setSlab(SlabMode mode, double thicknessMm);
+    SlabMode slabMode() const;
+    double slabThickness() const;
 
     void setWindow(double center, double width);
     double windowCenter() const;
@@ -90,6 +142,10 @@ public:
     int selectedMeasurement() const;
     /// Statistics of a region measurement over the voxels inside it.
     RegionStatistics measurementStatistics(int index) const;
+    /// Shows and edits `owner`'s measurement list (one list for the views of an MPR set:
+    /// each shows those on its plane); owner's signals announce every change. nullptr: a
+    /// list of its own again (a copy).
+    void shareMeasurementsWith(SliceView* owner);
     /// Measurement edits (add, move, delete, clear) can be undone and redone (Ctrl+Z, Ctrl+Shift+Z).
     bool undo();
     bool redo();
@@ -114,6 +170,10 @@ signals:
     void measurementsChanged();
     void measurementSelected(int index);
     void cineChanged(bool playing);
+    /// The user moved the crosshair (click, drag or scroll); not sent for setCrosshair.
+    void crosshairMoved(const Vec3& point);
+    /// The user dragged a crosshair handle: turn the other planes by `radians` about `axis`.
+    void rotationRequested(const Vec3& axis, double radians);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -122,6 +182,8 @@ protected:
 
 private:
     void paintOverlay(class QPainter& painter);
+    void paintCrosshair(class QPainter& painter);
+    void moveAlongNormal(double mm);
     void afterEdit();
     struct Private;
     std::unique_ptr<Private> d;

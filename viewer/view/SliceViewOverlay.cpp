@@ -73,6 +73,51 @@ QString SliceView::probeTextAt(QPointF widgetPos) const
         .arg(p[2], 0, 'f', 1);
 }
 
+QPointF SliceView::crosshairHandle(int handle) const
+{
+    const int line = handle / 2;
+    if (d->volume.isNull() || line < 0 || line >= int(d->crosshairPlanes.size()))
+        return {};
+    const Vec3 along = cross(d->normal(), d->crosshairPlanes[size_t(line)].normal);
+    const QPointF centre = d->toWidget(d->cursor);
+    if (norm(along) < 1e-6)
+        return centre;
+    const QPointF step = d->toWidget(add(d->cursor, scale(along, 1.0 / norm(along)))) - centre;
+    const double length = std::hypot(step.x(), step.y());
+    if (length == 0)
+        return centre;
+    // Handles sit a third of the view out from the crosshair, on both sides.
+    const double out = 0.3 * std::min(d->vtk->width(), d->vtk->height()) * (handle % 2 ? -1 : 1);
+    return centre + step * (out / length);
+}
+
+void SliceView::paintCrosshair(QPainter& p)
+{
+    if (!d->crosshairVisible)
+        return;
+    const QPointF centre = d->toWidget(d->cursor);
+    const double reach = 4.0 * (d->vtk->width() + d->vtk->height());
+    constexpr double kGap = 10; // the point itself stays clear
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    for (int line = 0; line < int(d->crosshairPlanes.size()); ++line) {
+        const QColor colour = d->crosshairPlanes[size_t(line)].colour;
+        const QPointF a = crosshairHandle(2 * line), b = crosshairHandle(2 * line + 1);
+        const QPointF dir = a - centre;
+        const double length = std::hypot(dir.x(), dir.y());
+        if (length == 0)
+            continue;
+        const QPointF unit = dir / length;
+        p.setPen(QPen(colour, 1.2));
+        p.drawLine(centre + unit * kGap, centre + unit * reach);
+        p.drawLine(centre - unit * kGap, centre - unit * reach);
+        p.setBrush(colour);
+        p.drawEllipse(a, 4, 4);
+        p.drawEllipse(b, 4, 4);
+    }
+    p.restore();
+}
+
 QStringList SliceView::orientationLetters() const
 {
     const Vec3 r = d->screenRight(), u = d->screenUp();
@@ -98,11 +143,13 @@ void SliceView::paintOverlay(QPainter& p)
     shadowText(p, area, Qt::AlignLeft | Qt::AlignTop,
                QStringList{name, QString::fromStdString(info.patientId), date}.join(QLatin1Char('\n')).trimmed());
     const double position = dot(d->planeCenter(), d->normal());
-    shadowText(p, area, Qt::AlignRight | Qt::AlignTop,
-               QStringLiteral("%1\n%2\n%3")
-                   .arg(QString::fromStdString(info.seriesDescription))
-                   .arg(tr("Im %1/%2").arg(slice() + 1).arg(sliceCount()))
-                   .arg(tr("Pos %1 mm").arg(position, 0, 'f', 1)));
+    QStringList where{QString::fromStdString(info.seriesDescription), tr("Im %1/%2").arg(slice() + 1).arg(sliceCount()),
+                      tr("Pos %1 mm").arg(position, 0, 'f', 1)};
+    if (d->slabMode != SlabMode::None) {
+        const QString mode = d->slabMode == SlabMode::Max ? tr("MIP") : d->slabMode == SlabMode::Min ? tr("MinIP") : tr("Mean");
+        where << tr("%1 slab %2 mm").arg(mode).arg(d->slabThickness, 0, 'f', 1);
+    }
+    shadowText(p, area, Qt::AlignRight | Qt::AlignTop, where.join(QLatin1Char('\n')));
     const QString display = d->voiLut >= 0 ? tr("VOI LUT %1").arg(QString::fromStdString(info.voiLuts[size_t(d->voiLut)].name))
                                            : tr("W %1 L %2").arg(windowWidth(), 0, 'f', 0).arg(windowCenter(), 0, 'f', 0);
     shadowText(p, area, Qt::AlignLeft | Qt::AlignBottom, display + QLatin1Char('\n') + tr("Zoom %1 %").arg(qRound(zoom() * 100)));
@@ -137,7 +184,8 @@ void SliceView::paintOverlay(QPainter& p)
                tr("%1 mm").arg(barMm));
 
     p.setFont(font);
-    d->editor.paint(p, d->projection(), d->volume);
+    paintCrosshair(p);
+    d->editor->paint(p, d->projection(), d->volume);
 }
 
 } // namespace viewer

@@ -6,6 +6,7 @@
 #include "viewer/view/MeasurementEditor.h"
 #include "viewer/view/SliceView.h"
 
+#include <QPointer>
 #include <QTimer>
 
 #include <vtkCamera.h>
@@ -13,7 +14,7 @@
 #include <vtkImageData.h>
 #include <vtkImageProperty.h>
 #include <vtkImageSlice.h>
-#include <vtkImageSliceMapper.h>
+#include <vtkImageResliceMapper.h>
 #include <vtkLookupTable.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
@@ -28,13 +29,17 @@ struct SliceView::Private {
     Volume volume;
     vtkSmartPointer<vtkImageData> image;
     VtkWidget* vtk = nullptr;
-    vtkSmartPointer<vtkImageSliceMapper> mapper = vtkSmartPointer<vtkImageSliceMapper>::New();
+    // Reslices the volume on the plane through the camera's focal point, facing the camera.
+    vtkSmartPointer<vtkImageResliceMapper> mapper = vtkSmartPointer<vtkImageResliceMapper>::New();
     vtkSmartPointer<vtkImageSlice> actor = vtkSmartPointer<vtkImageSlice>::New();
     vtkSmartPointer<vtkLookupTable> lut = vtkSmartPointer<vtkLookupTable>::New();
     bool inverted = false;
     int voiLut = -1;
     double fitScale = 1.0;
-    MeasurementEditor editor;
+    /// Shared by the views of one MPR set; `owner` (if any) announces its changes.
+    std::shared_ptr<MeasurementEditor> editor = std::make_shared<MeasurementEditor>();
+    QPointer<SliceView> owner;
+    QMetaObject::Connection ownerConnection;
     QTimer* cine = nullptr;
     double cineRate = 15.0;
     Qt::MouseButton dragButton = Qt::NoButton;
@@ -42,18 +47,81 @@ struct SliceView::Private {
     double startCenter = 0, startWidth = 1;
     bool hasMouse = false;
     bool loading = false;
+    SliceOrientation orientation = SliceOrientation::Native;
+    Rotation rotation = identityRotation();
+    Vec3 cursor{0, 0, 0};           ///< crosshair; the plane passes through it
+    bool crosshairVisible = false;
+    std::vector<CrosshairPlane> crosshairPlanes;
+    enum class CrosshairDrag { None, Move, Rotate } crosshairDrag = CrosshairDrag::None;
+    SlabMode slabMode = SlabMode::None;
+    double slabThickness = 0;
 
     vtkRenderer* renderer() const { return vtk->renderer(); }
     vtkCamera* camera() const { return vtk->renderer()->GetActiveCamera(); }
     int heightPx() const { return vtk->renderWindow()->GetSize()[1]; }
     double dpr() const { return vtk->devicePixelRatioF(); }
 
-    Vec3 normal() const { return volume.geometry().axisDirection(2); }
-    Vec3 planeCenter() const
+    /// The orientation's plane before rotation: slice normal, direction of view, screen up.
+    struct Frame {
+        Vec3 normal, view, up;
+    };
+    Frame baseFrame() const
+    {
+        switch (orientation) {
+        // Radiological conventions: axial from the feet with anterior up, coronal from the
+        // front with superior up, sagittal from the patient's left with superior up.
+        case SliceOrientation::Axial: return {{0, 0, 1}, {0, 0, 1}, {0, -1, 0}};
+        case SliceOrientation::Coronal: return {{0, 1, 0}, {0, 1, 0}, {0, 0, 1}};
+        case SliceOrientation::Sagittal: return {{1, 0, 0}, {-1, 0, 0}, {0, 0, 1}};
+        case SliceOrientation::Native: break;
+        }
+        // The volume's slices, seen as the patient-space plane they are closest to.
+        const Vec3 n = volume.geometry().axisDirection(2);
+        const int dominant = int(std::max_element(n.begin(), n.end(), [](double a, double b) { return std::abs(a) < std::abs(b); }) -
+                                 n.begin());
+        // Looked at straight on, from the side the patient-space view would take.
+        const Frame patient = dominant == 2 ? Frame{{0, 0, 1}, {0, 0, 1}, {0, -1, 0}}
+                              : dominant == 1 ? Frame{{0, 1, 0}, {0, 1, 0}, {0, 0, 1}}
+                                              : Frame{{1, 0, 0}, {-1, 0, 0}, {0, 0, 1}};
+        const Vec3 view = dot(n, patient.view) >= 0 ? n : scale(n, -1);
+        Vec3 up = sub(patient.up, scale(view, dot(patient.up, view)));
+        up = scale(up, 1.0 / std::max(1e-12, norm(up)));
+        return {n, view, up};
+    }
+    Vec3 normal() const { return rotate(rotation, baseFrame().normal); }
+    /// Slice numbering along the normal: position of slice 0 (mm along the normal), step and count.
+    struct SliceAxis {
+        double start = 0, step = 1;
+        int count = 1;
+    };
+    SliceAxis sliceAxis() const
     {
         const auto& g = volume.geometry();
-        return g.indexToPhysical({(g.size[0] - 1) / 2.0, (g.size[1] - 1) / 2.0, double(mapper->GetSliceNumber())});
+        const Vec3 n = normal();
+        double lo = 1e300, hi = -1e300;
+        for (int c = 0; c < 8; ++c) {
+            const Vec3 corner = g.indexToPhysical({(c & 1) ? g.size[0] - 1.0 : 0.0, (c & 2) ? g.size[1] - 1.0 : 0.0,
+                                                   (c & 4) ? g.size[2] - 1.0 : 0.0});
+            lo = std::min(lo, dot(corner, n));
+            hi = std::max(hi, dot(corner, n));
+        }
+        int nearest = 0; // the index axis closest to the normal gives the step
+        for (int a = 1; a < 3; ++a)
+            if (std::abs(dot(g.axisDirection(a), n)) > std::abs(dot(g.axisDirection(nearest), n)))
+                nearest = a;
+        SliceAxis axis;
+        axis.start = lo;
+        axis.step = std::max(1e-6, g.spacing[size_t(nearest)]);
+        axis.count = int(std::floor((hi - lo) / axis.step + 1e-6)) + 1;
+        return axis;
     }
+    int sliceOf(const Vec3& p) const
+    {
+        const SliceAxis axis = sliceAxis();
+        return std::clamp(int(std::lround((dot(p, normal()) - axis.start) / axis.step)), 0, axis.count - 1);
+    }
+    /// A point of the plane: the crosshair.
+    Vec3 planeCenter() const { return cursor; }
     Vec3 screenUp() const
     {
         double up[3];
@@ -110,7 +178,12 @@ struct SliceView::Private {
         view.toWidget = [this](const Vec3& p) { return toWidget(p); };
         view.right = screenRight();
         view.up = screenUp();
-        view.slice = mapper->GetSliceNumber();
+        // The volume's own slice at the crosshair: where gantry-tilt resampling moves it from.
+        const Vec3 index = volume.geometry().physicalToIndex(cursor);
+        view.slice = std::clamp(int(std::lround(index[2])), 0, std::max(0, volume.geometry().size[2] - 1));
+        view.planePoint = cursor;
+        view.planeNormal = normal();
+        view.planeTolerance = 0.5 * sliceAxis().step;
         return view;
     }
     // Values to grey: the file's VOI LUT, a sigmoid window (VOILUTFunction SIGMOID) or a
@@ -151,14 +224,34 @@ struct SliceView::Private {
         }
         lut->Modified();
     }
-    // Extent of the slice along the screen axes, in mm.
+    // Extent of the volume along the screen axes, in mm.
     std::pair<double, double> screenExtent() const
     {
         const auto& g = volume.geometry();
-        const Vec3 a0 = g.axisDirection(0), a1 = g.axisDirection(1);
-        const double l0 = g.size[0] * g.spacing[0], l1 = g.size[1] * g.spacing[1];
         const Vec3 r = screenRight(), u = screenUp();
-        return {std::abs(dot(r, a0)) * l0 + std::abs(dot(r, a1)) * l1, std::abs(dot(u, a0)) * l0 + std::abs(dot(u, a1)) * l1};
+        double w = 0, h = 0;
+        for (int a = 0; a < 3; ++a) {
+            const Vec3 axis = g.axisDirection(a);
+            const double length = g.size[size_t(a)] * g.spacing[size_t(a)];
+            w += std::abs(dot(r, axis)) * length;
+            h += std::abs(dot(u, axis)) * length;
+        }
+        return {w, h};
+    }
+    /// Points the camera along the plane's frame, keeping the focal point on the plane.
+    void placeCamera()
+    {
+        const Frame base = baseFrame();
+        const Vec3 view = rotate(rotation, base.view), up = rotate(rotation, base.up), n = normal();
+        double f[3];
+        camera()->GetFocalPoint(f);
+        Vec3 focal{f[0], f[1], f[2]};
+        focal = sub(focal, scale(n, dot(sub(focal, cursor), n)));
+        camera()->SetFocalPoint(focal[0], focal[1], focal[2]);
+        camera()->SetPosition(focal[0] - 1000 * view[0], focal[1] - 1000 * view[1], focal[2] - 1000 * view[2]);
+        camera()->SetViewUp(up[0], up[1], up[2]);
+        camera()->OrthogonalizeViewUp();
+        renderer()->ResetCameraClippingRange();
     }
 };
 

@@ -3,15 +3,19 @@
 #include "viewer/render/VtkImageBridge.h"
 #include "viewer/render/VtkWidget.h"
 #include "viewer/model/Resample.h"
+#include "viewer/view/MprLinker.h"
 #include "viewer/view/SliceView.h"
 
 #include <QButtonGroup>
 #include <QFrame>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QMessageBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
-#include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -33,6 +37,7 @@
 #include <vtkVolumeProperty.h>
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -42,7 +47,21 @@ namespace viewer {
 struct VolumeView::Private {
     Volume volume;
     vtkSmartPointer<vtkImageData> image;
-    SliceView* sliceView = nullptr;
+    SliceView* sliceView = nullptr;    ///< views[0]
+    std::array<SliceView*, 3> views{}; ///< axial, coronal, sagittal in the MPR layouts
+    MprLinker* linker = nullptr;
+    QWidget* viewArea = nullptr;
+    QGridLayout* grid = nullptr;
+    MprLayout layout = MprLayout::TwoByTwo;
+    bool layoutChosen = false;         ///< the user picked one: keep it for new volumes
+    SliceOrientation singleOrientation = SliceOrientation::Native;
+    int activeView = 0;
+    QComboBox* layoutBox = nullptr;
+    QComboBox* orientationBox = nullptr;
+    QComboBox* slabBox = nullptr;
+    QDoubleSpinBox* slabThickness = nullptr;
+    QToolButton* crosshairButton = nullptr;
+    QWidget* mprControls = nullptr;
     VtkWidget* volumeWidget = nullptr;
     QSlider* sliceSlider = nullptr;
     QLabel* sliceLabel = nullptr;
@@ -52,15 +71,27 @@ struct VolumeView::Private {
     QToolButton* resample = nullptr;
     QToolButton* cineButton = nullptr;
     bool cameraPending = false; ///< the 3-D camera is placed once the widget has its size
-    QSplitter* splitter = nullptr;
+    bool complete = true;
     vtkSmartPointer<vtkSmartVolumeMapper> volumeMapper = vtkSmartPointer<vtkSmartVolumeMapper>::New();
     vtkSmartPointer<vtkVolume> volumeActor = vtkSmartPointer<vtkVolume>::New();
 };
 
 VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>())
 {
-    d->sliceView = new SliceView(this);
-    d->volumeWidget = new VtkWidget(this);
+    d->viewArea = new QWidget(this);
+    d->grid = new QGridLayout(d->viewArea);
+    d->grid->setContentsMargins(0, 0, 0, 0);
+    d->grid->setSpacing(2);
+    const SliceOrientation planes[] = {SliceOrientation::Axial, SliceOrientation::Coronal, SliceOrientation::Sagittal};
+    for (int i = 0; i < 3; ++i) {
+        d->views[size_t(i)] = new SliceView(d->viewArea);
+        d->views[size_t(i)]->setObjectName(QStringLiteral("planeView%1").arg(i));
+        d->views[size_t(i)]->setOrientation(planes[i]);
+        d->views[size_t(i)]->vtkWidget()->installEventFilter(this);
+    }
+    d->sliceView = d->views[0];
+    d->linker = new MprLinker(this);
+    d->volumeWidget = new VtkWidget(d->viewArea);
     d->volumeWidget->setObjectName("volumeRenderView");
     d->volumeWidget->installEventFilter(this);
     d->sliceSlider = new QSlider(Qt::Horizontal, this);
@@ -69,11 +100,6 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
     d->presets = new QComboBox(this);
     d->presets->setObjectName("windowPresets");
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    d->splitter = splitter;
-    splitter->addWidget(d->sliceView);
-    splitter->addWidget(d->volumeWidget);
-    splitter->setSizes({1, 1});
 
     auto* controls = new QHBoxLayout;
     // Measurement tools and cine on a row of their own: the slice slider keeps its width.
@@ -88,7 +114,10 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
     invert->setText(tr("Invert"));
     invert->setCheckable(true);
     controls->addWidget(invert);
-    connect(invert, &QToolButton::toggled, this, [this](bool on) { d->sliceView->setInverted(on); });
+    connect(invert, &QToolButton::toggled, this, [this](bool on) {
+        for (SliceView* view : d->views)
+            view->setInverted(on);
+    });
     d->cineButton = new QToolButton(this);
     d->cineButton->setObjectName(QStringLiteral("cineButton"));
     d->cineButton->setText(tr("Cine"));
@@ -169,8 +198,10 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(d->notice);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(d->viewArea, 1);
     layout->addLayout(controls);
+    d->mprControls = makeMprControls();
+    toolRow->addWidget(d->mprControls);
     toolRow->addStretch(1);
     layout->addLayout(toolRow);
 
@@ -205,38 +236,212 @@ void VolumeView::setVolume(const Volume& volume, bool complete)
 {
     d->volume = volume; // shares voxels; keeps them alive for the borrowed vtkImageData
     d->image = makeVtkImage(volume);
+    d->complete = complete;
     const ImageGeometry& g = volume.geometry();
-
-    d->sliceSlider->setRange(0, g.size[2] - 1);
-    d->sliceView->setVolume(volume);
+    if (!d->layoutChosen) {
+        // Planes and 3-D for volumes; one view for 2-D images and cine loops.
+        const bool volumetric = g.size[0] > 1 && g.size[1] > 1 && g.size[2] > 1 && volume.info().frameTimeMs <= 0;
+        d->layout = volumetric ? MprLayout::TwoByTwo : MprLayout::Single;
+        const QSignalBlocker block(d->layoutBox);
+        d->layoutBox->setCurrentIndex(d->layoutBox->findData(int(d->layout)));
+    }
+    d->linker->setViews({});
+    // While loading only the middle slice is decoded: the other planes wait for the rest.
+    for (SliceView* view : d->views)
+        if (view == d->sliceView || complete)
+            view->setVolume(volume);
+    applyLayout();
     fillPresets();
+    d->sliceSlider->setRange(0, d->sliceView->sliceCount() - 1);
     d->sliceSlider->setValue(d->sliceView->slice());
     d->sliceLabel->setText(QStringLiteral("%1 / %2").arg(d->sliceView->slice() + 1).arg(sliceCount()));
     if (complete) {
         setUp3d();
         showNotice();
     } else {
-        // Only the middle slice is decoded yet: stay on it, and render 3-D (and start its
-        // OpenGL) when all is there.
         d->sliceView->setLoading(true);
         d->sliceSlider->setEnabled(false);
-        d->volumeWidget->hide();
+        d->mprControls->setEnabled(false);
     }
 }
 
 void VolumeView::finishLoading(const Volume& volume)
 {
     d->volume = volume;
+    d->complete = true;
     d->sliceView->voxelsChanged(volume);
     d->sliceView->setLoading(false);
+    const double center = windowCenter(), width = windowWidth();
+    for (SliceView* view : d->views)
+        if (view != d->sliceView)
+            view->setVolume(volume);
+    applyLayout();
+    setWindow(center, width);
     fillPresets();
     d->sliceSlider->setEnabled(true);
-    d->volumeWidget->show();
-    // Hidden while loading, the 3-D view lost its half of the splitter: give it back.
-    d->splitter->setSizes({1, 1});
+    d->mprControls->setEnabled(true);
     setUp3d();
     showNotice();
 }
+
+void VolumeView::setLayout(MprLayout layout)
+{
+    d->layout = layout;
+    d->layoutChosen = true;
+    const QSignalBlocker block(d->layoutBox);
+    d->layoutBox->setCurrentIndex(d->layoutBox->findData(int(layout)));
+    applyLayout();
+}
+
+MprLayout VolumeView::layout() const { return d->layout; }
+
+void VolumeView::setSingleOrientation(SliceOrientation orientation)
+{
+    d->singleOrientation = orientation;
+    const QSignalBlocker block(d->orientationBox);
+    d->orientationBox->setCurrentIndex(d->orientationBox->findData(int(orientation)));
+    applyLayout();
+}
+
+// Puts the layout's views in the grid, each plane in its orientation, and links them.
+void VolumeView::applyLayout()
+{
+    QWidget* cells[] = {d->views[0], d->views[1], d->views[2], d->volumeWidget};
+    for (QWidget* w : cells) {
+        d->grid->removeWidget(w);
+        w->hide();
+    }
+    for (int i = 0; i < 2; ++i) {
+        d->grid->setRowStretch(i, 0);
+        d->grid->setColumnStretch(i, 0);
+    }
+    d->grid->setColumnStretch(2, 0);
+    const bool loading = !d->complete;
+    std::vector<std::pair<QWidget*, QPoint>> placed;
+    switch (d->layout) {
+    case MprLayout::TwoByTwo: // axial | 3-D over coronal | sagittal, as in 3D Slicer's four-up
+        placed = {{d->views[0], {0, 0}}, {d->volumeWidget, {1, 0}}, {d->views[1], {0, 1}}, {d->views[2], {1, 1}}};
+        break;
+    case MprLayout::OneByThree: placed = {{d->views[0], {0, 0}}, {d->views[1], {1, 0}}, {d->views[2], {2, 0}}}; break;
+    case MprLayout::Single: placed = {{d->views[0], {0, 0}}}; break;
+    case MprLayout::SliceAnd3d: placed = {{d->views[0], {0, 0}}, {d->volumeWidget, {1, 0}}}; break;
+    }
+    const bool mpr = d->layout == MprLayout::TwoByTwo || d->layout == MprLayout::OneByThree;
+    const SliceOrientation first = mpr ? SliceOrientation::Axial
+                                   : d->layout == MprLayout::Single ? d->singleOrientation
+                                                                     : SliceOrientation::Native;
+    if (d->sliceView->orientation() != first)
+        d->sliceView->setOrientation(first);
+    std::vector<SliceView*> linked;
+    for (const auto& [widget, at] : placed) {
+        // While loading, only the first view has voxels to show.
+        if (loading && widget != d->sliceView)
+            continue;
+        d->grid->addWidget(widget, at.y(), at.x());
+        d->grid->setRowStretch(at.y(), 1);
+        d->grid->setColumnStretch(at.x(), 1);
+        widget->show();
+        if (auto* view = qobject_cast<SliceView*>(widget))
+            linked.push_back(view);
+    }
+    d->orientationBox->setVisible(d->layout == MprLayout::Single);
+    d->crosshairButton->setVisible(mpr);
+    d->linker->setCrosshairVisible(mpr && d->crosshairButton->isChecked());
+    d->linker->setViews(mpr && !loading ? linked : std::vector<SliceView*>{});
+    if (d->activeView >= int(placed.size()))
+        d->activeView = 0;
+    d->cameraPending = true;
+    placeCamera();
+}
+
+QWidget* VolumeView::makeMprControls()
+{
+    auto* box = new QWidget(this);
+    auto* row = new QHBoxLayout(box);
+    row->setContentsMargins(12, 0, 0, 0);
+    d->layoutBox = new QComboBox(box);
+    d->layoutBox->setObjectName(QStringLiteral("layoutBox"));
+    d->layoutBox->setToolTip(tr("Views: three planes and 3-D, three planes, one plane, or a slice beside 3-D"));
+    d->layoutBox->addItem(tr("2×2"), int(MprLayout::TwoByTwo));
+    d->layoutBox->addItem(tr("1×3"), int(MprLayout::OneByThree));
+    d->layoutBox->addItem(tr("Single"), int(MprLayout::Single));
+    d->layoutBox->addItem(tr("Slice + 3-D"), int(MprLayout::SliceAnd3d));
+    connect(d->layoutBox, qOverload<int>(&QComboBox::activated), this,
+            [this](int item) { setLayout(MprLayout(d->layoutBox->itemData(item).toInt())); });
+    d->orientationBox = new QComboBox(box);
+    d->orientationBox->setObjectName(QStringLiteral("orientationBox"));
+    d->orientationBox->setToolTip(tr("Plane of the single view: the series' own slices or a patient plane"));
+    d->orientationBox->addItem(tr("Acquired"), int(SliceOrientation::Native));
+    d->orientationBox->addItem(tr("Axial"), int(SliceOrientation::Axial));
+    d->orientationBox->addItem(tr("Coronal"), int(SliceOrientation::Coronal));
+    d->orientationBox->addItem(tr("Sagittal"), int(SliceOrientation::Sagittal));
+    connect(d->orientationBox, qOverload<int>(&QComboBox::activated), this,
+            [this](int item) { setSingleOrientation(SliceOrientation(d->orientationBox->itemData(item).toInt())); });
+    d->crosshairButton = new QToolButton(box);
+    d->crosshairButton->setObjectName(QStringLiteral("crosshairButton"));
+    d->crosshairButton->setText(tr("Crosshair"));
+    d->crosshairButton->setToolTip(tr("Show the crosshair: click or drag to move it, drag its handles to tilt the planes"));
+    d->crosshairButton->setCheckable(true);
+    d->crosshairButton->setChecked(true);
+    connect(d->crosshairButton, &QToolButton::toggled, this, [this](bool on) { d->linker->setCrosshairVisible(on); });
+    auto* reset = new QToolButton(box);
+    reset->setObjectName(QStringLiteral("resetObliqueButton"));
+    reset->setText(tr("Orthogonal"));
+    reset->setToolTip(tr("Turn tilted planes back to axial, coronal and sagittal"));
+    connect(reset, &QToolButton::clicked, d->linker, &MprLinker::resetRotation);
+    d->slabBox = new QComboBox(box);
+    d->slabBox->setObjectName(QStringLiteral("slabBox"));
+    d->slabBox->setToolTip(tr("Thick slab: maximum, minimum or mean intensity over the slab"));
+    d->slabBox->addItem(tr("Thin"), int(SlabMode::None));
+    d->slabBox->addItem(tr("MIP"), int(SlabMode::Max));
+    d->slabBox->addItem(tr("MinIP"), int(SlabMode::Min));
+    d->slabBox->addItem(tr("Mean"), int(SlabMode::Mean));
+    d->slabThickness = new QDoubleSpinBox(box);
+    d->slabThickness->setObjectName(QStringLiteral("slabThickness"));
+    d->slabThickness->setRange(0.5, 200);
+    d->slabThickness->setValue(10);
+    d->slabThickness->setSuffix(tr(" mm"));
+    auto applySlab = [this] {
+        setSlab(SlabMode(d->slabBox->currentData().toInt()), d->slabThickness->value());
+    };
+    connect(d->slabBox, qOverload<int>(&QComboBox::currentIndexChanged), this, applySlab);
+    connect(d->slabThickness, qOverload<double>(&QDoubleSpinBox::valueChanged), this, applySlab);
+    auto* shot = new QToolButton(box);
+    shot->setObjectName(QStringLiteral("screenshotButton"));
+    shot->setText(tr("Screenshot"));
+    shot->setToolTip(tr("Save the view last clicked as a PNG image"));
+    connect(shot, &QToolButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save screenshot"), QString(), tr("PNG images (*.png)"));
+        if (!path.isEmpty() && !saveScreenshot(path))
+            QMessageBox::warning(this, tr("Save screenshot"), tr("Could not write %1.").arg(path));
+    });
+    for (QWidget* w : std::initializer_list<QWidget*>{d->layoutBox, d->orientationBox, d->crosshairButton, reset, d->slabBox,
+                                                      d->slabThickness, shot})
+        row->addWidget(w);
+    return box;
+}
+
+void VolumeView::setSlab(SlabMode mode, double thicknessMm)
+{
+    for (SliceView* view : d->views)
+        view->setSlab(mode, thicknessMm);
+}
+
+int VolumeView::activeView() const { return d->activeView; }
+
+bool VolumeView::saveScreenshot(const QString& path) const { return saveScreenshot(d->activeView, path); }
+
+bool VolumeView::saveScreenshot(int view, const QString& path) const
+{
+    VtkWidget* widget = view >= 0 && view < 3 ? d->views[size_t(view)]->vtkWidget() : view == 3 ? d->volumeWidget : nullptr;
+    if (!widget || !widget->isVisible())
+        return false;
+    const QImage image = widget->grabWithOverlay();
+    return !image.isNull() && image.save(path, "PNG");
+}
+
+SliceView* VolumeView::planeView(int index) const { return d->views.at(size_t(index)); }
+MprLinker* VolumeView::linker() const { return d->linker; }
 
 void VolumeView::fillPresets()
 {
@@ -287,7 +492,6 @@ bool VolumeView::isLoading() const
 void VolumeView::setUp3d()
 {
     const Volume& volume = d->volume;
-    const ImageGeometry& g = volume.geometry();
     // Volume rendering with a CT soft tissue + bone transfer function (HU), other
     // modalities ramp over their value range.
     auto opacity = vtkSmartPointer<vtkPiecewiseFunction>::New();
@@ -359,6 +563,13 @@ void VolumeView::placeCamera()
 
 bool VolumeView::eventFilter(QObject* watched, QEvent* event)
 {
+    if (event->type() == QEvent::MouseButtonPress) {
+        for (int i = 0; i < 3; ++i)
+            if (watched == d->views[size_t(i)]->vtkWidget())
+                d->activeView = i;
+        if (watched == d->volumeWidget)
+            d->activeView = 3;
+    }
     if (watched == d->volumeWidget && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
         placeCamera();
     return QWidget::eventFilter(watched, event);
@@ -367,7 +578,11 @@ bool VolumeView::eventFilter(QObject* watched, QEvent* event)
 int VolumeView::slice() const { return d->sliceView->slice(); }
 int VolumeView::sliceCount() const { return d->sliceView->sliceCount(); }
 void VolumeView::setSlice(int k) { d->sliceView->setSlice(k); }
-void VolumeView::setWindow(double center, double width) { d->sliceView->setWindow(center, width); }
+void VolumeView::setWindow(double center, double width)
+{
+    for (SliceView* view : d->views)
+        view->setWindow(center, width);
+}
 double VolumeView::windowCenter() const { return d->sliceView->windowCenter(); }
 double VolumeView::windowWidth() const { return d->sliceView->windowWidth(); }
 SliceView* VolumeView::sliceView() const { return d->sliceView; }

@@ -1,8 +1,10 @@
 #pragma once
-// Shows a Volume as an axial slice (window/level, wheel scrolls slices) beside a 3-D
-// volume rendering, both through VtkWidget.
+// Shows a Volume as radiologists read it in three planes and in 3-D: axial, coronal and
+// sagittal MPR views linked by a crosshair (oblique by dragging its handles, thick slabs),
+// and a volume rendering, in a 2×2, 1×3, single-view or slice-and-3-D layout.
 
 #include "viewer/model/Volume.h"
+#include "viewer/view/SliceView.h"
 
 #include <QWidget>
 
@@ -11,8 +13,10 @@
 namespace radpath {
 namespace viewer {
 
-class SliceView;
+class MprLinker;
 class VtkWidget;
+
+enum class MprLayout { TwoByTwo, OneByThree, Single, SliceAnd3d };
 
 /// GUI thread only.
 class VolumeView : public QWidget {
@@ -35,9 +39,25 @@ public:
     double windowCenter() const;
     double windowWidth() const;
 
+    /// The first view (axial in the MPR layouts); it holds the measurement list all views share.
     SliceView* sliceView() const;
+    /// View 0 axial, 1 coronal, 2 sagittal (in the MPR layouts).
+    SliceView* planeView(int index) const;
     VtkWidget* sliceWidget() const;
     VtkWidget* volumeWidget() const;
+    MprLinker* linker() const;
+
+    /// 2×2 is the default for volumes, Single (Native orientation) for 2-D images and cine.
+    void setLayout(MprLayout layout);
+    MprLayout layout() const;
+    /// The first view's orientation in the Single layout.
+    void setSingleOrientation(SliceOrientation orientation);
+    /// Thick slab on every plane view.
+    void setSlab(SlabMode mode, double thicknessMm);
+    /// The view last clicked (0..2 planes, 3 the 3-D view) as a PNG with its overlays.
+    bool saveScreenshot(const QString& path) const;
+    bool saveScreenshot(int view, const QString& path) const;
+    int activeView() const;
 
     /// Resamples a gantry-tilted series to its true slice positions, in the background;
     /// volumeReplaced follows.
@@ -50,6 +70,8 @@ signals:
 
 private:
     void setUp3d();
+    void applyLayout();
+    QWidget* makeMprControls();
     void placeCamera();
     bool eventFilter(QObject* watched, QEvent* event) override;
     void showNotice();
