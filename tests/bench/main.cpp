@@ -22,6 +22,7 @@ std::vector<Figure> dicomLoadSuite();
 std::vector<Figure> firstFrameSuite();
 std::vector<Figure> slideSuite();
 std::vector<Figure> slideViewSuite();
+std::vector<Figure> mprSuite();
 
 const std::vector<Suite>& suites()
 {
@@ -35,6 +36,9 @@ const std::vector<Suite>& suites()
          slideSuite},
         {"slide-view", "50000x50000 demo slide, 1600x1000 view, 100k objects: frame time, jump to sharp, memory",
          slideViewSuite},
+        {"mpr", "512^3 int16 CT, 512x512 view: axial, oblique and 10 mm MIP update times, memory; volume rendering at 800x800 "
+                "(needs a display)",
+         mprSuite},
     };
     return list;
 }
@@ -63,7 +67,7 @@ int main(int argc, char** argv)
     // Suites that drive widgets need a QApplication: offscreen unless a display is set.
     bool widgets = false;
     for (int i = 1; i < argc; ++i)
-        widgets = widgets || std::string(argv[i]) == "slide-view";
+        widgets = widgets || std::string(argv[i]) == "slide-view" || std::string(argv[i]) == "mpr";
     if (widgets && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application(widgets ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));

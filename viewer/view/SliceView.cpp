@@ -83,6 +83,7 @@ SliceView::SliceView(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
     d->mapper->SliceFacesCameraOn();
     d->mapper->SliceAtFocalPointOn();
     d->mapper->JumpToNearestSliceOn(); // planes parallel to the slices show whole voxels
+    d->mapper->SetSlabSampleFactor(1); // slabs sampled once per voxel spacing across them
     d->actor->SetMapper(d->mapper);
     d->actor->GetProperty()->SetInterpolationTypeToLinear();
     d->actor->GetProperty()->SetLookupTable(d->lut);
