@@ -6,7 +6,8 @@
 #include "app/gui/AiDock.h"
 #include "app/gui/DataBrowserDock.h"
 #include "app/gui/DocumentController.h"
-#include "app/gui/InfoDock.h"
+#include "app/gui/LayerLoader.h"
+#include "app/gui/LayersDock.h"
 #include "app/gui/JobStatusWidget.h"
 #include "app/gui/JobsDock.h"
 #include "app/gui/MeasurementStore.h"
@@ -93,16 +94,19 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_dataBrowser, m_studies);
     m_studies->raise(); // the study list first, as PACS viewers open
 
-    addDockWidget(Qt::RightDockWidgetArea,
-                  new InfoDock(tr("Layers"), QStringLiteral("layersDock"),
-                               tr("Layers of the current study (label maps, overlays, AI results) appear here."), this));
+    m_layers = new LayersDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_layers);
+    m_layerLoader = new LayerLoader(m_jobs, this);
+    connect(m_layerLoader, &LayerLoader::failed, this, &MainWindow::showError);
     addDockWidget(Qt::RightDockWidgetArea, new AiDock(m_jobs, m_settings, this));
     m_measurements = new MeasurementsDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_measurements);
     // The dock follows the slice view of the tab in front.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget* page = m_tabs->widget(index);
-        if (auto* volumeView = qobject_cast<viewer::VolumeView*>(page))
+        auto* volumeView = qobject_cast<viewer::VolumeView*>(page);
+        m_layers->setStack(volumeView ? volumeView->layers() : nullptr);
+        if (volumeView)
             m_measurements->setView(volumeView->sliceView());
         else if (page && page == m_grid)
             m_measurements->setView(m_grid->cell(0));
@@ -138,6 +142,20 @@ void MainWindow::createActions()
     });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     refreshRecentMenu();
+    file->addSeparator();
+    file->addSeparator();
+    file->addAction(tr("Open &Label Map…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open label map"), QString(),
+                                                          tr("Label maps (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd)"));
+        if (!path.isEmpty())
+            openLayer(path, true);
+    });
+    file->addAction(tr("Open O&verlay…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open overlay or second volume"), QString(),
+                                                          tr("Volumes (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd)"));
+        if (!path.isEmpty())
+            openLayer(path, false);
+    });
     file->addSeparator();
     file->addAction(tr("&Close Tab"), QKeySequence::Close, this, [this] { closeTab(m_tabs->currentIndex()); });
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -348,6 +366,17 @@ void MainWindow::prepareSpareView()
         if (spare && spare->parent() && !spare->parent()->inherits("QStackedWidget"))
             spare->hide();
     }, Qt::SingleShotConnection);
+}
+
+void MainWindow::openLayer(const QString& path, bool labelMap, viewer::VolumeView* view)
+{
+    if (!view)
+        view = qobject_cast<viewer::VolumeView*>(m_tabs->currentWidget());
+    if (!view) {
+        showError(path, tr("Open an image first: label maps and overlays are drawn over it."));
+        return;
+    }
+    m_layerLoader->open(view, path, labelMap ? LayerLoader::Kind::LabelMap : LayerLoader::Kind::Overlay);
 }
 
 void MainWindow::showError(const QString& path, const QString& problem)

@@ -19,6 +19,8 @@ class AppSettings;
 class DataBrowserDock;
 class DocumentController;
 class JobRunner;
+class LayerLoader;
+class LayersDock;
 class MeasurementsDock;
 class MeasurementStore;
 class StudyBrowserDock;
@@ -43,6 +45,9 @@ public:
     /// Series side by side: 1×1 is one series per tab; 1×2 and 2×2 show the open series in
     /// a "Side by side" tab, scrolling together where they share a frame of reference.
     void setGridLayout(int rows, int columns);
+    /// Opens a label map or an overlay onto the volume in front (or `view`).
+    void openLayer(const QString& path, bool labelMap, viewer::VolumeView* view = nullptr);
+    LayersDock* layersDock() const { return m_layers; }
     /// The side-by-side tab's grid, or nullptr in 1×1.
     viewer::SliceGrid* grid() const { return m_grid; }
 
@@ -77,6 +82,8 @@ private:
     DataBrowserDock* m_dataBrowser = nullptr;
     StudyBrowserDock* m_studies = nullptr;
     MeasurementsDock* m_measurements = nullptr;
+    LayersDock* m_layers = nullptr;
+    LayerLoader* m_layerLoader = nullptr;
     MeasurementStore* m_store = nullptr;
     viewer::SliceGrid* m_grid = nullptr;
     viewer::VolumeView* m_spare = nullptr;

@@ -16,6 +16,8 @@
 #include <QElapsedTimer>
 #include <QTimer>
 
+#include <memory>
+
 #include <cstdio>
 #include <cstring>
 
@@ -94,7 +96,11 @@ int main(int argc, char** argv)
     const QCommandLineOption quitAfterStart(QStringLiteral("quit-after-start"), QStringLiteral("Quit once shown."));
     const QCommandLineOption firstFrame(QStringLiteral("report-first-frame"),
                                         QStringLiteral("Print the ms from opening to the first slice frame, then quit."));
-    parser.addOptions({dataDir, noRestore, loadAi, screenshot, quitAfterStart, firstFrame});
+    const QCommandLineOption labels(QStringLiteral("labels"), QStringLiteral("Label map to show over the first image."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption overlay(QStringLiteral("overlay"), QStringLiteral("Overlay (second volume) to show over the first image."),
+                                     QStringLiteral("FILE"));
+    parser.addOptions({dataDir, noRestore, loadAi, screenshot, quitAfterStart, firstFrame, labels, overlay});
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to open."), QStringLiteral("[PATH...]"));
     parser.process(app);
 
@@ -131,6 +137,19 @@ int main(int argc, char** argv)
             window.openPaths(paths);
         });
     } else if (!paths.isEmpty()) {
+        // Layers from the command line go over the first image once it is read.
+        if (parser.isSet(labels) || parser.isSet(overlay)) {
+            auto once = std::make_shared<QMetaObject::Connection>();
+            *once = QObject::connect(window.documents(), &DocumentController::documentLoaded, &window,
+                                     [&window, once, labelPath = parser.value(labels), overlayPath = parser.value(overlay)](
+                                         const QString&, radpath::viewer::VolumeView* view) {
+                                         QObject::disconnect(*once);
+                                         if (!labelPath.isEmpty())
+                                             window.openLayer(labelPath, true, view);
+                                         if (!overlayPath.isEmpty())
+                                             window.openLayer(overlayPath, false, view);
+                                     });
+        }
         window.openPaths(paths);
     }
     else if (!parser.isSet(noRestore))

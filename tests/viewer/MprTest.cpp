@@ -4,6 +4,7 @@
 // handle tilts the other planes; slabs project what thin planes miss.
 
 #include "viewer/render/VtkWidget.h"
+#include "viewer/model/Layers.h"
 #include "viewer/view/MprLinker.h"
 #include "viewer/view/VolumeView.h"
 
@@ -312,6 +313,39 @@ private slots:
         QCOMPARE(stats.mean, 1000.0);
         QCOMPARE(stats.min, 1000.0);
         m_view->planeView(0)->setTool(SliceView::Tool::None);
+    }
+
+    void labelMapLayerIsDrawnOnEveryPlane()
+    {
+        // Label 3 on the sphere, in the image's own (oblique) geometry.
+        const Volume image = m_view->volume();
+        Volume labels(PixelType::UInt8, image.geometry());
+        const auto* values = image.voxels<std::int16_t>();
+        auto* l = labels.voxels<std::uint8_t>();
+        for (std::size_t i = 0; i < image.voxelCount(); ++i)
+            l[i] = values[i] == 1000 ? 3 : 0;
+        LabelMapLayer layer = makeLabelMapLayer("sphere", labels);
+        QCOMPARE(layer.table.size(), size_t(1));
+        layer.table[0].colour = {255, 0, 0};
+        layer.opacity = 0.5;
+        layer.outline = false;
+        m_view->layers()->add(layer);
+        for (int i = 0; i < 3; ++i) {
+            SliceView* view = m_view->planeView(i);
+            const QImage frame = view->vtkWidget()->grabWithOverlay();
+            const QPointF c = predictedPixel(view, kCentre);
+            // Mid grey (1000 in a 0..2000 window) under half-opaque red.
+            const QColor inside = frame.pixelColor(c.toPoint());
+            QVERIFY2(std::abs(inside.red() - 191) <= 6 && std::abs(inside.green() - 64) <= 6, qPrintable(inside.name()));
+            // Off the sphere, off the crosshair lines.
+            const QColor outside = frame.pixelColor((c + QPointF(1.2, 1.2) * kRadius * pixelsPerMm(view)).toPoint());
+            QVERIFY2(outside.red() < 10 && outside.green() < 10, qPrintable(outside.name()));
+        }
+        // Hidden, it is gone.
+        m_view->layers()->setVisible(0, false);
+        SliceView* axial = m_view->planeView(0);
+        const QColor plain = axial->vtkWidget()->grabWithOverlay().pixelColor(predictedPixel(axial, kCentre).toPoint());
+        QVERIFY2(std::abs(plain.red() - plain.green()) <= 2, qPrintable(plain.name()));
     }
 
     void screenshotsOfEachView()

@@ -266,6 +266,19 @@ void SliceView::setSlab(SlabMode mode, double thicknessMm)
     d->vtk->requestRender();
 }
 
+void SliceView::setLayers(LayerStack* layers)
+{
+    disconnect(d->layersConnection);
+    d->layers = layers;
+    ++d->layersRevision;
+    if (layers)
+        d->layersConnection = connect(layers, &LayerStack::changed, this, [this] {
+            ++d->layersRevision;
+            d->vtk->requestRender();
+        });
+    d->vtk->requestRender();
+}
+
 SlabMode SliceView::slabMode() const { return d->slabMode; }
 double SliceView::slabThickness() const { return d->slabThickness; }
 

@@ -21,6 +21,7 @@
 namespace radpath {
 namespace viewer {
 
+class LayerStack;
 class VtkWidget;
 
 /// Window presets radiologists use on CT (center, width in HU).
@@ -95,6 +96,10 @@ public:
     /// Widget position of the rotation handle of crosshair line `line` (0 or 1 for the two
     /// ends of line 0, 2 and 3 for line 1...): for tests and hit testing.
     QPointF crosshairHandle(int handle) const;
+
+    /// Label maps and overlays drawn over the plane (thin, at the plane, whatever the slab);
+    /// the stack must outlive the view or be unset. nullptr: none.
+    void setLayers(LayerStack* layers);
 
     /// Thick slab: `thicknessMm` <= 0 or SlabMode::None shows the thin plane.
     void setSlab(SlabMode mode, double thicknessMm);
@@ -183,6 +188,7 @@ protected:
 private:
     void paintOverlay(class QPainter& painter);
     void paintCrosshair(class QPainter& painter);
+    void paintLayers(class QPainter& painter);
     void moveAlongNormal(double mm);
     void afterEdit();
     struct Private;

@@ -3,6 +3,7 @@
 
 #include "viewer/view/SliceView.h"
 
+#include "viewer/model/LayerCompositor.h"
 #include "viewer/view/SliceViewPrivate.h"
 
 #include <QPainter>
@@ -91,6 +92,32 @@ QPointF SliceView::crosshairHandle(int handle) const
     return centre + step * (out / length);
 }
 
+void SliceView::paintLayers(QPainter& p)
+{
+    if (!d->layers || d->layers->isEmpty())
+        return;
+    // One image pixel per widget pixel, composed again only when the plane on screen or
+    // the layers changed.
+    const int w = d->vtk->width(), h = d->vtk->height();
+    const double pxPerMm = d->heightPx() / (2.0 * d->camera()->GetParallelScale()) / d->dpr();
+    const Vec3 origin = d->toWorld(QPointF(0.5, 0.5)), right = d->screenRight(), down = scale(d->screenUp(), -1);
+    QString key = QStringLiteral("%1 %2 %3 %4").arg(w).arg(h).arg(pxPerMm, 0, 'g', 12).arg(d->layersRevision);
+    for (const Vec3& v : {origin, right, down})
+        key += QStringLiteral(" %1 %2 %3").arg(v[0], 0, 'g', 12).arg(v[1], 0, 'g', 12).arg(v[2], 0, 'g', 12);
+    if (key != d->layerKey) {
+        PlaneGrid grid;
+        grid.origin = origin;
+        grid.right = right;
+        grid.down = down;
+        grid.pixelMm = 1.0 / pxPerMm;
+        grid.width = w;
+        grid.height = h;
+        d->layerImage = composeLayers(*d->layers, grid);
+        d->layerKey = key;
+    }
+    p.drawImage(QRectF(0, 0, w, h), d->layerImage);
+}
+
 void SliceView::paintCrosshair(QPainter& p)
 {
     if (!d->crosshairVisible)
@@ -133,6 +160,8 @@ void SliceView::paintOverlay(QPainter& p)
     font.setPointSizeF(9);
     p.setFont(font);
     const VolumeInfo& info = d->volume.info();
+
+    paintLayers(p);
 
     // Corners: who and when, what and where, display, probe.
     QString name = QString::fromStdString(info.patientName);

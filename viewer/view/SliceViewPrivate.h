@@ -3,9 +3,11 @@
 // SliceViewOverlay.cpp (corner text, letters, scale bar, probe). Not for other files.
 
 #include "viewer/render/VtkWidget.h"
+#include "viewer/model/Layers.h"
 #include "viewer/view/MeasurementEditor.h"
 #include "viewer/view/SliceView.h"
 
+#include <QImage>
 #include <QPointer>
 #include <QTimer>
 
@@ -53,6 +55,11 @@ struct SliceView::Private {
     bool crosshairVisible = false;
     std::vector<CrosshairPlane> crosshairPlanes;
     enum class CrosshairDrag { None, Move, Rotate } crosshairDrag = CrosshairDrag::None;
+    QPointer<LayerStack> layers;
+    QMetaObject::Connection layersConnection;
+    QImage layerImage;       ///< the layers composed for `layerKey`
+    QString layerKey;        ///< plane grid and stack revision the image was made for
+    int layersRevision = 0;
     SlabMode slabMode = SlabMode::None;
     double slabThickness = 0;
 

@@ -3,6 +3,7 @@
 #include "viewer/render/VtkImageBridge.h"
 #include "viewer/render/VtkWidget.h"
 #include "viewer/model/Resample.h"
+#include "viewer/model/Layers.h"
 #include "viewer/view/MprLinker.h"
 #include "viewer/view/SliceView.h"
 
@@ -50,6 +51,7 @@ struct VolumeView::Private {
     SliceView* sliceView = nullptr;    ///< views[0]
     std::array<SliceView*, 3> views{}; ///< axial, coronal, sagittal in the MPR layouts
     MprLinker* linker = nullptr;
+    LayerStack* layers = nullptr;
     QWidget* viewArea = nullptr;
     QGridLayout* grid = nullptr;
     MprLayout layout = MprLayout::TwoByTwo;
@@ -91,6 +93,9 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
     }
     d->sliceView = d->views[0];
     d->linker = new MprLinker(this);
+    d->layers = new LayerStack(this);
+    for (SliceView* view : d->views)
+        view->setLayers(d->layers);
     d->volumeWidget = new VtkWidget(d->viewArea);
     d->volumeWidget->setObjectName("volumeRenderView");
     d->volumeWidget->installEventFilter(this);
@@ -442,6 +447,7 @@ bool VolumeView::saveScreenshot(int view, const QString& path) const
 
 SliceView* VolumeView::planeView(int index) const { return d->views.at(size_t(index)); }
 MprLinker* VolumeView::linker() const { return d->linker; }
+LayerStack* VolumeView::layers() const { return d->layers; }
 
 void VolumeView::fillPresets()
 {

@@ -13,6 +13,7 @@
 namespace radpath {
 namespace viewer {
 
+class LayerStack;
 class MprLinker;
 class VtkWidget;
 
@@ -46,6 +47,9 @@ public:
     VtkWidget* sliceWidget() const;
     VtkWidget* volumeWidget() const;
     MprLinker* linker() const;
+    /// Label maps and overlays over this volume, drawn in every plane (and label maps as
+    /// surfaces in 3-D); owned by the view.
+    LayerStack* layers() const;
 
     /// 2×2 is the default for volumes, Single (Native orientation) for 2-D images and cine.
     void setLayout(MprLayout layout);
