@@ -5,6 +5,7 @@
 // 800×800. Needs a display (xvfb-run).
 
 #include "Bench.h"
+#include "VolumeRenderFigures.h"
 
 #include "viewer/model/Volume.h"
 #include "viewer/render/VtkWidget.h"
@@ -167,6 +168,11 @@ std::vector<Figure> mprSuite()
     report("10 mm MIP slab update, axial, 512x512 view", updateTimes(view, step), 60.0);
     view.setSlab(viewer::SlabMode::None, 0);
     view.hide();
+
+    for (const QJsonValue& f : volumeRenderFigures(volume, 8)) {
+        const QJsonObject o = f.toObject();
+        figures.push_back({o.value("name").toString(), o.value("value").toDouble(), o.value("unit").toString(), {}, {}, {}, {}});
+    }
 
     return figures;
 }

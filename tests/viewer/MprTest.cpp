@@ -6,6 +6,7 @@
 #include "viewer/render/VtkWidget.h"
 #include "viewer/model/Layers.h"
 #include "viewer/view/MprLinker.h"
+#include "viewer/view/VolumeRenderView.h"
 #include "viewer/view/VolumeView.h"
 
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkRenderer.h>
 
@@ -329,7 +331,18 @@ private slots:
         layer.table[0].colour = {255, 0, 0};
         layer.opacity = 0.5;
         layer.outline = false;
+        QSignalSpy surfaces(m_view->volumeRenderView(), &VolumeRenderView::labelSurfacesReady);
         m_view->layers()->add(layer);
+        // In 3-D, the label is a surface around the sphere (8 mm about its centre).
+        QVERIFY(surfaces.wait(20000));
+        vtkActor* surface = m_view->volumeRenderView()->labelSurfaceActor(3);
+        QVERIFY(surface);
+        double bounds[6];
+        surface->GetBounds(bounds);
+        for (int a = 0; a < 3; ++a) {
+            QVERIFY2(std::abs((bounds[2 * a] + bounds[2 * a + 1]) / 2 - kCentre[size_t(a)]) < 1.0, qPrintable(QString::number(a)));
+            QVERIFY2(std::abs((bounds[2 * a + 1] - bounds[2 * a]) / 2 - kRadius) < 1.5, qPrintable(QString::number(a)));
+        }
         for (int i = 0; i < 3; ++i) {
             SliceView* view = m_view->planeView(i);
             const QImage frame = view->vtkWidget()->grabWithOverlay();

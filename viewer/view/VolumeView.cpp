@@ -1,11 +1,11 @@
 #include "viewer/view/VolumeView.h"
 
-#include "viewer/render/VtkImageBridge.h"
 #include "viewer/render/VtkWidget.h"
 #include "viewer/model/Resample.h"
 #include "viewer/model/Layers.h"
 #include "viewer/view/MprLinker.h"
 #include "viewer/view/SliceView.h"
+#include "viewer/view/VolumeRenderView.h"
 
 #include <QButtonGroup>
 #include <QFrame>
@@ -20,23 +20,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <vtkCamera.h>
-#include <vtkColorTransferFunction.h>
-#include <vtkGenericOpenGLRenderWindow.h>
-#include <vtkImageData.h>
-#include <vtkImageProperty.h>
-#include <vtkImageSlice.h>
-#include <vtkImageSliceMapper.h>
-#include <vtkInteractorStyleImage.h>
-#include <vtkInteractorStyleTrackballCamera.h>
-#include <vtkObjectFactory.h>
-#include <vtkPiecewiseFunction.h>
-#include <vtkRenderWindow.h>
-#include <vtkRenderer.h>
-#include <vtkSmartVolumeMapper.h>
-#include <vtkVolume.h>
-#include <vtkVolumeProperty.h>
-
 #include <algorithm>
 #include <array>
 #include <functional>
@@ -47,7 +30,6 @@ namespace radpath {
 namespace viewer {
 struct VolumeView::Private {
     Volume volume;
-    vtkSmartPointer<vtkImageData> image;
     SliceView* sliceView = nullptr;    ///< views[0]
     std::array<SliceView*, 3> views{}; ///< axial, coronal, sagittal in the MPR layouts
     MprLinker* linker = nullptr;
@@ -64,7 +46,8 @@ struct VolumeView::Private {
     QDoubleSpinBox* slabThickness = nullptr;
     QToolButton* crosshairButton = nullptr;
     QWidget* mprControls = nullptr;
-    VtkWidget* volumeWidget = nullptr;
+    VolumeRenderView* render = nullptr;
+    const void* surfaceLabels = nullptr; ///< voxels of the label map shown as 3-D surfaces
     QSlider* sliceSlider = nullptr;
     QLabel* sliceLabel = nullptr;
     QComboBox* presets = nullptr;
@@ -72,10 +55,7 @@ struct VolumeView::Private {
     QLabel* noticeText = nullptr;
     QToolButton* resample = nullptr;
     QToolButton* cineButton = nullptr;
-    bool cameraPending = false; ///< the 3-D camera is placed once the widget has its size
     bool complete = true;
-    vtkSmartPointer<vtkSmartVolumeMapper> volumeMapper = vtkSmartPointer<vtkSmartVolumeMapper>::New();
-    vtkSmartPointer<vtkVolume> volumeActor = vtkSmartPointer<vtkVolume>::New();
 };
 
 VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>())
@@ -96,9 +76,12 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
     d->layers = new LayerStack(this);
     for (SliceView* view : d->views)
         view->setLayers(d->layers);
-    d->volumeWidget = new VtkWidget(d->viewArea);
-    d->volumeWidget->setObjectName("volumeRenderView");
-    d->volumeWidget->installEventFilter(this);
+    d->render = new VolumeRenderView(d->viewArea);
+    d->render->setObjectName("volumeRenderPanel");
+    d->render->vtkWidget()->setObjectName("volumeRenderView");
+    d->render->vtkWidget()->installEventFilter(this);
+    // The topmost label map also shows as surfaces in 3-D.
+    connect(d->layers, &LayerStack::changed, this, &VolumeView::updateLabelSurfaces);
     d->sliceSlider = new QSlider(Qt::Horizontal, this);
     d->sliceSlider->setObjectName("sliceSlider");
     d->sliceLabel = new QLabel(this);
@@ -219,10 +202,6 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
         emit sliceChanged(k);
     });
 
-    d->volumeActor->SetMapper(d->volumeMapper);
-    d->volumeWidget->renderer()->SetBackground(0.08, 0.09, 0.12);
-    auto style3d = vtkSmartPointer<vtkInteractorStyleTrackballCamera>::New();
-    d->volumeWidget->setInteractorStyle(style3d);
 
     connect(d->sliceSlider, &QSlider::valueChanged, this, &VolumeView::setSlice);
     connect(d->presets, qOverload<int>(&QComboBox::activated), this, [this](int index) {
@@ -234,13 +213,13 @@ VolumeView::VolumeView(QWidget* parent) : QWidget(parent), d(std::make_unique<Pr
 
 VolumeView::~VolumeView() = default;
 
-VtkWidget* VolumeView::volumeWidget() const { return d->volumeWidget; }
+VtkWidget* VolumeView::volumeWidget() const { return d->render->vtkWidget(); }
+VolumeRenderView* VolumeView::volumeRenderView() const { return d->render; }
 const Volume& VolumeView::volume() const { return d->volume; }
 
 void VolumeView::setVolume(const Volume& volume, bool complete)
 {
     d->volume = volume; // shares voxels; keeps them alive for the borrowed vtkImageData
-    d->image = makeVtkImage(volume);
     d->complete = complete;
     const ImageGeometry& g = volume.geometry();
     if (!d->layoutChosen) {
@@ -311,7 +290,7 @@ void VolumeView::setSingleOrientation(SliceOrientation orientation)
 // Puts the layout's views in the grid, each plane in its orientation, and links them.
 void VolumeView::applyLayout()
 {
-    QWidget* cells[] = {d->views[0], d->views[1], d->views[2], d->volumeWidget};
+    QWidget* cells[] = {d->views[0], d->views[1], d->views[2], d->render};
     for (QWidget* w : cells) {
         d->grid->removeWidget(w);
         w->hide();
@@ -325,11 +304,11 @@ void VolumeView::applyLayout()
     std::vector<std::pair<QWidget*, QPoint>> placed;
     switch (d->layout) {
     case MprLayout::TwoByTwo: // axial | 3-D over coronal | sagittal, as in 3D Slicer's four-up
-        placed = {{d->views[0], {0, 0}}, {d->volumeWidget, {1, 0}}, {d->views[1], {0, 1}}, {d->views[2], {1, 1}}};
+        placed = {{d->views[0], {0, 0}}, {d->render, {1, 0}}, {d->views[1], {0, 1}}, {d->views[2], {1, 1}}};
         break;
     case MprLayout::OneByThree: placed = {{d->views[0], {0, 0}}, {d->views[1], {1, 0}}, {d->views[2], {2, 0}}}; break;
     case MprLayout::Single: placed = {{d->views[0], {0, 0}}}; break;
-    case MprLayout::SliceAnd3d: placed = {{d->views[0], {0, 0}}, {d->volumeWidget, {1, 0}}}; break;
+    case MprLayout::SliceAnd3d: placed = {{d->views[0], {0, 0}}, {d->render, {1, 0}}}; break;
     }
     const bool mpr = d->layout == MprLayout::TwoByTwo || d->layout == MprLayout::OneByThree;
     const SliceOrientation first = mpr ? SliceOrientation::Axial
@@ -355,8 +334,6 @@ void VolumeView::applyLayout()
     d->linker->setViews(mpr && !loading ? linked : std::vector<SliceView*>{});
     if (d->activeView >= int(placed.size()))
         d->activeView = 0;
-    d->cameraPending = true;
-    placeCamera();
 }
 
 QWidget* VolumeView::makeMprControls()
@@ -438,7 +415,7 @@ bool VolumeView::saveScreenshot(const QString& path) const { return saveScreensh
 
 bool VolumeView::saveScreenshot(int view, const QString& path) const
 {
-    VtkWidget* widget = view >= 0 && view < 3 ? d->views[size_t(view)]->vtkWidget() : view == 3 ? d->volumeWidget : nullptr;
+    VtkWidget* widget = view >= 0 && view < 3 ? d->views[size_t(view)]->vtkWidget() : view == 3 ? d->render->vtkWidget() : nullptr;
     if (!widget || !widget->isVisible())
         return false;
     const QImage image = widget->grabWithOverlay();
@@ -497,74 +474,33 @@ bool VolumeView::isLoading() const
 
 void VolumeView::setUp3d()
 {
-    const Volume& volume = d->volume;
-    // Volume rendering with a CT soft tissue + bone transfer function (HU), other
-    // modalities ramp over their value range.
-    auto opacity = vtkSmartPointer<vtkPiecewiseFunction>::New();
-    auto colour = vtkSmartPointer<vtkColorTransferFunction>::New();
-    if (volume.info().units == "HU") {
-        // Skin and soft tissue faint, enhancing lesions (~100 HU) and bone opaque.
-        opacity->AddPoint(-1024, 0.0);
-        opacity->AddPoint(-300, 0.0);
-        opacity->AddPoint(-100, 0.004);
-        opacity->AddPoint(40, 0.006);
-        opacity->AddPoint(62, 0.02);
-        opacity->AddPoint(85, 0.35);
-        opacity->AddPoint(130, 0.35);
-        opacity->AddPoint(200, 0.05);
-        opacity->AddPoint(400, 0.6);
-        opacity->AddPoint(1500, 0.9);
-        colour->AddRGBPoint(-1024, 0, 0, 0);
-        colour->AddRGBPoint(-100, 0.85, 0.7, 0.55);
-        colour->AddRGBPoint(40, 0.75, 0.35, 0.3);
-        colour->AddRGBPoint(62, 0.6, 0.25, 0.2);
-        colour->AddRGBPoint(95, 1.0, 0.85, 0.2);
-        colour->AddRGBPoint(400, 0.95, 0.92, 0.85);
-        colour->AddRGBPoint(1500, 1, 1, 1);
-    } else {
-        const auto [lo, hi] = volume.range();
-        opacity->AddPoint(lo, 0.0);
-        opacity->AddPoint(lo + 0.2 * (hi - lo), 0.0);
-        opacity->AddPoint(hi, 0.6);
-        colour->AddRGBPoint(lo, 0, 0, 0);
-        colour->AddRGBPoint(hi, 1, 1, 1);
-    }
-    vtkVolumeProperty* property = d->volumeActor->GetProperty();
-    property->SetScalarOpacity(opacity);
-    property->SetColor(colour);
-    property->SetInterpolationTypeToLinear();
-    property->ShadeOn();
-    property->SetAmbient(0.3);
-    property->SetDiffuse(0.7);
-    property->SetSpecular(0.2);
-    d->volumeMapper->SetInputData(d->image);
-    d->volumeWidget->renderer()->RemoveAllViewProps();
-    d->volumeWidget->renderer()->AddVolume(d->volumeActor);
-
-    d->cameraPending = true;
-    placeCamera();
+    d->render->setVolume(d->volume);
+    d->surfaceLabels = nullptr;
+    updateLabelSurfaces();
 }
 
-void VolumeView::placeCamera()
+void VolumeView::updateLabelSurfaces()
 {
-    // VTK fits the volume to the widget's aspect: a widget just shown, not laid out yet,
-    // would leave it a speck. The camera waits for a real size.
-    QWidget* w = d->volumeWidget;
-    const double aspect = double(w->width()) / std::max(1, w->height());
-    if (!d->cameraPending || d->volume.isNull() || !w->isVisible() || w->width() < 16 || aspect < 0.2 || aspect > 5)
+    const LabelMapLayer* shown = nullptr;
+    for (int i = d->layers->count() - 1; i >= 0 && !shown; --i)
+        shown = d->layers->labelMapAt(i);
+    if (!shown || !d->complete) {
+        if (d->surfaceLabels)
+            d->render->clearLabelSurfaces();
+        d->surfaceLabels = nullptr;
         return;
-    d->cameraPending = false;
-    // Anterior view (LPS: anterior is -y), head up.
-    const Vec3 c = d->volume.geometry().center();
-    vtkRenderer* renderer = d->volumeWidget->renderer();
-    renderer->GetRenderWindow()->SetSize(qRound(w->width() * w->devicePixelRatioF()), qRound(w->height() * w->devicePixelRatioF()));
-    vtkCamera* camera3d = renderer->GetActiveCamera();
-    camera3d->SetFocalPoint(c[0], c[1], c[2]);
-    camera3d->SetPosition(c[0], c[1] - 1000.0, c[2]);
-    camera3d->SetViewUp(0, 0, 1);
-    renderer->ResetCamera();
-    camera3d->Zoom(1.1);
-    d->volumeWidget->requestRender();
+    }
+    std::vector<LabelSurfaceStyle> styles;
+    for (const LabelEntry& e : shown->table)
+        styles.push_back({e.value, {e.colour[0] / 255.0, e.colour[1] / 255.0, e.colour[2] / 255.0},
+                          std::clamp(shown->opacity * 1.6, 0.2, 1.0), e.visible && shown->visible});
+    // Surfaces are built once per label map; colours and visibility change in place.
+    if (shown->labels.data() != d->surfaceLabels) {
+        d->surfaceLabels = shown->labels.data();
+        d->render->setLabelSurfaces(shown->labels, styles);
+    } else {
+        d->render->updateLabelSurfaceStyles(styles);
+    }
 }
 
 bool VolumeView::eventFilter(QObject* watched, QEvent* event)
@@ -573,11 +509,9 @@ bool VolumeView::eventFilter(QObject* watched, QEvent* event)
         for (int i = 0; i < 3; ++i)
             if (watched == d->views[size_t(i)]->vtkWidget())
                 d->activeView = i;
-        if (watched == d->volumeWidget)
+        if (watched == d->render->vtkWidget())
             d->activeView = 3;
     }
-    if (watched == d->volumeWidget && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
-        placeCamera();
     return QWidget::eventFilter(watched, event);
 }
 

@@ -15,6 +15,7 @@ namespace viewer {
 
 class LayerStack;
 class MprLinker;
+class VolumeRenderView;
 class VtkWidget;
 
 enum class MprLayout { TwoByTwo, OneByThree, Single, SliceAnd3d };
@@ -46,6 +47,7 @@ public:
     SliceView* planeView(int index) const;
     VtkWidget* sliceWidget() const;
     VtkWidget* volumeWidget() const;
+    VolumeRenderView* volumeRenderView() const;
     MprLinker* linker() const;
     /// Label maps and overlays over this volume, drawn in every plane (and label maps as
     /// surfaces in 3-D); owned by the view.
@@ -74,9 +76,9 @@ signals:
 
 private:
     void setUp3d();
+    void updateLabelSurfaces();
     void applyLayout();
     QWidget* makeMprControls();
-    void placeCamera();
     bool eventFilter(QObject* watched, QEvent* event) override;
     void showNotice();
     void fillPresets();
