@@ -85,6 +85,33 @@ Min %5  Max %6</translation>
     </message>
 </context>
 <context>
+    <name>TransferFunctionPresets</name>
+    <message>
+        <source>CT bone</source>
+        <translation>CT Knochen</translation>
+    </message>
+    <message>
+        <source>CT soft tissue</source>
+        <translation>CT Weichteil</translation>
+    </message>
+    <message>
+        <source>CT lung</source>
+        <translation>CT Lunge</translation>
+    </message>
+    <message>
+        <source>CT angiography</source>
+        <translation>CT-Angiographie</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MR default</source>
+        <translation>MR Standard</translation>
+    </message>
+</context>
+<context>
     <name>radpath::app::AboutDialog</name>
     <message>
         <source>About RadPath</source>
@@ -274,6 +301,128 @@ Gerät %4: %5 (%6)</translation>
     </message>
 </context>
 <context>
+    <name>radpath::app::LayerLoader</name>
+    <message>
+        <source>Opening label map %1</source>
+        <translation>Labelkarte %1 wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Opening overlay %1</source>
+        <translation>Overlay %1 wird geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::LayersDock</name>
+    <message>
+        <source>Layers</source>
+        <translation>Ebenen</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Ebene</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Opacity of the selected layer</source>
+        <translation>Deckkraft der ausgewählten Ebene</translation>
+    </message>
+    <message>
+        <source>Move the layer up (drawn over the layers below)</source>
+        <translation>Ebene nach oben (über die Ebenen darunter gezeichnet)</translation>
+    </message>
+    <message>
+        <source>Move the layer down</source>
+        <translation>Ebene nach unten</translation>
+    </message>
+    <message>
+        <source>Remove the layer</source>
+        <translation>Ebene entfernen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Label map</source>
+        <translation>Labelkarte</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Füllung</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Umriss</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Sichtbar</translation>
+    </message>
+    <message>
+        <source>Double-click a colour to change it</source>
+        <translation>Doppelklick auf eine Farbe ändert sie</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Overlay</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Grau</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>Hot</translation>
+    </message>
+    <message>
+        <source>Jet</source>
+        <translation>Jet</translation>
+    </message>
+    <message>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <source>Values below the threshold are not drawn</source>
+        <translation>Werte unter der Schwelle werden nicht gezeichnet</translation>
+    </message>
+    <message>
+        <source>Colormap</source>
+        <translation>Farbskala</translation>
+    </message>
+    <message>
+        <source>Window center</source>
+        <translation>Fensterzentrum</translation>
+    </message>
+    <message>
+        <source>Window width</source>
+        <translation>Fensterbreite</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>Farbe von %1</translation>
+    </message>
+</context>
+<context>
     <name>radpath::app::MainWindow</name>
     <message>
         <source>RadPath</source>
@@ -282,14 +431,6 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Open a DICOM folder, a file, or drop one here.</source>
         <translation>Öffnen Sie einen DICOM-Ordner oder eine Datei oder ziehen Sie sie hierher.</translation>
-    </message>
-    <message>
-        <source>Layers</source>
-        <translation>Ebenen</translation>
-    </message>
-    <message>
-        <source>Layers of the current study (label maps, overlays, AI results) appear here.</source>
-        <translation>Hier erscheinen die Ebenen der aktuellen Studie (Label-Maps, Überlagerungen, KI-Ergebnisse).</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -404,6 +545,34 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Side by side</source>
         <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Open &amp;Label Map…</source>
+        <translation>&amp;Labelkarte öffnen…</translation>
+    </message>
+    <message>
+        <source>Open label map</source>
+        <translation>Labelkarte öffnen</translation>
+    </message>
+    <message>
+        <source>Label maps (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd)</source>
+        <translation>Labelkarten (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd)</translation>
+    </message>
+    <message>
+        <source>Open O&amp;verlay…</source>
+        <translation>O&amp;verlay öffnen…</translation>
+    </message>
+    <message>
+        <source>Open overlay or second volume</source>
+        <translation>Overlay oder zweites Volumen öffnen</translation>
+    </message>
+    <message>
+        <source>Volumes (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd)</source>
+        <translation>Volumen (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd)</translation>
+    </message>
+    <message>
+        <source>Open an image first: label maps and overlays are drawn over it.</source>
+        <translation>Zuerst ein Bild öffnen: Labelkarten und Overlays werden darüber gezeichnet.</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1220,41 @@ Gerät %4: %5 (%6)</translation>
     </message>
 </context>
 <context>
+    <name>radpath::viewer::CropBoxPanel</name>
+    <message>
+        <source>Right → Left</source>
+        <translation>Rechts → Links</translation>
+    </message>
+    <message>
+        <source>Left → Right</source>
+        <translation>Links → Rechts</translation>
+    </message>
+    <message>
+        <source>Anterior → Posterior</source>
+        <translation>Anterior → Posterior</translation>
+    </message>
+    <message>
+        <source>Posterior → Anterior</source>
+        <translation>Posterior → Anterior</translation>
+    </message>
+    <message>
+        <source>Inferior → Superior</source>
+        <translation>Inferior → Superior</translation>
+    </message>
+    <message>
+        <source>Superior → Inferior</source>
+        <translation>Superior → Inferior</translation>
+    </message>
+    <message>
+        <source>Last slice kept along this axis</source>
+        <translation>Letzte behaltene Schicht entlang dieser Achse</translation>
+    </message>
+    <message>
+        <source>First slice kept along this axis</source>
+        <translation>Erste behaltene Schicht entlang dieser Achse</translation>
+    </message>
+</context>
+<context>
     <name>radpath::viewer::SliceGrid</name>
     <message>
         <source>(none)</source>
@@ -1126,6 +1330,142 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>(padding)</source>
         <translation>(Auffüllung)</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>%1 slab %2 mm</source>
+        <translation>%1-Schicht %2 mm</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::viewer::TransferFunctionEditor</name>
+    <message>
+        <source>Drag a point to move it, click to add one, right-click or double-click to remove it.
+Double-click the colour bar to choose a colour. The wheel zooms the values.</source>
+        <translation>Punkt ziehen verschiebt ihn, Klick fügt einen hinzu, Rechts- oder Doppelklick entfernt ihn.
+Doppelklick auf den Farbbalken wählt eine Farbe. Das Mausrad zoomt die Werte.</translation>
+    </message>
+    <message>
+        <source>Colour of the transfer function</source>
+        <translation>Farbe der Transferfunktion</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::viewer::VolumeRenderView</name>
+    <message>
+        <source>Transfer function preset</source>
+        <translation>Voreinstellung der Transferfunktion</translation>
+    </message>
+    <message>
+        <source>Shading</source>
+        <translation>Schattierung</translation>
+    </message>
+    <message>
+        <source>Light the volume by its gradients</source>
+        <translation>Volumen anhand seiner Gradienten beleuchten</translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation>Zuschneiden</translation>
+    </message>
+    <message>
+        <source>Show only a box of the volume</source>
+        <translation>Nur einen Quader des Volumens zeigen</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>View from the front (anterior)</source>
+        <translation>Ansicht von vorn (anterior)</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>View from the back (posterior)</source>
+        <translation>Ansicht von hinten (posterior)</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>View from the patient&apos;s left</source>
+        <translation>Ansicht von der linken Seite des Patienten</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>View from the patient&apos;s right</source>
+        <translation>Ansicht von der rechten Seite des Patienten</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>View from above the head (superior)</source>
+        <translation>Ansicht von oberhalb des Kopfes (superior)</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>View from below the feet (inferior)</source>
+        <translation>Ansicht von unterhalb der Füße (inferior)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Front view, whole volume in sight</source>
+        <translation>Vorderansicht, ganzes Volumen sichtbar</translation>
+    </message>
+    <message>
+        <source>Transfer function</source>
+        <translation>Transferfunktion</translation>
+    </message>
+    <message>
+        <source>Show the transfer function editor under the view</source>
+        <translation>Editor der Transferfunktion unter der Ansicht zeigen</translation>
+    </message>
+    <message>
+        <source>Save screenshot…</source>
+        <translation>Bildschirmfoto speichern…</translation>
+    </message>
+    <message>
+        <source>Save the 3-D image as PNG</source>
+        <translation>3-D-Bild als PNG speichern</translation>
+    </message>
+    <message>
+        <source>Save screenshot</source>
+        <translation>Bildschirmfoto speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write the screenshot to %1.</source>
+        <translation>Das Bildschirmfoto konnte nicht nach %1 geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1545,106 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Resampling the slices to their true positions…</source>
         <translation>Schichten werden an ihre wahren Positionen umgerechnet…</translation>
+    </message>
+    <message>
+        <source>Views: three planes and 3-D, three planes, one plane, or a slice beside 3-D</source>
+        <translation>Ansichten: drei Ebenen und 3-D, drei Ebenen, eine Ebene oder eine Schicht neben 3-D</translation>
+    </message>
+    <message>
+        <source>2×2</source>
+        <translation>2×2</translation>
+    </message>
+    <message>
+        <source>1×3</source>
+        <translation>1×3</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>Einzeln</translation>
+    </message>
+    <message>
+        <source>Slice + 3-D</source>
+        <translation>Schicht + 3-D</translation>
+    </message>
+    <message>
+        <source>Plane of the single view: the series&apos; own slices or a patient plane</source>
+        <translation>Ebene der Einzelansicht: die Schichten der Serie oder eine Patientenebene</translation>
+    </message>
+    <message>
+        <source>Acquired</source>
+        <translation>Akquiriert</translation>
+    </message>
+    <message>
+        <source>Axial</source>
+        <translation>Axial</translation>
+    </message>
+    <message>
+        <source>Coronal</source>
+        <translation>Koronal</translation>
+    </message>
+    <message>
+        <source>Sagittal</source>
+        <translation>Sagittal</translation>
+    </message>
+    <message>
+        <source>Crosshair</source>
+        <translation>Fadenkreuz</translation>
+    </message>
+    <message>
+        <source>Show the crosshair: click or drag to move it, drag its handles to tilt the planes</source>
+        <translation>Fadenkreuz zeigen: Klicken oder Ziehen verschiebt es, Ziehen an den Griffen kippt die Ebenen</translation>
+    </message>
+    <message>
+        <source>Orthogonal</source>
+        <translation>Orthogonal</translation>
+    </message>
+    <message>
+        <source>Turn tilted planes back to axial, coronal and sagittal</source>
+        <translation>Gekippte Ebenen zurück auf axial, koronal und sagittal drehen</translation>
+    </message>
+    <message>
+        <source>Thick slab: maximum, minimum or mean intensity over the slab</source>
+        <translation>Dicke Schicht: maximale, minimale oder mittlere Intensität über die Schicht</translation>
+    </message>
+    <message>
+        <source>Thin</source>
+        <translation>Dünn</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>Bildschirmfoto</translation>
+    </message>
+    <message>
+        <source>Save the view last clicked as a PNG image</source>
+        <translation>Die zuletzt angeklickte Ansicht als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <source>Save screenshot</source>
+        <translation>Bildschirmfoto speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 </TS>

@@ -85,6 +85,33 @@ Min %5  Max %6</translation>
     </message>
 </context>
 <context>
+    <name>TransferFunctionPresets</name>
+    <message>
+        <source>CT bone</source>
+        <translation>TDM os</translation>
+    </message>
+    <message>
+        <source>CT soft tissue</source>
+        <translation>TDM tissus mous</translation>
+    </message>
+    <message>
+        <source>CT lung</source>
+        <translation>TDM poumon</translation>
+    </message>
+    <message>
+        <source>CT angiography</source>
+        <translation>Angio-TDM</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MR default</source>
+        <translation>IRM par défaut</translation>
+    </message>
+</context>
+<context>
     <name>radpath::app::AboutDialog</name>
     <message>
         <source>About RadPath</source>
@@ -274,6 +301,128 @@ Périphérique %4 : %5 (%6)</translation>
     </message>
 </context>
 <context>
+    <name>radpath::app::LayerLoader</name>
+    <message>
+        <source>Opening label map %1</source>
+        <translation>Ouverture de la carte d’étiquettes %1</translation>
+    </message>
+    <message>
+        <source>Opening overlay %1</source>
+        <translation>Ouverture de la superposition %1</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::LayersDock</name>
+    <message>
+        <source>Layers</source>
+        <translation>Calques</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Calque</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Opacity of the selected layer</source>
+        <translation>Opacité du calque sélectionné</translation>
+    </message>
+    <message>
+        <source>Move the layer up (drawn over the layers below)</source>
+        <translation>Monter le calque (dessiné au-dessus des calques inférieurs)</translation>
+    </message>
+    <message>
+        <source>Move the layer down</source>
+        <translation>Descendre le calque</translation>
+    </message>
+    <message>
+        <source>Remove the layer</source>
+        <translation>Retirer le calque</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Label map</source>
+        <translation>Carte d’étiquettes</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Remplissage</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Contour</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Visible</translation>
+    </message>
+    <message>
+        <source>Double-click a colour to change it</source>
+        <translation>Double-cliquer une couleur pour la changer</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Superposition</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Gris</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>Hot</translation>
+    </message>
+    <message>
+        <source>Jet</source>
+        <translation>Jet</translation>
+    </message>
+    <message>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <source>Values below the threshold are not drawn</source>
+        <translation>Les valeurs sous le seuil ne sont pas dessinées</translation>
+    </message>
+    <message>
+        <source>Colormap</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>Window center</source>
+        <translation>Centre de fenêtre</translation>
+    </message>
+    <message>
+        <source>Window width</source>
+        <translation>Largeur de fenêtre</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Seuil</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacité</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>Couleur de %1</translation>
+    </message>
+</context>
+<context>
     <name>radpath::app::MainWindow</name>
     <message>
         <source>RadPath</source>
@@ -282,14 +431,6 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Open a DICOM folder, a file, or drop one here.</source>
         <translation>Ouvrez un dossier DICOM ou un fichier, ou déposez-le ici.</translation>
-    </message>
-    <message>
-        <source>Layers</source>
-        <translation>Calques</translation>
-    </message>
-    <message>
-        <source>Layers of the current study (label maps, overlays, AI results) appear here.</source>
-        <translation>Les calques de l&apos;étude en cours (cartes d&apos;étiquettes, superpositions, résultats d&apos;IA) apparaissent ici.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -404,6 +545,34 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Side by side</source>
         <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <source>Open &amp;Label Map…</source>
+        <translation>Ouvrir une carte d’é&amp;tiquettes…</translation>
+    </message>
+    <message>
+        <source>Open label map</source>
+        <translation>Ouvrir une carte d’étiquettes</translation>
+    </message>
+    <message>
+        <source>Label maps (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd)</source>
+        <translation>Cartes d’étiquettes (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd)</translation>
+    </message>
+    <message>
+        <source>Open O&amp;verlay…</source>
+        <translation>Ouvrir une s&amp;uperposition…</translation>
+    </message>
+    <message>
+        <source>Open overlay or second volume</source>
+        <translation>Ouvrir une superposition ou un second volume</translation>
+    </message>
+    <message>
+        <source>Volumes (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd)</source>
+        <translation>Volumes (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd)</translation>
+    </message>
+    <message>
+        <source>Open an image first: label maps and overlays are drawn over it.</source>
+        <translation>Ouvrez d’abord une image : les cartes d’étiquettes et superpositions sont dessinées par-dessus.</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1220,41 @@ Périphérique %4 : %5 (%6)</translation>
     </message>
 </context>
 <context>
+    <name>radpath::viewer::CropBoxPanel</name>
+    <message>
+        <source>Right → Left</source>
+        <translation>Droite → Gauche</translation>
+    </message>
+    <message>
+        <source>Left → Right</source>
+        <translation>Gauche → Droite</translation>
+    </message>
+    <message>
+        <source>Anterior → Posterior</source>
+        <translation>Antérieur → Postérieur</translation>
+    </message>
+    <message>
+        <source>Posterior → Anterior</source>
+        <translation>Postérieur → Antérieur</translation>
+    </message>
+    <message>
+        <source>Inferior → Superior</source>
+        <translation>Inférieur → Supérieur</translation>
+    </message>
+    <message>
+        <source>Superior → Inferior</source>
+        <translation>Supérieur → Inférieur</translation>
+    </message>
+    <message>
+        <source>Last slice kept along this axis</source>
+        <translation>Dernière coupe conservée sur cet axe</translation>
+    </message>
+    <message>
+        <source>First slice kept along this axis</source>
+        <translation>Première coupe conservée sur cet axe</translation>
+    </message>
+</context>
+<context>
     <name>radpath::viewer::SliceGrid</name>
     <message>
         <source>(none)</source>
@@ -1126,6 +1330,142 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>(padding)</source>
         <translation>(remplissage)</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>%1 slab %2 mm</source>
+        <translation>Coupe épaisse %1 %2 mm</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::viewer::TransferFunctionEditor</name>
+    <message>
+        <source>Drag a point to move it, click to add one, right-click or double-click to remove it.
+Double-click the colour bar to choose a colour. The wheel zooms the values.</source>
+        <translation>Tirer un point le déplace, un clic en ajoute un, clic droit ou double-clic le retire.
+Double-cliquer la barre de couleurs pour choisir une couleur. La molette zoome les valeurs.</translation>
+    </message>
+    <message>
+        <source>Colour of the transfer function</source>
+        <translation>Couleur de la fonction de transfert</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::viewer::VolumeRenderView</name>
+    <message>
+        <source>Transfer function preset</source>
+        <translation>Préréglage de la fonction de transfert</translation>
+    </message>
+    <message>
+        <source>Shading</source>
+        <translation>Ombrage</translation>
+    </message>
+    <message>
+        <source>Light the volume by its gradients</source>
+        <translation>Éclairer le volume selon ses gradients</translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation>Rogner</translation>
+    </message>
+    <message>
+        <source>Show only a box of the volume</source>
+        <translation>Ne montrer qu’une boîte du volume</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>View from the front (anterior)</source>
+        <translation>Vue de face (antérieure)</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>View from the back (posterior)</source>
+        <translation>Vue de dos (postérieure)</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>View from the patient&apos;s left</source>
+        <translation>Vue depuis la gauche du patient</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>View from the patient&apos;s right</source>
+        <translation>Vue depuis la droite du patient</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>View from above the head (superior)</source>
+        <translation>Vue d’au-dessus de la tête (supérieure)</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>View from below the feet (inferior)</source>
+        <translation>Vue d’en dessous des pieds (inférieure)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <source>Front view, whole volume in sight</source>
+        <translation>Vue de face, volume entier visible</translation>
+    </message>
+    <message>
+        <source>Transfer function</source>
+        <translation>Fonction de transfert</translation>
+    </message>
+    <message>
+        <source>Show the transfer function editor under the view</source>
+        <translation>Afficher l’éditeur de fonction de transfert sous la vue</translation>
+    </message>
+    <message>
+        <source>Save screenshot…</source>
+        <translation>Enregistrer une capture…</translation>
+    </message>
+    <message>
+        <source>Save the 3-D image as PNG</source>
+        <translation>Enregistrer l’image 3D en PNG</translation>
+    </message>
+    <message>
+        <source>Save screenshot</source>
+        <translation>Enregistrer une capture</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write the screenshot to %1.</source>
+        <translation>Impossible d’écrire la capture dans %1.</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1545,106 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Resampling the slices to their true positions…</source>
         <translation>Rééchantillonnage des coupes à leurs vraies positions…</translation>
+    </message>
+    <message>
+        <source>Views: three planes and 3-D, three planes, one plane, or a slice beside 3-D</source>
+        <translation>Vues : trois plans et 3D, trois plans, un plan, ou une coupe à côté de la 3D</translation>
+    </message>
+    <message>
+        <source>2×2</source>
+        <translation>2×2</translation>
+    </message>
+    <message>
+        <source>1×3</source>
+        <translation>1×3</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>Unique</translation>
+    </message>
+    <message>
+        <source>Slice + 3-D</source>
+        <translation>Coupe + 3D</translation>
+    </message>
+    <message>
+        <source>Plane of the single view: the series&apos; own slices or a patient plane</source>
+        <translation>Plan de la vue unique : les coupes de la série ou un plan du patient</translation>
+    </message>
+    <message>
+        <source>Acquired</source>
+        <translation>Acquis</translation>
+    </message>
+    <message>
+        <source>Axial</source>
+        <translation>Axial</translation>
+    </message>
+    <message>
+        <source>Coronal</source>
+        <translation>Coronal</translation>
+    </message>
+    <message>
+        <source>Sagittal</source>
+        <translation>Sagittal</translation>
+    </message>
+    <message>
+        <source>Crosshair</source>
+        <translation>Réticule</translation>
+    </message>
+    <message>
+        <source>Show the crosshair: click or drag to move it, drag its handles to tilt the planes</source>
+        <translation>Afficher le réticule : cliquer ou tirer pour le déplacer, tirer ses poignées pour incliner les plans</translation>
+    </message>
+    <message>
+        <source>Orthogonal</source>
+        <translation>Orthogonal</translation>
+    </message>
+    <message>
+        <source>Turn tilted planes back to axial, coronal and sagittal</source>
+        <translation>Ramener les plans inclinés en axial, coronal et sagittal</translation>
+    </message>
+    <message>
+        <source>Thick slab: maximum, minimum or mean intensity over the slab</source>
+        <translation>Coupe épaisse : intensité maximale, minimale ou moyenne sur l’épaisseur</translation>
+    </message>
+    <message>
+        <source>Thin</source>
+        <translation>Fine</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>Save the view last clicked as a PNG image</source>
+        <translation>Enregistrer la dernière vue cliquée en image PNG</translation>
+    </message>
+    <message>
+        <source>Save screenshot</source>
+        <translation>Enregistrer une capture</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
     </message>
 </context>
 </TS>

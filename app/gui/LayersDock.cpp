@@ -187,12 +187,16 @@ LayersDock::LayersDock(QWidget* parent) : QDockWidget(tr("Layers"), parent)
     auto* layout = new QVBoxLayout(body);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_list, 1);
+    // Order buttons under the list, opacity on a row of its own: the dock is narrow.
+    auto* order = new QHBoxLayout;
+    order->addWidget(m_up);
+    order->addWidget(m_down);
+    order->addStretch(1);
+    order->addWidget(m_remove);
+    layout->addLayout(order);
     auto* row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("Opacity"), body));
     row->addWidget(m_opacity, 1);
-    row->addWidget(m_up);
-    row->addWidget(m_down);
-    row->addWidget(m_remove);
     layout->addLayout(row);
     layout->addWidget(m_labelGroup, 2);
     layout->addWidget(m_overlayGroup);
