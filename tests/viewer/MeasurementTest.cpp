@@ -98,6 +98,36 @@ private slots:
         QVERIFY(std::abs(circle.areaMm2() - kPi * 1.1 * 1.1) < 1e-9);
     }
 
+    void regionsOnCoronalSagittalAndObliquePlanes()
+    {
+        const Volume v = makeVolume();
+        // Coronal plane j = 3 (an MPR view): corners at i 1.5..4.5, k 0.5..2.5 hold the
+        // voxels i = 2..4, k = 1..2: values i + 30 + 1000 k, mean 3 + 30 + 1500.
+        Measurement coronal{MeasurementKind::Rectangle, 0,
+                            {at(v, 1.5, 3, 0.5), at(v, 4.5, 3, 0.5), at(v, 4.5, 3, 2.5), at(v, 1.5, 3, 2.5)}};
+        RegionStatistics s = regionStatistics(v, coronal);
+        QCOMPARE(s.voxels, std::size_t(6));
+        QCOMPARE(s.mean, 1533.0);
+        QCOMPARE(s.min, 1032.0);
+        QCOMPARE(s.max, 2034.0);
+        // Sagittal plane i = 7: j 4..5, k 0..1: values 7 + 10 j + 1000 k, mean 7 + 45 + 500.
+        Measurement sagittal{MeasurementKind::Rectangle, 0,
+                             {at(v, 7, 3.5, -0.5), at(v, 7, 5.5, -0.5), at(v, 7, 5.5, 1.5), at(v, 7, 3.5, 1.5)}};
+        s = regionStatistics(v, sagittal);
+        QCOMPARE(s.voxels, std::size_t(4));
+        QCOMPARE(s.mean, 552.0);
+        // An oblique plane through k = 1 tilted about the i axis: every sample's nearest voxel
+        // has k = 1 (the tilt stays within half a slice), so values are i + 10 j + 1000.
+        const Vec3 a = at(v, 4, 4, 1), b = at(v, 8, 4, 1);
+        const Vec3 c = add(at(v, 8, 8, 1), {0, 0, 0.6}), d = add(at(v, 4, 8, 1), {0, 0, 0.6});
+        Measurement oblique{MeasurementKind::Rectangle, 1, {a, b, c, d}};
+        s = regionStatistics(v, oblique);
+        // Samples 0.5 mm apart over 2 × 2.09 mm: a 4 × 4 to 5 × 5 grid.
+        QVERIFY2(s.voxels >= 16 && s.voxels <= 25, qPrintable(QString::number(s.voxels)));
+        QVERIFY(s.min >= 1000 + 4 + 40 && s.max <= 1000 + 8 + 80);
+        QVERIFY(std::abs(s.mean - (1000 + 6 + 60)) < 3);
+    }
+
     void paddingIsLeftOut()
     {
         Volume v = makeVolume();
