@@ -145,12 +145,15 @@ QImage OpenSlideSource::readRegion(int level, std::int64_t x, std::int64_t y, in
     return image;
 }
 
-QImage OpenSlideSource::readTile(int level, std::int64_t x, std::int64_t y, int width, int height) const
+QImage OpenSlideSource::readTile(int level, std::int64_t x, std::int64_t y, int width, int height, QImage reuse) const
 {
     if (level < 0 || level >= int(m_info.levels.size()))
         throw SlideError(m_info.path, "no level " + std::to_string(level));
-    // OpenSlide's premultiplied ARGB is QImage's ARGB32_Premultiplied: read straight into it.
-    QImage image = newRgbaImage(m_info.path, width, height, QImage::Format_ARGB32_Premultiplied);
+    // OpenSlide's premultiplied ARGB is QImage's ARGB32_Premultiplied: read straight into it,
+    // into a let-go tile's memory when there is one (bits() below copies it if still shared).
+    const bool fits = reuse.width() == width && reuse.height() == height && reuse.format() == QImage::Format_ARGB32_Premultiplied &&
+                      reuse.bytesPerLine() == width * 4;
+    QImage image = fits ? std::move(reuse) : newRgbaImage(m_info.path, width, height, QImage::Format_ARGB32_Premultiplied);
     openslide_read_region(m_osr, reinterpret_cast<std::uint32_t*>(image.bits()), x, y, level, width, height);
     throwIfError("cannot read level " + std::to_string(level) + " at (" + std::to_string(x) + ", " + std::to_string(y) + ")");
     return image;

@@ -18,7 +18,9 @@ public:
 
     const SlideInfo& info() const override { return m_info; }
     QImage readRegion(int level, std::int64_t x, std::int64_t y, int width, int height) const override;
-    QImage readTile(int level, std::int64_t x, std::int64_t y, int width, int height) const override;
+    QImage readTile(int level, std::int64_t x, std::int64_t y, int width, int height, QImage reuse = {}) const override;
+    /// OpenSlide 3.4.1 keeps a 32 MiB tile cache per handle (not settable before 4.0).
+    std::size_t internalCacheBytes() const override { return std::size_t(32) << 20; }
     QImage associatedImage(const std::string& name) const override;
 
 private:

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -75,10 +76,16 @@ public:
     virtual QImage readRegion(int level, std::int64_t x, std::int64_t y, int width, int height) const = 0;
     /// The same region premultiplied (Format_ARGB32_Premultiplied), as a view draws it; the
     /// tile engine reads through this. OpenSlide hands these pixels out as they are.
-    virtual QImage readTile(int level, std::int64_t x, std::int64_t y, int width, int height) const
+    /// `reuse`: an image of that size and format nobody else holds any more, whose memory the
+    /// read may fill instead of allocating (a tile the cache let go).
+    virtual QImage readTile(int level, std::int64_t x, std::int64_t y, int width, int height, QImage reuse = {}) const
     {
+        Q_UNUSED(reuse);
         return readRegion(level, x, y, width, height).convertToFormat(QImage::Format_ARGB32_Premultiplied);
     }
+    /// Memory the source keeps for itself per open slide (OpenSlide's own tile cache): the
+    /// tile engine counts it in the cache's budget.
+    virtual std::size_t internalCacheBytes() const { return 0; }
     /// Format_RGBA8888; throws SlideError for an unknown name.
     virtual QImage associatedImage(const std::string& name) const = 0;
     /// The level whose downsample is the largest not above `downsample` (level 0 at most).

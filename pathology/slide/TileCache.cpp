@@ -1,5 +1,6 @@
 #include "pathology/slide/TileEngine.h"
 
+#include <algorithm>
 #include <list>
 #include <mutex>
 #include <unordered_map>
@@ -35,14 +36,18 @@ struct Entry {
 struct TileCache::Private {
     mutable std::mutex mutex;
     std::size_t budget = 0;
+    std::size_t reserved = 0;
     std::size_t bytes = 0;
     std::list<Entry> order;
     std::unordered_map<CacheKey, std::list<Entry>::iterator, CacheKeyHash> index;
 
-    void evictToBudget()
+    void evictToBudget(QImage* letGo = nullptr)
     {
-        while (bytes > budget && !order.empty()) {
+        const std::size_t room = budget - std::min(reserved, budget / 4);
+        while (bytes > room && !order.empty()) {
             bytes -= order.back().bytes;
+            if (letGo && letGo->isNull() && order.back().image.isDetached())
+                *letGo = std::move(order.back().image);
             index.erase(order.back().key);
             order.pop_back();
         }
@@ -85,7 +90,20 @@ QImage TileCache::find(const std::string& slide, const TileKey& key) const
     return it->second->image;
 }
 
-void TileCache::insert(const std::string& slide, const TileKey& key, const QImage& tile)
+void TileCache::reserve(std::size_t bytes)
+{
+    const std::lock_guard<std::mutex> lock(d->mutex);
+    d->reserved += bytes;
+    d->evictToBudget();
+}
+
+void TileCache::release(std::size_t bytes)
+{
+    const std::lock_guard<std::mutex> lock(d->mutex);
+    d->reserved -= std::min(bytes, d->reserved);
+}
+
+void TileCache::insert(const std::string& slide, const TileKey& key, const QImage& tile, QImage* letGo)
 {
     const std::size_t size = std::size_t(tile.sizeInBytes());
     const std::lock_guard<std::mutex> lock(d->mutex);
@@ -96,12 +114,12 @@ void TileCache::insert(const std::string& slide, const TileKey& key, const QImag
         d->order.erase(it->second);
         d->index.erase(it);
     }
-    if (tile.isNull() || size > d->budget)
+    if (tile.isNull() || size + std::min(d->reserved, d->budget / 4) > d->budget)
         return;
     d->order.push_front(Entry{std::move(cacheKey), tile, size});
     d->index.emplace(d->order.front().key, d->order.begin());
     d->bytes += size;
-    d->evictToBudget();
+    d->evictToBudget(letGo);
 }
 
 } // namespace radpath::pathology

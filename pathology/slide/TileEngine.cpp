@@ -42,6 +42,7 @@ struct TileEngine::Private {
     TileSet failed;
     bool stopping = false;
 
+    std::size_t reserved = 0; ///< of the cache's budget, for the source's own cache
     std::atomic<bool> failureReported{false};
     std::vector<std::thread> workers;
 
@@ -62,6 +63,7 @@ void TileEngine::Private::reportFailure(const TileKey& key, const std::string& m
 
 void TileEngine::Private::work()
 {
+    QImage spare; // a tile the cache let go: the next read fills its memory
     for (;;) {
         TileKey key;
         {
@@ -80,8 +82,9 @@ void TileEngine::Private::work()
             if (area.width <= 0 || area.height <= 0)
                 throw SlideError(slide->info().path, "no tile there");
             // Premultiplied, as the view draws it without converting.
-            image = slide->readTile(key.level, area.x0, area.y0, area.width, area.height);
-            cache->insert(slideKey, key, image);
+            image = slide->readTile(key.level, area.x0, area.y0, area.width, area.height, std::move(spare));
+            spare = QImage();
+            cache->insert(slideKey, key, image, &spare);
         } catch (const std::exception& e) {
             error = e.what();
         }
@@ -121,6 +124,9 @@ TileEngine::TileEngine(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileC
     } catch (const std::exception& e) {
         d->reportFailure(TileKey{d->overviewLevel, 0, 0}, e.what());
     }
+    // The source's own cache is tile memory too: it comes out of the budget.
+    d->reserved = d->slide->internalCacheBytes();
+    d->cache->reserve(d->reserved);
     const int count = threads > 0 ? threads : std::max(1, QThread::idealThreadCount());
     for (int i = 0; i < count; ++i)
         d->workers.emplace_back([p = d.get()] { p->work(); });
@@ -136,6 +142,7 @@ TileEngine::~TileEngine()
     d->wake.notify_all();
     for (std::thread& worker : d->workers)
         worker.join();
+    d->cache->release(d->reserved);
 }
 
 const SlideSource& TileEngine::slide() const

@@ -33,7 +33,14 @@ public:
     std::size_t bytes() const;
     /// `slide` tells slides apart (their path).
     QImage find(const std::string& slide, const TileKey& key) const;
-    void insert(const std::string& slide, const TileKey& key, const QImage& tile);
+    /// `letGo` (if given and null) receives one tile the insert evicted that nobody else
+    /// holds, so that its memory can be read into again instead of freed and allocated.
+    void insert(const std::string& slide, const TileKey& key, const QImage& tile, QImage* letGo = nullptr);
+    /// Part of the budget set aside for tile memory outside the cache (OpenSlide's own
+    /// per-slide cache): tiles get the rest, and never less than three quarters of the
+    /// budget. release() gives it back.
+    void reserve(std::size_t bytes);
+    void release(std::size_t bytes);
 
 private:
     struct Private;

@@ -106,6 +106,43 @@ private slots:
         QVERIFY(cache.bytes() <= cache.budget());
     }
 
+    void reservedBytesAndLetGoTiles()
+    {
+        const std::size_t tileBytes = 256 * 256 * 4;
+        TileCache cache(8 * tileBytes);
+        // A source's own cache takes 2 tiles' worth: 6 tiles fit.
+        cache.reserve(2 * tileBytes);
+        for (int i = 0; i < 8; ++i)
+            cache.insert("a", TileKey{0, i, 0}, tileImage(256, i));
+        QCOMPARE(cache.bytes(), 6 * tileBytes);
+        QVERIFY(cache.find("a", TileKey{0, 1, 0}).isNull());
+        QVERIFY(!cache.find("a", TileKey{0, 2, 0}).isNull());
+        // Never more than a quarter of the budget.
+        cache.reserve(100 * tileBytes);
+        QCOMPARE(cache.bytes(), 6 * tileBytes);
+        cache.release(100 * tileBytes);
+        cache.release(2 * tileBytes);
+        cache.insert("a", TileKey{0, 8, 0}, tileImage(256, 8));
+        cache.insert("a", TileKey{0, 9, 0}, tileImage(256, 9));
+        QCOMPARE(cache.bytes(), 8 * tileBytes);
+
+        // The tile an insert evicts comes back for reuse when nobody else holds it...
+        QImage letGo;
+        cache.insert("a", TileKey{0, 10, 0}, tileImage(256, 10), &letGo);
+        QCOMPARE(letGo.size(), QSize(256, 256));
+        QCOMPARE(letGo.pixelColor(0, 0).red(), 3); // the least recently used (2 was looked up)
+        QVERIFY(cache.find("a", TileKey{0, 3, 0}).isNull());
+        // ...and not while a view still holds it.
+        const QImage held = cache.find("a", TileKey{0, 4, 0});
+        for (int i : {5, 6, 7, 2, 8, 9, 10}) // tile 4 is the most recent now: make it the least
+            cache.find("a", TileKey{0, i, 0});
+        QImage none;
+        cache.insert("a", TileKey{0, 11, 0}, tileImage(256, 11), &none);
+        QVERIFY(cache.find("a", TileKey{0, 4, 0}).isNull());
+        QVERIFY(none.isNull());
+        QCOMPARE(held.pixelColor(0, 0).red(), 4);
+    }
+
     void orderIsVisibleRingFinerCoarser()
     {
         const SlideInfo& info = m_slide->info();
