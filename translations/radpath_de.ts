@@ -421,6 +421,10 @@ Gerät %4: %5 (%6)</translation>
         <source>Colour of %1</source>
         <translation>Farbe von %1</translation>
     </message>
+    <message>
+        <source>Opacity %</source>
+        <translation>Deckkraft %</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MainWindow</name>

@@ -421,6 +421,10 @@ Périphérique %4 : %5 (%6)</translation>
         <source>Colour of %1</source>
         <translation>Couleur de %1</translation>
     </message>
+    <message>
+        <source>Opacity %</source>
+        <translation>Opacité %</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MainWindow</name>

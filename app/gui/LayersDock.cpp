@@ -25,7 +25,7 @@ namespace radpath {
 namespace app {
 namespace {
 
-enum LabelColumn { SwatchColumn, ValueColumn, NameColumn, ShownColumn };
+enum LabelColumn { SwatchColumn, ValueColumn, NameColumn, ShownColumn, OpacityColumn };
 
 QColor toQColor(const viewer::Rgb& c)
 {
@@ -121,9 +121,9 @@ LayersDock::LayersDock(QWidget* parent) : QDockWidget(tr("Layers"), parent)
         if (!m_updating && m_stack)
             m_stack->setOutline(currentIndex(), on);
     });
-    m_labels = new QTableWidget(0, 4, m_labelGroup);
+    m_labels = new QTableWidget(0, 5, m_labelGroup);
     m_labels->setObjectName(QStringLiteral("labelTable"));
-    m_labels->setHorizontalHeaderLabels({QString(), tr("Value"), tr("Name"), tr("Shown")});
+    m_labels->setHorizontalHeaderLabels({QString(), tr("Value"), tr("Name"), tr("Shown"), tr("Opacity %")});
     m_labels->verticalHeader()->hide();
     m_labels->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_labels->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
@@ -142,6 +142,8 @@ LayersDock::LayersDock(QWidget* parent) : QDockWidget(tr("Layers"), parent)
             m_stack->setLabelVisible(currentIndex(), value, item->checkState() == Qt::Checked);
         else if (item->column() == NameColumn)
             m_stack->setLabelName(currentIndex(), value, item->text().toStdString());
+        else if (item->column() == OpacityColumn)
+            m_stack->setLabelOpacity(currentIndex(), value, item->data(Qt::EditRole).toDouble() / 100.0);
     });
     auto* labelLayout = new QVBoxLayout(m_labelGroup);
     auto* drawAs = new QHBoxLayout;
@@ -327,6 +329,7 @@ void LayersDock::showLabelTable()
             m_labels->setItem(row, ValueColumn, valueItem);
             m_labels->setItem(row, NameColumn, new QTableWidgetItem);
             m_labels->setItem(row, ShownColumn, shown);
+            m_labels->setItem(row, OpacityColumn, new QTableWidgetItem);
         }
     }
     for (int row = 0; row < int(table.size()); ++row) {
@@ -334,6 +337,7 @@ void LayersDock::showLabelTable()
         m_labels->item(row, SwatchColumn)->setData(Qt::DecorationRole, toQColor(e.colour));
         m_labels->item(row, NameColumn)->setText(QString::fromStdString(e.name));
         m_labels->item(row, ShownColumn)->setCheckState(e.visible ? Qt::Checked : Qt::Unchecked);
+        m_labels->item(row, OpacityColumn)->setData(Qt::EditRole, int(std::lround(e.opacity * 100)));
     }
 }
 

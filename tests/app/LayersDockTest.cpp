@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QSpinBox>
 #include <QtTest>
 
 using namespace radpath;
@@ -169,6 +170,18 @@ private slots:
         QTest::keyClick(table->viewport(), Qt::Key_Space);
         QVERIFY(!m_stack->labelMapAt(index)->entry(2)->visible);
         QVERIFY(m_stack->labelMapAt(index)->entry(1)->visible);
+
+        // Label 1 at 40 %: its opacity cell, F2, type, Enter.
+        QCOMPARE(table->item(0, 4)->data(Qt::EditRole).toInt(), 100);
+        clickItem(table, table->model()->index(0, 4));
+        QTest::keyClick(table->viewport(), Qt::Key_F2);
+        auto* editor = table->viewport()->findChild<QSpinBox*>();
+        QVERIFY(editor);
+        QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(editor, QStringLiteral("40"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        // The delegate commits on the next turn of the event loop.
+        QTRY_COMPARE(m_stack->labelMapAt(index)->entry(1)->opacity, 0.4);
 
         QTest::mouseClick(child<QCheckBox>(*m_dock, "fillCheck"), Qt::LeftButton);
         QVERIFY(!m_stack->labelMapAt(index)->fill);

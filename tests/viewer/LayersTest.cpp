@@ -323,6 +323,25 @@ private slots:
         QCOMPARE(rawPixel(image, 7, 4), 0u);
     }
 
+    void labelOpacityScalesTheFill()
+    {
+        LabelMapLayer layer;
+        layer.labels = rectangles();
+        layer.outline = false;
+        layer.opacity = 0.5;
+        layer.table = {{1, "one", {255, 0, 0}, true, 0.5}};
+        // 0.5 × 0.5: alpha 64, red premultiplied 64.
+        const QImage image = composeLayers(std::vector<Layer>{layer}, voxelGrid(layer.labels));
+        QCOMPARE(rawPixel(image, 7, 4), 0x40400000u);
+        LayerStack stack;
+        stack.add(layer);
+        QSignalSpy changed(&stack, &LayerStack::changed);
+        stack.setLabelOpacity(0, 1, 2.0); // clamped
+        QCOMPARE(stack.labelMapAt(0)->entry(1)->opacity, 1.0);
+        stack.setLabelOpacity(0, 1, 1.0); // no change, no signal
+        QCOMPARE(changed.size(), 1);
+    }
+
     void layersCompositeInOrder()
     {
         const Volume labels = rectangles();

@@ -40,7 +40,7 @@ public:
         for (const LabelEntry& e : layer.table) {
             if (!e.visible || e.value == 0)
                 continue;
-            const Colours c{layer.fill ? premultiplied(e.colour, layer.opacity) : 0u,
+            const Colours c{layer.fill ? premultiplied(e.colour, layer.opacity * e.opacity) : 0u,
                             layer.outline ? premultiplied(e.colour, 1.0) : 0u};
             if (e.value > 0 && e.value < kDense) {
                 if (m_dense.size() <= std::size_t(e.value))

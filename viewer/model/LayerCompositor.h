@@ -13,7 +13,7 @@ namespace radpath::viewer {
 /// A grid.width x grid.height QImage::Format_ARGB32_Premultiplied image, transparent where
 /// nothing is drawn, with the visible layers composited bottom to top ("over"):
 /// - label map: labels sampled nearest. Fill: every pixel of a visible label in its colour
-///   at the layer's opacity. Outline: pixels of a visible label with a 4-neighbour of another
+///   at the layer's opacity times the label's. Outline: pixels of a visible label with a 4-neighbour of another
 ///   value (or outside the volume) in the plane, in the label's colour, opaque; the image
 ///   border is not a boundary. Value 0, values without a table entry and hidden labels are
 ///   not drawn.

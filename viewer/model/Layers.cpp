@@ -311,6 +311,16 @@ void LayerStack::setLabelColour(int index, int value, const Rgb& colour)
     });
 }
 
+void LayerStack::setLabelOpacity(int index, int value, double opacity)
+{
+    opacity = std::clamp(opacity, 0.0, 1.0);
+    editLayer(index, [&](Layer& l) {
+        auto* m = layerAs<LabelMapLayer>(l);
+        LabelEntry* e = m ? m->entry(value) : nullptr;
+        return e && assign(e->opacity, opacity);
+    });
+}
+
 void LayerStack::setLabelName(int index, int value, const std::string& name)
 {
     editLayer(index, [&](Layer& l) {

@@ -26,6 +26,7 @@ struct LabelEntry {
     std::string name;
     Rgb colour{255, 0, 0};
     bool visible = true;
+    double opacity = 1.0; ///< this label's fill is drawn at opacity × the layer's opacity
 };
 
 struct LabelMapLayer {
@@ -118,6 +119,8 @@ public:
     void setLabelVisible(int index, int value, bool visible);
     void setLabelColour(int index, int value, const Rgb& colour);
     void setLabelName(int index, int value, const std::string& name);
+    /// Clamped to [0, 1]; multiplies the layer's opacity for this label's fill.
+    void setLabelOpacity(int index, int value, double opacity);
 
     // Scalar overlays; ignored when the layer at `index` is a label map.
     void setColormap(int index, Colormap colormap);

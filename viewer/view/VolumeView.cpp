@@ -493,7 +493,7 @@ void VolumeView::updateLabelSurfaces()
     std::vector<LabelSurfaceStyle> styles;
     for (const LabelEntry& e : shown->table)
         styles.push_back({e.value, {e.colour[0] / 255.0, e.colour[1] / 255.0, e.colour[2] / 255.0},
-                          std::clamp(shown->opacity * 1.6, 0.2, 1.0), e.visible && shown->visible});
+                          std::clamp(shown->opacity * 1.6, 0.2, 1.0) * e.opacity, e.visible && shown->visible && e.opacity > 0});
     // Surfaces are built once per label map; colours and visibility change in place.
     if (shown->labels.data() != d->surfaceLabels) {
         d->surfaceLabels = shown->labels.data();
