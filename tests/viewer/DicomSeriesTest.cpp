@@ -2,6 +2,8 @@
 // slice order from positions, a real scanner file, compressed transfer syntaxes, bad input.
 
 #include "viewer/demo/CtPhantom.h"
+#include "viewer/demo/DxPhantom.h"
+#include "viewer/io/DicomDxWriter.h"
 #include "viewer/io/DicomSeriesReader.h"
 #include "viewer/io/DicomSeriesWriter.h"
 #include "viewer/io/IoError.h"
@@ -107,6 +109,22 @@ private slots:
         QVERIFY(std::memcmp(volume.data(), phantom.volume.data(), volume.byteSize()) == 0);
         // Origin is the most inferior slice (smallest z along the normal).
         QVERIFY(std::abs(volume.geometry().origin[2] - phantom.volume.geometry().origin[2]) < 1e-4);
+    }
+
+    void radiographTakesItsPatientOrientation()
+    {
+        // A chest PA radiograph has no ImageOrientationPatient; PatientOrientation "L\F" says
+        // rows run to the patient's left and columns to the feet.
+        QTemporaryDir dir;
+        ChestSpec chest;
+        chest.width = 64;
+        chest.height = 48;
+        const std::string path = dir.filePath("dx.dcm").toStdString();
+        writeDxImage(makeChestImage(chest), 0.5, {}, path, {});
+        const Volume volume = DicomSeriesReader().read(path, {});
+        const ImageGeometry& g = volume.geometry();
+        QCOMPARE(g.axisDirection(0), (Vec3{1, 0, 0}));
+        QCOMPARE(g.axisDirection(1), (Vec3{0, 0, -1}));
     }
 
     void realScannerSlice()

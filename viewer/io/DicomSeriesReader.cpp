@@ -59,6 +59,40 @@ Vec3 normalized(const Vec3& v)
     return n > 0 ? Vec3{v[0] / n, v[1] / n, v[2] / n} : v;
 }
 
+// PatientOrientation (0020,0020): the patient directions of the rows and the columns as
+// letters (L, R, A, P, H, F; oblique ones combine, e.g. "LF"), as in PS3.3 C.7.6.1.1.1.
+bool patientOrientation(DcmItem& ds, Vec3& row, Vec3& col)
+{
+    OFString rows, columns;
+    if (ds.findAndGetOFString(DCM_PatientOrientation, rows, 0).bad() ||
+        ds.findAndGetOFString(DCM_PatientOrientation, columns, 1).bad())
+        return false;
+    auto toVector = [](const OFString& letters, Vec3& v) {
+        v = {0, 0, 0};
+        for (const char c : std::string(letters.c_str())) {
+            switch (c) {
+            case 'L': v[0] += 1; break;
+            case 'R': v[0] -= 1; break;
+            case 'P': v[1] += 1; break;
+            case 'A': v[1] -= 1; break;
+            case 'H': v[2] += 1; break;
+            case 'F': v[2] -= 1; break;
+            default: return false;
+            }
+        }
+        if (norm(v) == 0)
+            return false;
+        v = normalized(v);
+        return true;
+    };
+    Vec3 r, c;
+    if (!toVector(rows, r) || !toVector(columns, c) || std::abs(dot(r, c)) > 1e-6)
+        return false;
+    row = r;
+    col = c;
+    return true;
+}
+
 std::string orientationKey(const Vec3& row, const Vec3& col)
 {
     std::ostringstream key;
@@ -202,6 +236,10 @@ bool scanFile(const std::string& path, ScannedFile& out)
     if (getVec3(ds, DCM_ImageOrientationPatient, 0, row) && getVec3(ds, DCM_ImageOrientationPatient, 3, col)) {
         h.rowDirection = normalized(row);
         h.columnDirection = normalized(col);
+    } else if (patientOrientation(ds, row, col)) {
+        // Projection radiographs: PatientOrientation names where rows and columns run.
+        h.rowDirection = row;
+        h.columnDirection = col;
     }
     h.pixelSpacing = {getDouble(ds, DCM_PixelSpacing, 0, getDouble(ds, DCM_ImagerPixelSpacing, 0, 1.0)),
                       getDouble(ds, DCM_PixelSpacing, 1, getDouble(ds, DCM_ImagerPixelSpacing, 1, 1.0))};
