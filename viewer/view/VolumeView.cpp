@@ -45,6 +45,7 @@ struct VolumeView::Private {
     QComboBox* slabBox = nullptr;
     QDoubleSpinBox* slabThickness = nullptr;
     QToolButton* crosshairButton = nullptr;
+    QToolButton* orthogonalButton = nullptr;
     QWidget* mprControls = nullptr;
     VolumeRenderView* render = nullptr;
     const void* surfaceLabels = nullptr; ///< voxels of the label map shown as 3-D surfaces
@@ -330,6 +331,11 @@ void VolumeView::applyLayout()
     }
     d->orientationBox->setVisible(d->layout == MprLayout::Single);
     d->crosshairButton->setVisible(mpr);
+    d->orthogonalButton->setVisible(mpr);
+    // Slabs need slices to project: not for a single image.
+    const bool slices = d->volume.geometry().size[2] > 1;
+    d->slabBox->setVisible(slices);
+    d->slabThickness->setVisible(slices);
     d->linker->setCrosshairVisible(mpr && d->crosshairButton->isChecked());
     d->linker->setViews(mpr && !loading ? linked : std::vector<SliceView*>{});
     if (d->activeView >= int(placed.size()))
@@ -367,6 +373,7 @@ QWidget* VolumeView::makeMprControls()
     d->crosshairButton->setChecked(true);
     connect(d->crosshairButton, &QToolButton::toggled, this, [this](bool on) { d->linker->setCrosshairVisible(on); });
     auto* reset = new QToolButton(box);
+    d->orthogonalButton = reset;
     reset->setObjectName(QStringLiteral("resetObliqueButton"));
     reset->setText(tr("Orthogonal"));
     reset->setToolTip(tr("Turn tilted planes back to axial, coronal and sagittal"));
