@@ -415,6 +415,10 @@ void MainWindow::saveSession()
 void MainWindow::showEvent(QShowEvent* event)
 {
     QMainWindow::showEvent(event);
+    // First start (no saved layout): the right docks wide enough for the label table.
+    if (!m_docksSized && m_settings.windowState().isEmpty())
+        resizeDocks({m_layers}, {320}, Qt::Horizontal);
+    m_docksSized = true;
     QTimer::singleShot(300, this, &MainWindow::prepareSpareView);
 }
 

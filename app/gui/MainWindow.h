@@ -91,6 +91,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     int m_restoreTab = -1;
+    bool m_docksSized = false;
 };
 
 } // namespace app
