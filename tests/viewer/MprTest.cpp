@@ -177,6 +177,29 @@ private slots:
         QCOMPARE(m_view->planeView(2)->orientationLetters(), (QStringList{"A", "P", "S", "I"}));
     }
 
+    void acquiredSlicesOfAnObliqueSeriesGetObliqueLetters()
+    {
+        // Slices tilted 40° about x (an oblique acquisition): seen straight on, the top of the
+        // image points anterior and inferior (A, then I at 0.64), the bottom posterior and
+        // superior; left and right stay pure.
+        ImageGeometry g;
+        g.size = {40, 40, 20};
+        const double a = 40 * M_PI / 180;
+        g.direction = {1, 0, 0, 0, std::cos(a), -std::sin(a), 0, std::sin(a), std::cos(a)};
+        Volume v(PixelType::Int16, g);
+        v.info().units = "HU";
+        m_view->setVolume(v);
+        m_view->setLayout(MprLayout::Single);
+        m_view->setSingleOrientation(SliceOrientation::Native);
+        SliceView* view = m_view->planeView(0);
+        QCOMPARE(view->orientation(), SliceOrientation::Native);
+        QCOMPARE(view->orientationLetters(), (QStringList{"R", "L", "AI", "PS"}));
+        QVERIFY(norm(minus(view->planeNormal(), {0, -std::sin(a), std::cos(a)})) < 1e-12);
+        // The same series in patient planes: pure letters again.
+        m_view->setLayout(MprLayout::TwoByTwo);
+        QCOMPARE(m_view->planeView(1)->orientationLetters(), (QStringList{"R", "L", "S", "I"}));
+    }
+
     void clickingAndScrollingMoveTheCrosshairInEveryView()
     {
         SliceView* axial = m_view->planeView(0);
