@@ -3,17 +3,12 @@
 // header pulls in neither Torch nor Qt. The engine itself lives in a shared library that
 // the application loads on first use (see ModuleAbi.h); nothing links LibTorch at start.
 
+#include "radpath/ai/Export.h"
 #include "radpath/ai/Task.h"
 
 #include <memory>
 #include <string>
 #include <vector>
-
-#if defined(RADPATH_AI_BUILDING)
-#define RADPATH_AI_API __attribute__((visibility("default")))
-#else
-#define RADPATH_AI_API
-#endif
 
 namespace radpath::ai {
 
