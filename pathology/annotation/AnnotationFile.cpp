@@ -4,6 +4,7 @@
 #include "pathology/annotation/GeoJson.h"
 
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -102,9 +103,15 @@ std::string sidecarPath(const std::string& slidePath)
 
 std::optional<AnnotationSet> loadSidecar(const std::string& slidePath, Vertex boundsOrigin)
 {
-    const std::string path = sidecarPath(slidePath);
-    if (!QFileInfo::exists(QString::fromStdString(path)))
-        return std::nullopt;
+    std::string path = sidecarPath(slidePath);
+    if (!QFileInfo::exists(QString::fromStdString(path))) {
+        // A QuPath export named after the slide.
+        const QFileInfo slide(QString::fromStdString(slidePath));
+        const QString exported = slide.dir().filePath(slide.completeBaseName() + QStringLiteral(".geojson"));
+        if (!QFileInfo::exists(exported))
+            return std::nullopt;
+        path = exported.toStdString();
+    }
     std::vector<Annotation> annotations = readGeoJson(path, boundsOrigin);
     try {
         return AnnotationSet(std::move(annotations));

@@ -29,8 +29,10 @@ std::vector<std::string> writeAnnotations(const std::string& path, const std::ve
 
 /// Where a slide's annotations are saved: SLIDE.radpath-annotations.geojson beside it.
 std::string sidecarPath(const std::string& slidePath);
-/// The slide's saved annotations, or nothing when it has no sidecar. Throws AnnotationError
-/// when the sidecar exists but cannot be read.
+/// The slide's saved annotations, or nothing when it has none. Without a sidecar, a QuPath
+/// GeoJSON export beside the slide with the slide's name (SLIDE.geojson for SLIDE.svs) is
+/// read instead: edits then go to the sidecar and leave that file as it was. Throws
+/// AnnotationError when the file found cannot be read.
 std::optional<AnnotationSet> loadSidecar(const std::string& slidePath, Vertex boundsOrigin = {});
 /// Saves atomically as QuPath GeoJSON (bounds-relative, so QuPath imports it as is).
 void saveSidecar(const std::string& slidePath, const AnnotationSet& annotations, Vertex boundsOrigin = {});

@@ -271,6 +271,17 @@ private slots:
         QCOMPARE(fileText(QString::fromStdString(sidecarPath(slide))), before);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), qsizetype(1)); // no temporary left behind
 
+        // Without a sidecar, a QuPath export named after the slide comes in; the sidecar,
+        // once there, wins over it.
+        const std::string other = dir.filePath("case 2.svs").toStdString();
+        QVERIFY(!loadSidecar(other));
+        QVERIFY(QFile::copy(QString::fromStdString(kSample), dir.filePath("case 2.geojson")));
+        const auto fromExport = loadSidecar(other);
+        QVERIFY(fromExport && fromExport->toVector() == AnnotationSet(readGeoJson(kSample)).toVector());
+        saveSidecar(other, AnnotationSet(std::vector<Annotation>{}));
+        QVERIFY(loadSidecar(other) && loadSidecar(other)->toVector().empty());
+        QCOMPARE(fileText(dir.filePath("case 2.geojson")), fileText(QString::fromStdString(kSample)));
+
         // A folder that cannot take the file: the message names it.
         const std::string nowhere = dir.filePath("missing/sub/x.svs").toStdString();
         const std::string e2 = errorOf([&] { saveSidecar(nowhere, AnnotationSet()); });
