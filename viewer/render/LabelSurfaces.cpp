@@ -1,8 +1,9 @@
 #include "viewer/render/LabelSurfaces.h"
 
+#include "viewer/render/VtkImageBridge.h"
+
 #include <vtkDiscreteFlyingEdges3D.h>
 #include <vtkImageData.h>
-#include <vtkMatrix4x4.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataNormals.h>
 #include <vtkTransform.h>
@@ -133,14 +134,8 @@ vtkSmartPointer<vtkPolyData> surfaceOf(const Volume& labels, int value, const Bo
     // Data frame -> LPS: p = origin + D * (x, y, z). A reflecting D turns the normals with
     // the points, so lighting stays right.
     const ImageGeometry& g = labels.geometry();
-    auto matrix = vtkSmartPointer<vtkMatrix4x4>::New();
-    for (int r = 0; r < 3; ++r) {
-        for (int c = 0; c < 3; ++c)
-            matrix->SetElement(r, c, g.direction[3 * r + c]);
-        matrix->SetElement(r, 3, g.origin[r]);
-    }
     auto transform = vtkSmartPointer<vtkTransform>::New();
-    transform->SetMatrix(matrix);
+    transform->SetMatrix(indexFrameToPatient(g));
     auto toPatient = vtkSmartPointer<vtkTransformPolyDataFilter>::New();
     toPatient->SetInputConnection(normals->GetOutputPort());
     toPatient->SetTransform(transform);

@@ -2,6 +2,7 @@
 
 #include <vtkDataArray.h>
 #include <vtkImageData.h>
+#include <vtkMatrix4x4.h>
 #include <vtkPointData.h>
 #include <vtkType.h>
 
@@ -44,6 +45,26 @@ vtkSmartPointer<vtkImageData> makeVtkImage(const Volume& volume)
                           vtkIdType(volume.voxelCount()) * volume.components(), 1);
     scalars->SetName("voxels");
     image->GetPointData()->SetScalars(scalars);
+    return image;
+}
+
+vtkSmartPointer<vtkMatrix4x4> indexFrameToPatient(const ImageGeometry& geometry)
+{
+    auto matrix = vtkSmartPointer<vtkMatrix4x4>::New();
+    for (int r = 0; r < 3; ++r) {
+        for (int c = 0; c < 3; ++c)
+            matrix->SetElement(r, c, geometry.direction[size_t(3 * r + c)]);
+        matrix->SetElement(r, 3, geometry.origin[size_t(r)]);
+    }
+    return matrix;
+}
+
+vtkSmartPointer<vtkImageData> makeIndexFrameVtkImage(const Volume& volume)
+{
+    vtkSmartPointer<vtkImageData> image = makeVtkImage(volume);
+    image->SetOrigin(0, 0, 0);
+    const double identity[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+    image->SetDirectionMatrix(identity);
     return image;
 }
 

@@ -150,6 +150,14 @@ QImage VtkWidget::grabWithOverlay()
     return frame;
 }
 
+bool VtkWidget::saveScreenshot(const QString& path)
+{
+    if (!isVisible())
+        return false;
+    const QImage frame = grabWithOverlay();
+    return !frame.isNull() && frame.save(path, "PNG");
+}
+
 void VtkWidget::onVtkWindowEvent(unsigned long eventId, void* callData)
 {
     switch (eventId) {

@@ -44,6 +44,9 @@ public:
     void requestRender();
     /// The current frame with the overlay drawn over it, as the user sees it.
     QImage grabWithOverlay();
+    /// grabWithOverlay() as a PNG at `path`; false when the widget is not shown or the
+    /// file cannot be written.
+    bool saveScreenshot(const QString& path);
 
 signals:
     /// A frame was rendered (the first one tells that an image is on screen).

@@ -17,7 +17,6 @@
 #include <vtkImageSlice.h>
 #include <vtkImageResliceMapper.h>
 #include <vtkLookupTable.h>
-#include <vtkMatrix4x4.h>
 #include <vtkRenderer.h>
 
 #include <algorithm>
@@ -105,19 +104,9 @@ void SliceView::setVolume(const Volume& volume)
 {
     d->volume = volume; // shares voxels; keeps them alive for the borrowed vtkImageData
     // The reslice mapper takes the grid's orientation from the actor's matrix (index ->
-    // LPS), not from the image's direction: the image stays at the origin, unrotated.
-    d->image = makeVtkImage(volume);
-    const ImageGeometry& g = volume.geometry();
-    d->image->SetOrigin(0, 0, 0);
-    const double identity[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1};
-    d->image->SetDirectionMatrix(identity);
-    auto placement = vtkSmartPointer<vtkMatrix4x4>::New();
-    for (int r = 0; r < 3; ++r) {
-        for (int c = 0; c < 3; ++c)
-            placement->SetElement(r, c, g.direction[size_t(3 * r + c)]);
-        placement->SetElement(r, 3, g.origin[size_t(r)]);
-    }
-    d->actor->SetUserMatrix(placement);
+    // LPS), not from the image's direction.
+    d->image = makeIndexFrameVtkImage(volume);
+    d->actor->SetUserMatrix(indexFrameToPatient(volume.geometry()));
     d->mapper->SetInputData(d->image);
     d->renderer()->RemoveAllViewProps();
     d->renderer()->AddViewProp(d->actor);
@@ -490,7 +479,6 @@ void SliceView::shareMeasurementsWith(SliceView* owner)
     }
     d->owner = owner;
     d->editor = owner->d->editor;
-    d->editor->setTool(owner->tool());
     d->ownerConnection = connect(owner, &SliceView::measurementsChanged, this, [this] { d->vtk->requestRender(); });
 }
 

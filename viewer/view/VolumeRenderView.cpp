@@ -18,8 +18,6 @@
 #include <vtkFixedPointVolumeRayCastMapper.h>
 #include <vtkGPUVolumeRayCastMapper.h>
 #include <vtkInteractorStyleTrackballCamera.h>
-#include <vtkMatrix3x3.h>
-#include <vtkMatrix4x4.h>
 #include <vtkObjectFactory.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
@@ -64,7 +62,7 @@ ViewDirection directionOf(VolumeRenderView::StandardView view)
 class SampleDistanceMapper : public vtkSmartVolumeMapper {
 public:
     static SampleDistanceMapper* New();
-    vtkTypeMacro(SampleDistanceMapper, vtkSmartVolumeMapper);
+    vtkTypeMacro(SampleDistanceMapper, vtkSmartVolumeMapper)
 
     /// Rays every `pixels` screen pixels (1: every pixel); the image is interpolated between.
     void setImageSampleDistance(float pixels)
@@ -157,17 +155,8 @@ void VolumeRenderView::setVolume(const Volume& volume)
     const ImageGeometry& g = volume.geometry();
     // The mapper sees the voxels in their index frame (x = i * spacing...); the actor's
     // matrix [direction | origin] puts them in LPS, for every mapper VTK may fall back to.
-    d->image = makeVtkImage(volume);
-    d->image->SetOrigin(0, 0, 0);
-    auto identity = vtkSmartPointer<vtkMatrix3x3>::New();
-    d->image->SetDirectionMatrix(identity);
-    auto matrix = vtkSmartPointer<vtkMatrix4x4>::New();
-    for (int r = 0; r < 3; ++r) {
-        for (int c = 0; c < 3; ++c)
-            matrix->SetElement(r, c, g.direction[3 * r + c]);
-        matrix->SetElement(r, 3, g.origin[r]);
-    }
-    d->actor->SetUserMatrix(matrix);
+    d->image = makeIndexFrameVtkImage(volume);
+    d->actor->SetUserMatrix(indexFrameToPatient(g));
     d->mapper->SetInputData(d->image);
 
     // Half a voxel between samples for still frames.
@@ -412,10 +401,7 @@ bool VolumeRenderView::isTransferFunctionEditorVisible() const
 
 bool VolumeRenderView::saveScreenshot(const QString& path)
 {
-    if (!d->view->isVisible())
-        return false;
-    const QImage frame = d->view->grabWithOverlay();
-    return !frame.isNull() && frame.save(path, "PNG");
+    return d->view->saveScreenshot(path);
 }
 
 VtkWidget* VolumeRenderView::vtkWidget() const

@@ -423,10 +423,7 @@ bool VolumeView::saveScreenshot(const QString& path) const { return saveScreensh
 bool VolumeView::saveScreenshot(int view, const QString& path) const
 {
     VtkWidget* widget = view >= 0 && view < 3 ? d->views[size_t(view)]->vtkWidget() : view == 3 ? d->render->vtkWidget() : nullptr;
-    if (!widget || !widget->isVisible())
-        return false;
-    const QImage image = widget->grabWithOverlay();
-    return !image.isNull() && image.save(path, "PNG");
+    return widget && widget->saveScreenshot(path);
 }
 
 SliceView* VolumeView::planeView(int index) const { return d->views.at(size_t(index)); }
