@@ -100,20 +100,20 @@ void SliceView::paintLayers(QPainter& p)
     // the layers changed.
     const int w = d->vtk->width(), h = d->vtk->height();
     const double pxPerMm = d->heightPx() / (2.0 * d->camera()->GetParallelScale()) / d->dpr();
-    const Vec3 origin = d->toWorld(QPointF(0.5, 0.5)), right = d->screenRight(), down = scale(d->screenUp(), -1);
-    QString key = QStringLiteral("%1 %2 %3 %4").arg(w).arg(h).arg(pxPerMm, 0, 'g', 12).arg(d->layersRevision);
-    for (const Vec3& v : {origin, right, down})
-        key += QStringLiteral(" %1 %2 %3").arg(v[0], 0, 'g', 12).arg(v[1], 0, 'g', 12).arg(v[2], 0, 'g', 12);
-    if (key != d->layerKey) {
-        PlaneGrid grid;
-        grid.origin = origin;
-        grid.right = right;
-        grid.down = down;
-        grid.pixelMm = 1.0 / pxPerMm;
-        grid.width = w;
-        grid.height = h;
+    PlaneGrid grid;
+    grid.origin = d->toWorld(QPointF(0.5, 0.5));
+    grid.right = d->screenRight();
+    grid.down = scale(d->screenUp(), -1);
+    grid.pixelMm = 1.0 / pxPerMm;
+    grid.width = w;
+    grid.height = h;
+    const PlaneGrid& last = d->layerGrid;
+    const bool same = d->layerRevision == d->layersRevision && last.origin == grid.origin && last.right == grid.right &&
+                      last.down == grid.down && last.pixelMm == grid.pixelMm && last.width == w && last.height == h;
+    if (!same) {
         d->layerImage = composeLayers(*d->layers, grid);
-        d->layerKey = key;
+        d->layerGrid = grid;
+        d->layerRevision = d->layersRevision;
     }
     p.drawImage(QRectF(0, 0, w, h), d->layerImage);
 }

@@ -4,6 +4,7 @@
 
 #include "viewer/render/VtkWidget.h"
 #include "viewer/model/Layers.h"
+#include "viewer/model/PlaneSampler.h"
 #include "viewer/view/MeasurementEditor.h"
 #include "viewer/view/SliceView.h"
 
@@ -57,9 +58,10 @@ struct SliceView::Private {
     enum class CrosshairDrag { None, Move, Rotate } crosshairDrag = CrosshairDrag::None;
     QPointer<LayerStack> layers;
     QMetaObject::Connection layersConnection;
-    QImage layerImage;       ///< the layers composed for `layerKey`
-    QString layerKey;        ///< plane grid and stack revision the image was made for
-    int layersRevision = 0;
+    QImage layerImage;       ///< the layers composed on `layerGrid` at `layerRevision`
+    PlaneGrid layerGrid;
+    int layerRevision = -1;
+    int layersRevision = 0;  ///< counts changes of the layers
     SlabMode slabMode = SlabMode::None;
     double slabThickness = 0;
 
