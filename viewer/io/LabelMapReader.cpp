@@ -262,18 +262,10 @@ LabelMapLayer loadLabelMap(const std::string& path, const Volume& reference)
     Volume labels = readVolume(path);
     const std::string mismatch = geometryMismatch(labels.geometry(), reference.geometry());
     if (!mismatch.empty()) {
-        LabelMapLayer layer = labelMapFrom(path, std::move(labels));
-        Volume onGrid = resampleLabels(layer.labels, reference.geometry());
-        if (labelValuesPresent(onGrid).empty())
+        // Onto the image's grid first: the table then lists the labels that grid holds.
+        LabelMapLayer layer = labelMapFrom(path, resampleLabels(labels, reference.geometry()));
+        if (layer.table.empty())
             throw IoError(path, "has no label inside the image (" + mismatch + ")");
-        // Labels the image's grid does not reach leave the table.
-        const std::vector<int> present = labelValuesPresent(onGrid);
-        layer.table.erase(std::remove_if(layer.table.begin(), layer.table.end(),
-                                         [&](const LabelEntry& e) {
-                                             return !std::binary_search(present.begin(), present.end(), e.value);
-                                         }),
-                          layer.table.end());
-        layer.labels = std::move(onGrid);
         return layer;
     }
     return labelMapFrom(path, std::move(labels));
