@@ -1,6 +1,7 @@
 #include "Bench.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QTemporaryFile>
 
@@ -37,6 +38,23 @@ QJsonObject Figure::toJson() const
     o["target"] = target;
     o["met"] = met;
     return o;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0.0 : values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
+}
+
+double residentMB(const char* field)
+{
+    QFile status("/proc/self/status");
+    if (!status.open(QIODevice::ReadOnly))
+        return 0.0;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith(field))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0.0;
 }
 
 double median(std::vector<double> values)

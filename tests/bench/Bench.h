@@ -42,6 +42,10 @@ struct ProcessCost {
 ProcessCost runProcess(const QString& program, const QStringList& args, const QStringList& extraEnv = {});
 
 double median(std::vector<double> values);
+/// The value at rank round(p × (n − 1)) of the sorted values; 0 for none.
+double percentile(std::vector<double> values, double p);
+/// This process's resident memory now ("VmRSS:") or at its peak ("VmHWM:"), MB.
+double residentMB(const char* field = "VmRSS:");
 
 /// Directory holding the RadPath programs (beside radpath-bench).
 QString binDir();

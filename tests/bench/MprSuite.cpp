@@ -58,23 +58,6 @@ Volume makeVolume()
     return volume;
 }
 
-double residentMB()
-{
-    QFile status("/proc/self/status");
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return 0;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(std::ceil(p * double(values.size()))) - 1)];
-}
-
 // Draws the view now into its framebuffer and reads the frame back (which waits for the
 // GPU, Mesa here, to finish it): an upper bound of the update's cost.
 void drawNow(viewer::SliceView& view)

@@ -42,23 +42,6 @@ QString fullDemoSlide(const QDir& work)
     return slide;
 }
 
-double rssMB()
-{
-    QFile status("/proc/self/status");
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
-    return 0;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
-}
-
 // 100,000 cell-sized octagons (radius 6-20 px) spread over the slide.
 AnnotationSet cells(double width, double height)
 {
@@ -143,7 +126,7 @@ std::vector<Figure> slideViewSuite()
     view.annotations().reset(cells(double(base.width), double(base.height)));
     view.show();
     QCoreApplication::processEvents();
-    const double before = rssMB(); // slide open, objects loaded: the session's growth from here
+    const double before = residentMB(); // slide open, objects loaded: the session's growth from here
 
     const std::vector<double> cold = session(view);
     // Let the tiles of the whole session arrive, then the same session warm.
@@ -166,7 +149,7 @@ std::vector<Figure> slideViewSuite()
         view.repaint();
         jumps.push_back(t.nsecsElapsed() / 1e6);
     }
-    const double growth = rssMB() - before;
+    const double growth = residentMB() - before;
 
     return {
         {"frame time p50, cold cache, 100k objects", percentile(cold, 0.5), "ms", {}, {}, {}, {}},

@@ -23,12 +23,6 @@ namespace {
 using radpath::viewer::VolumeRenderView;
 using radpath::viewer::VtkWidget;
 
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
-}
-
 // Turns the camera a step before each frame; a frame is a synchronous render and read-back.
 std::vector<double> frameTimes(VtkWidget* gl, int frames)
 {
