@@ -93,4 +93,20 @@ torch::Tensor scale255(const torch::Tensor& x, const std::vector<double>& mean, 
     return (x.to(torch::kFloat32) / 255.0 - m) / s;
 }
 
+torch::Tensor applyIntensityTransform(const torch::Tensor& x, const IntensityTransform& transform)
+{
+    switch (transform.kind) {
+    case IntensityTransform::Kind::Window:
+        return scaleIntensityRange(x, transform.aMin, transform.aMax, transform.bMin, transform.bMax, transform.clip);
+    case IntensityTransform::Kind::ZScore:
+        return normalizeIntensity(x, transform.nonzero, transform.channelWise);
+    case IntensityTransform::Kind::Scale255:
+        return scale255(x, transform.mean.empty() ? std::vector<double>{0.0} : transform.mean,
+                        transform.stdDev.empty() ? std::vector<double>{1.0} : transform.stdDev);
+    case IntensityTransform::Kind::None:
+        break;
+    }
+    return x.to(torch::kFloat32).clone();
+}
+
 } // namespace radpath::ai

@@ -5,6 +5,8 @@
 // All functions take a float tensor shaped [C, (D,) H, W] (channel first, no batch), leave
 // it untouched and return a new float32 tensor of the same shape on the same device.
 
+#include "radpath/ai/Manifest.h"
+
 #include <torch/torch.h>
 
 #include <vector>
@@ -28,5 +30,8 @@ torch::Tensor normalizeIntensity(const torch::Tensor& x, bool nonzero, bool chan
 /// `mean` and `std` hold one value per channel, or one value for all channels.
 /// Throws std::invalid_argument for other sizes or a zero std.
 torch::Tensor scale255(const torch::Tensor& x, const std::vector<double>& mean, const std::vector<double>& std);
+
+/// The manifest's input intensity transform (window, z-score, scale255 or none) on [C, ...].
+torch::Tensor applyIntensityTransform(const torch::Tensor& x, const IntensityTransform& transform);
 
 } // namespace radpath::ai

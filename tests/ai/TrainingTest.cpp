@@ -1,0 +1,376 @@
+// Training on real LibTorch with tiny synthetic data: a 2-D classifier that must find a
+// bright blob, a 3-D segmenter that must outline a bright cube. Each trains in seconds on
+// two slow cores, yet only learns if the data, losses, optimiser and evaluation are right.
+
+#include "Check.h"
+#include "TrainingCases.h"
+
+#include "ModelPackage.h"
+#include "Trainer.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace radpath::ai::test {
+namespace {
+
+fs::path temporaryDirectory(const std::string& name)
+{
+    const fs::path dir =
+        fs::temp_directory_path() / ("radpath-training-test-" + name + '-' + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+// --- A 2-D classifier: a bright blob (label 1) or none (label 0) in noise, 0..255 ----------
+
+TrainingSample blobImage(bool blob, std::mt19937& random)
+{
+    constexpr int side = 32;
+    std::uniform_real_distribution<float> noise(20.0f, 70.0f), centre(8.0f, 24.0f);
+    TrainingSample sample;
+    sample.label = blob ? 1 : 0;
+    sample.image.dims = 2;
+    sample.image.grid.size = {side, side, 1};
+    sample.image.voxels.resize(side * side);
+    const float cx = centre(random), cy = centre(random);
+    for (int y = 0; y < side; ++y)
+        for (int x = 0; x < side; ++x) {
+            const float r2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+            sample.image.voxels[size_t(y * side + x)] = noise(random) + (blob ? 150.0f * std::exp(-r2 / 18.0f) : 0.0f);
+        }
+    return sample;
+}
+
+TrainingData blobData(int perClass, int validationPerClass)
+{
+    std::mt19937 random(2024);
+    TrainingData data;
+    for (int i = 0; i < 2 * perClass; ++i)
+        data.train.push_back(blobImage(i % 2 == 1, random));
+    for (int i = 0; i < 2 * validationPerClass; ++i)
+        data.validation.push_back(blobImage(i % 2 == 1, random));
+    return data;
+}
+
+TrainingSettings blobSettings(const fs::path& output, int epochs)
+{
+    TrainingSettings s;
+    Manifest& m = s.manifest;
+    m.name = "Blob finder";
+    m.version = "0.1.0";
+    m.task = ModelTask::Classification;
+    m.modality = "CR";
+    m.dims = m.input.dims = 2;
+    m.input.channels = 1;
+    m.input.size = {32, 32};
+    m.input.intensity.kind = IntensityTransform::Kind::Window;
+    m.input.intensity.aMax = 255.0;
+    m.output.labels = {{0, "no blob", {0, 160, 0}}, {1, "blob", {220, 40, 40}}};
+    m.trainingJson = R"({"dataset": "synthetic blobs"})";
+    s.architecture = "simple-cnn";
+    s.epochs = epochs;
+    s.batchSize = 8;
+    s.learningRate = 2e-3;
+    s.baseFilters = 8;
+    s.seed = 7;
+    s.augmentation.rotate90 = true;
+    s.outputPath = output.string();
+    s.command = "radpath-train --synthetic";
+    return s;
+}
+
+// Accuracy of the saved package on the validation samples, run as a user would run it.
+double packageAccuracy(const std::string& path, const TrainingData& data)
+{
+    ModelPackage package = loadModelPackage(path);
+    torch::NoGradGuard noGrad;
+    int correct = 0;
+    for (const TrainingSample& sample : data.validation) {
+        const torch::Tensor x = torch::tensor(sample.image.voxels).view({1, 1, 32, 32}) / 255.0;
+        correct += package.module.forward({x}).toTensor().argmax(1).item<int64_t>() == sample.label;
+    }
+    return double(correct) / double(data.validation.size());
+}
+
+void classifierLearnsBlobs()
+{
+    const fs::path dir = temporaryDirectory("classifier");
+    const TrainingData data = blobData(40, 20);
+    TrainingSettings settings = blobSettings(dir / "blobs.pt", 8);
+    settings.checkpointPath = (dir / "checkpoint.pt").string();
+    std::vector<EpochReport> reports;
+    std::vector<double> fractions;
+    const auto started = std::chrono::steady_clock::now();
+    const TrainingOutcome outcome = trainModel(
+        data, settings, [&](const EpochReport& r) { reports.push_back(r); },
+        [&](double fraction, const std::string&) { fractions.push_back(fraction); }, nullptr);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    for (const EpochReport& r : reports)
+        std::printf("  epoch %d/%d: train loss %.4f, validation loss %.4f, accuracy %.3f, AUC %.3f (%.2f s)\n", r.epoch,
+                    r.epochs, r.trainLoss, r.validationLoss, r.validationAccuracy, r.validationAuc, r.seconds);
+    std::printf("  %.2f s in all\n", seconds);
+    RADPATH_CHECK(reports.size() == 8 && outcome.epochs.size() == 8 && reports.back().epoch == 8);
+    RADPATH_CHECK(reports.back().trainLoss < reports.front().trainLoss);
+    RADPATH_CHECK(reports.back().validationLoss < reports.front().validationLoss);
+    RADPATH_CHECK(reports.back().validationAccuracy >= 0.9);
+    RADPATH_CHECK(reports.back().validationAuc >= 0.95);
+    RADPATH_CHECK(std::is_sorted(fractions.begin(), fractions.end()) && fractions.back() == 1.0);
+
+    // The package: loads (its weights match its hash), explains itself, states its metrics.
+    RADPATH_CHECK(outcome.packagePath == settings.outputPath);
+    const ModelPackage package = loadModelPackage(outcome.packagePath);
+    RADPATH_CHECK(package.hasForwardFeatures && package.manifest.saliency.gradCam);
+    RADPATH_CHECK(package.manifest.saliency.methods.size() == 4);
+    RADPATH_CHECK(package.manifest.weightsSha256 == weightsSha256(package.module));
+    RADPATH_CHECK(package.manifest.metrics == outcome.metrics);
+    for (const char* name : {"accuracy", "auc", "sensitivity", "specificity"})
+        RADPATH_CHECK(outcome.metrics.count(name) == 1);
+    RADPATH_CHECK(outcome.metrics.at("accuracy") == reports.back().validationAccuracy);
+    RADPATH_CHECK(std::abs(packageAccuracy(outcome.packagePath, data) - outcome.metrics.at("accuracy")) < 1e-9);
+
+    const auto training = nlohmann::json::parse(package.manifest.trainingJson);
+    RADPATH_CHECK(training.at("dataset") == "synthetic blobs"); // the caller's keys stay
+    RADPATH_CHECK(training.at("architecture") == "simple-cnn" && training.at("optimizer") == "adam");
+    RADPATH_CHECK(training.at("train_samples") == 80 && training.at("validation_samples") == 40);
+    RADPATH_CHECK(training.at("seed") == 7 && training.at("history").size() == 8);
+    RADPATH_CHECK(training.at("command") == settings.command && training.contains("torch_version"));
+
+    // The checkpoint of the last epoch holds the same weights.
+    RADPATH_CHECK(weightsSha256(torch::jit::load(settings.checkpointPath)) == package.manifest.weightsSha256);
+    fs::remove_all(dir);
+}
+
+// Sigmoid outputs (binary cross-entropy on one-hot targets) with AdamW, and SGD.
+void otherLossesAndOptimisers()
+{
+    const fs::path dir = temporaryDirectory("optimisers");
+    const TrainingData data = blobData(40, 20);
+    TrainingSettings settings = blobSettings(dir / "sigmoid.pt", 8);
+    settings.manifest.output.activation = ManifestOutput::Activation::Sigmoid;
+    settings.optimizer = Optimizer::AdamW;
+    settings.weightDecay = 1e-4;
+    TrainingOutcome outcome = trainModel(data, settings, {}, {}, nullptr);
+    std::printf("  sigmoid, AdamW: validation accuracy %.3f\n", outcome.epochs.back().validationAccuracy);
+    RADPATH_CHECK(outcome.epochs.back().validationAccuracy >= 0.9);
+
+    settings = blobSettings(dir / "sgd.pt", 8);
+    settings.optimizer = Optimizer::Sgd;
+    settings.learningRate = 0.05;
+    outcome = trainModel(data, settings, {}, {}, nullptr);
+    std::printf("  SGD: validation accuracy %.3f\n", outcome.epochs.back().validationAccuracy);
+    RADPATH_CHECK(outcome.epochs.back().trainLoss < outcome.epochs.front().trainLoss);
+    RADPATH_CHECK(nlohmann::json::parse(loadModelPackage(settings.outputPath).manifest.trainingJson).at("momentum") ==
+                  0.9);
+    fs::remove_all(dir);
+}
+
+void sameSeedSameWeights()
+{
+    const fs::path dir = temporaryDirectory("seed");
+    const TrainingData data = blobData(8, 4);
+    const auto hashOf = [&](const std::string& name, unsigned long long seed) {
+        TrainingSettings settings = blobSettings(dir / name, 2);
+        settings.seed = seed;
+        settings.augmentation.noiseStd = 0.05; // every random draw takes part
+        settings.augmentation.intensityScale = 0.1;
+        trainModel(data, settings, {}, {}, nullptr);
+        return loadModelPackage(settings.outputPath).manifest.weightsSha256;
+    };
+    const std::string first = hashOf("a.pt", 3);
+    RADPATH_CHECK(first == hashOf("b.pt", 3));
+    RADPATH_CHECK(first != hashOf("c.pt", 4));
+    fs::remove_all(dir);
+}
+
+void cancellationWritesNothing()
+{
+    const fs::path dir = temporaryDirectory("cancel");
+    TrainingSettings settings = blobSettings(dir / "never.pt", 3);
+    settings.batchSize = 4;
+    CancelToken cancel;
+    int batches = 0;
+    bool cancelled = false;
+    try {
+        trainModel(
+            blobData(8, 4), settings, {},
+            [&](double, const std::string&) {
+                if (++batches == 2)
+                    cancel.cancel();
+            },
+            &cancel);
+    } catch (const Cancelled&) {
+        cancelled = true;
+    }
+    RADPATH_CHECK(cancelled && batches == 2);
+    RADPATH_CHECK(fs::is_empty(dir));
+    fs::remove_all(dir);
+}
+
+void unusableInputIsRefused()
+{
+    const auto error = [](const TrainingData& data, const TrainingSettings& settings) -> std::string {
+        try {
+            trainModel(data, settings, {}, {}, nullptr);
+        } catch (const ModelError& e) {
+            return e.what();
+        }
+        return "(no error)";
+    };
+    const fs::path dir = temporaryDirectory("refused");
+    TrainingData data = blobData(2, 1);
+    data.train[1].image.grid.size = {16, 64, 1};
+    RADPATH_CHECK(error(data, blobSettings(dir / "x.pt", 1)) ==
+                  "training sample 1: the image is 64×16, the model takes 32×32");
+    data = blobData(2, 1);
+    data.validation[0].label = 2;
+    RADPATH_CHECK(error(data, blobSettings(dir / "x.pt", 1)) ==
+                  "validation sample 0: label 2 is not an output index (0..1)");
+    TrainingSettings unet = blobSettings(dir / "x.pt", 1);
+    unet.architecture = "unet3d";
+    RADPATH_CHECK(error(blobData(2, 1), unet) ==
+                  "training: unet3d cannot be trained for classification (simple-cnn classifies, unet3d segments)");
+    RADPATH_CHECK(fs::is_empty(dir));
+    fs::remove_all(dir);
+}
+
+// --- A 3-D segmenter: a bright box labelled 1 in a noisy 16³ volume -------------------------
+
+TrainingSample boxVolume(std::mt19937& random)
+{
+    constexpr int side = 16;
+    std::normal_distribution<float> noise(100.0f, 15.0f);
+    std::uniform_int_distribution<int> extent(4, 7), start(0, side - 7);
+    TrainingSample sample;
+    sample.image.dims = 3;
+    sample.image.grid.size = {side, side, side};
+    sample.image.voxels.resize(side * side * side);
+    sample.mask.resize(sample.image.voxels.size());
+    int lo[3], hi[3];
+    for (int a = 0; a < 3; ++a) {
+        lo[a] = start(random);
+        hi[a] = lo[a] + extent(random);
+    }
+    for (int k = 0; k < side; ++k)
+        for (int j = 0; j < side; ++j)
+            for (int i = 0; i < side; ++i) {
+                const bool inside = i >= lo[0] && i < hi[0] && j >= lo[1] && j < hi[1] && k >= lo[2] && k < hi[2];
+                const size_t index = size_t((k * side + j) * side + i);
+                sample.image.voxels[index] = noise(random) + (inside ? 120.0f : 0.0f);
+                sample.mask[index] = inside ? 1.0f : 0.0f;
+            }
+    return sample;
+}
+
+TrainingData boxData()
+{
+    std::mt19937 random(99);
+    TrainingData data;
+    for (int i = 0; i < 8; ++i)
+        data.train.push_back(boxVolume(random));
+    for (int i = 0; i < 3; ++i)
+        data.validation.push_back(boxVolume(random));
+    return data;
+}
+
+TrainingSettings boxSettings(const fs::path& output)
+{
+    TrainingSettings s;
+    Manifest& m = s.manifest;
+    m.name = "Box outliner";
+    m.version = "0.1.0";
+    m.task = ModelTask::Segmentation;
+    m.modality = "CT";
+    m.dims = m.input.dims = 3;
+    m.input.patchSize = {8, 8, 8};
+    m.input.intensity.kind = IntensityTransform::Kind::ZScore;
+    m.output.labels = {{0, "background", {0, 0, 0}}, {1, "box", {255, 200, 0}}};
+    m.slidingWindow = SlidingWindow{{8, 8, 8}, 0.25, SlidingWindow::Mode::Gaussian, 0.125, 4};
+    s.architecture = "unet3d";
+    s.epochs = 8;
+    s.batchSize = 4;
+    s.learningRate = 1e-2;
+    s.baseFilters = 4;
+    s.patchesPerSample = 4;
+    s.seed = 5;
+    s.outputPath = output.string();
+    return s;
+}
+
+TrainingOutcome trainBoxes(const TrainingSettings& settings)
+{
+    const auto started = std::chrono::steady_clock::now();
+    const TrainingOutcome outcome = trainModel(boxData(), settings, {}, {}, nullptr);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    for (const EpochReport& r : outcome.epochs)
+        std::printf("  epoch %d/%d: train loss %.4f, validation loss %.4f, Dice %.3f (%.2f s)\n", r.epoch, r.epochs,
+                    r.trainLoss, r.validationLoss, r.validationDice, r.seconds);
+    std::printf("  %.2f s in all\n", seconds);
+    return outcome;
+}
+
+// Softmax over background and box; 8³ patches, validated by Gaussian sliding windows.
+void segmenterLearnsBoxes()
+{
+    const fs::path dir = temporaryDirectory("segmenter");
+    const TrainingOutcome outcome = trainBoxes(boxSettings(dir / "boxes.pt"));
+    RADPATH_CHECK(outcome.epochs.back().validationDice >= 0.8);
+    RADPATH_CHECK(outcome.epochs.back().trainLoss < outcome.epochs.front().trainLoss);
+    RADPATH_CHECK(outcome.metrics.size() == 1 && outcome.metrics.at("dice") == outcome.epochs.back().validationDice);
+    const ModelPackage package = loadModelPackage(outcome.packagePath);
+    RADPATH_CHECK(package.hasForwardFeatures && package.manifest.metrics == outcome.metrics);
+    RADPATH_CHECK(nlohmann::json::parse(package.manifest.trainingJson).at("patches_per_sample") == 4);
+    fs::remove_all(dir);
+}
+
+// One sigmoid channel for the box, none for the background (label 0 without a channel).
+void sigmoidSegmenterLearnsBoxes()
+{
+    const fs::path dir = temporaryDirectory("sigmoid-segmenter");
+    TrainingSettings settings = boxSettings(dir / "boxes.pt");
+    settings.manifest.output.activation = ManifestOutput::Activation::Sigmoid;
+    settings.manifest.output.labels = {{1, "box", {255, 200, 0}}};
+    const TrainingOutcome outcome = trainBoxes(settings);
+    RADPATH_CHECK(outcome.epochs.back().validationDice >= 0.8);
+    RADPATH_CHECK(
+        loadModelPackage(outcome.packagePath).module.forward({torch::zeros({1, 1, 8, 8, 8})}).toTensor().size(1) == 1);
+    fs::remove_all(dir);
+}
+
+Cases trainingCases()
+{
+    return {{"training: a SimpleCNN learns to find blobs", classifierLearnsBlobs},
+            {"training: sigmoid outputs, AdamW and SGD", otherLossesAndOptimisers},
+            {"training: the same seed gives the same weights", sameSeedSameWeights},
+            {"training: cancelled, nothing written", cancellationWritesNothing},
+            {"training: unusable samples and settings are refused", unusableInputIsRefused},
+            {"training: a 3-D U-Net learns to outline boxes", segmenterLearnsBoxes},
+            {"training: a sigmoid 3-D U-Net learns to outline boxes", sigmoidSegmenterLearnsBoxes}};
+}
+
+} // namespace
+
+} // namespace radpath::ai::test
+
+int main()
+{
+    using namespace radpath::ai::test;
+    // Tiny tensors: a second thread only waits for its share, the more so on shared cores.
+    torch::set_num_threads(1);
+    Cases cases = metricsCases();
+    for (Cases more : {architectureCases(), trainingCases()})
+        cases.insert(cases.end(), more.begin(), more.end());
+    return runCases(cases);
+}
