@@ -22,6 +22,16 @@ std::string firstLine(const std::string& text)
     return text.substr(0, text.find('\n'));
 }
 
+std::string shapeText(const std::vector<std::int64_t>& shape)
+{
+    std::string text;
+    for (size_t i = 0; i < shape.size(); ++i)
+        text += (i ? "×" : "") + std::to_string(shape[i]);
+    return text.empty() ? "a scalar" : text;
+}
+
+} // namespace
+
 std::string readTextFile(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -53,16 +63,6 @@ torch::jit::Module loadTorchScript(const std::string& path, const torch::Device&
         throw ModelError(path + ": not a readable TorchScript model (" + firstLine(e.what()) + ')');
     }
 }
-
-std::string shapeText(const std::vector<std::int64_t>& shape)
-{
-    std::string text;
-    for (size_t i = 0; i < shape.size(); ++i)
-        text += (i ? "×" : "") + std::to_string(shape[i]);
-    return text.empty() ? "a scalar" : text;
-}
-
-} // namespace
 
 std::string sidecarManifestPath(const std::string& modelPath)
 {

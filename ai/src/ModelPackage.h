@@ -16,8 +16,18 @@ namespace radpath::ai {
 /// Name of the manifest inside a package's TorchScript archive (extra files).
 inline constexpr const char* kManifestExtraFile = "radpath.json";
 
+enum class PackageFormat { RadPath, MonaiBundle };
+
 struct ModelPackage {
-    std::string path;          ///< the TorchScript file
+    std::string path;          ///< the TorchScript file (a MONAI bundle: its models/model.ts)
+    PackageFormat format = PackageFormat::RadPath;
+    /// Order of the spatial axes in the model's tensors. RadPath models take [C, D, H, W]
+    /// (k, j, i); MONAI bundles take images as nibabel/ITK load them, [C, i, j, k], and
+    /// their sizes (roi_size, spatial_size) and pixdim are in i, j, k order. The manifest
+    /// built for a bundle keeps MONAI's order when this is true.
+    bool spatialIjk = false;
+    /// Sigmoid outputs: a voxel or class is positive above this (MONAI AsDiscrete threshold).
+    double threshold = 0.5;
     torch::jit::Module module; ///< in eval mode, on the device asked for
     Manifest manifest;
     bool manifestEmbedded = false;   ///< radpath.json inside, or else NAME.json beside
@@ -27,6 +37,20 @@ struct ModelPackage {
 
 /// NAME.json beside NAME.pt (the extension, whatever it is, replaced by .json).
 std::string sidecarManifestPath(const std::string& modelPath);
+
+// Building blocks shared by the package formats (RadPath's and MONAI bundles).
+
+/// The whole file. Throws ModelError("<path>: ...") when it cannot be read.
+std::string readTextFile(const std::string& path);
+
+/// torch::jit::load onto `device`, filling in the entries of `extraFiles` that the archive
+/// holds (keys it lacks keep their value). Throws ModelError naming `path` for a missing
+/// or unreadable file.
+torch::jit::Module loadTorchScript(const std::string& path, const torch::Device& device,
+                                   torch::jit::ExtraFilesMap& extraFiles);
+
+/// Whether the TorchScript module has a method `name` (forward, forward_features).
+bool hasMethod(const torch::jit::Module& module, const std::string& name);
 
 /// Loads a package. The embedded manifest wins over a sidecar. When the manifest states
 /// weights_sha256, the weights must hash to it. A manifest that declares Grad-CAM needs
