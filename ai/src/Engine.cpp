@@ -1,10 +1,15 @@
 // The LibTorch engine behind radpath::ai::Engine.
 
 #include "radpath/ai/Engine.h"
+#include "radpath/ai/ModelError.h"
+
+#include "ModelRunner.h"
+#include "Trainer.h"
 
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -129,6 +134,95 @@ public:
                 progress(double(c + 1) / image.channels, "box filter");
         }
     }
+
+    ModelInfo inspectModel(const std::string& modelPath) override
+    {
+        const auto package = m_models.get(modelPath, torch::kCPU);
+        ModelInfo info;
+        info.path = modelPath;
+        info.format = package->format == PackageFormat::MonaiBundle ? "monai-bundle" : "radpath";
+        info.manifest = package->manifest;
+        info.hasForwardFeatures = package->hasForwardFeatures;
+        return info;
+    }
+
+    Classification classify(const std::string& modelPath, const ImageBuffer& image, const RunOptions& options,
+                            const ProgressCallback& progress, const CancelToken* cancel) override
+    {
+        return run<Classification>(modelPath, options, [&](ModelPackage& package, const torch::Device& device) {
+            return classifyImage(package, device, image, progress, cancel);
+        });
+    }
+
+    Segmentation segment(const std::string& modelPath, const ImageBuffer& image, const RunOptions& options,
+                         const ProgressCallback& progress, const CancelToken* cancel) override
+    {
+        return run<Segmentation>(modelPath, options, [&](ModelPackage& package, const torch::Device& device) {
+            return segmentImage(package, device, image, options, progress, cancel);
+        });
+    }
+
+    SaliencyMap saliency(const std::string& modelPath, const ImageBuffer& image, SaliencyMethod method,
+                         int targetClass, const RunOptions& options, const ProgressCallback& progress,
+                         const CancelToken* cancel) override
+    {
+        return run<SaliencyMap>(modelPath, options, [&](ModelPackage& package, const torch::Device& device) {
+            return explainImage(package, device, image, method, targetClass, progress, cancel);
+        });
+    }
+
+    SlideClassification classifySlide(const std::string& modelPath, const SlideDescription& slide,
+                                      const SlideRegionReader& reader, const std::array<std::int64_t, 4>& visibleRect,
+                                      const TileScoresCallback& onScores, const RunOptions& options,
+                                      const ProgressCallback& progress, const CancelToken* cancel) override
+    {
+        return run<SlideClassification>(modelPath, options, [&](ModelPackage& package, const torch::Device& device) {
+            return classifySlideTiles(package, device, slide, reader, visibleRect, onScores, options, progress, cancel);
+        });
+    }
+
+    TrainingOutcome train(const TrainingData& data, const TrainingSettings& settings, const EpochCallback& onEpoch,
+                          const ProgressCallback& progress, const CancelToken* cancel) override
+    {
+        return trainModel(data, settings, onEpoch, progress, cancel);
+    }
+
+private:
+    /// Runs `work` on the device asked for (the CPU when CUDA is missing or runs out of
+    /// memory, said in the record's notice) and fills the result's RunRecord.
+    template <typename Result, typename Work>
+    Result run(const std::string& modelPath, const RunOptions& options, Work work)
+    {
+        const auto started = std::chrono::steady_clock::now();
+        if (options.threads > 0)
+            setThreads(options.threads);
+        RunDevice chosen = chooseDevice(options.device);
+        std::shared_ptr<ModelPackage> package;
+        Result result;
+        try {
+            package = m_models.get(modelPath, chosen.device);
+            result = work(*package, chosen.device);
+        } catch (const c10::Error& error) {
+            if (!chosen.device.is_cuda() || !isOutOfMemory(error))
+                throw ModelError(modelPath + ": the model failed to run: " + firstLine(error.what()));
+            chosen = {torch::Device(torch::kCPU), "CUDA ran out of memory; the model ran on the CPU"};
+            package = m_models.get(modelPath, chosen.device);
+            result = work(*package, chosen.device);
+        }
+        RunRecord& record = result.run;
+        record.modelName = package->manifest.name;
+        record.modelVersion = package->manifest.version;
+        record.weightsSha256 = package->manifest.weightsSha256;
+        record.modelPath = modelPath;
+        record.device = deviceName(chosen.device);
+        record.notice = chosen.notice;
+        record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return result;
+    }
+
+    static std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+    ModelCache m_models;
 };
 
 } // namespace

@@ -4,17 +4,15 @@
 // the application loads on first use (see ModuleAbi.h); nothing links LibTorch at start.
 
 #include "radpath/ai/Export.h"
+#include "radpath/ai/Inference.h"
 #include "radpath/ai/Task.h"
+#include "radpath/ai/Training.h"
 
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace radpath::ai {
-
-enum class Device { Cpu, Cuda };
-
-inline std::string toString(Device device) { return device == Device::Cuda ? "cuda" : "cpu"; }
 
 /// What the loaded LibTorch offers on this machine.
 struct RuntimeInfo {
@@ -46,6 +44,12 @@ struct FloatImage {
 
 /// Thread-safety: an Engine may be used from one job thread at a time; runtimeInfo() is
 /// safe from any thread.
+///
+/// Model calls take the model's path (a RadPath .pt package, a MONAI bundle folder or its
+/// model.ts); the engine keeps the last models it loaded. They throw ModelError for an
+/// unusable model or an input it cannot take (the message names the file), Cancelled when
+/// `cancel` was set, and never leave partial output: results are returned, not written.
+/// CUDA asked for but unavailable falls back to the CPU, said in RunRecord::notice.
 class Engine {
 public:
     virtual ~Engine() = default;
@@ -62,6 +66,35 @@ public:
     /// operation that proves buffers pass in and out without copies on the CPU.
     virtual void boxFilter(FloatImage image, Device device, const ProgressCallback& progress,
                            const CancelToken* cancel) = 0;
+
+    /// Reads a model's manifest (or a MONAI bundle's configuration) and checks the model loads.
+    virtual ModelInfo inspectModel(const std::string& modelPath) = 0;
+
+    /// Whole-image classification of a 2-D image or a volume.
+    virtual Classification classify(const std::string& modelPath, const ImageBuffer& image, const RunOptions& options,
+                                    const ProgressCallback& progress, const CancelToken* cancel) = 0;
+
+    /// Segmentation (sliding window where the manifest says so); results on image.grid.
+    virtual Segmentation segment(const std::string& modelPath, const ImageBuffer& image, const RunOptions& options,
+                                 const ProgressCallback& progress, const CancelToken* cancel) = 0;
+
+    /// A saliency map for `targetClass` (a manifest label index; -1: the predicted class).
+    virtual SaliencyMap saliency(const std::string& modelPath, const ImageBuffer& image, SaliencyMethod method,
+                                 int targetClass, const RunOptions& options, const ProgressCallback& progress,
+                                 const CancelToken* cancel) = 0;
+
+    /// Tile classification of a slide: tissue tiles at the model's mpp, those meeting
+    /// `visibleRect` (level-0 x, y, width, height; empty = none) first, in batches whose
+    /// scores go to `onScores` as they are done.
+    virtual SlideClassification classifySlide(const std::string& modelPath, const SlideDescription& slide,
+                                              const SlideRegionReader& reader, const std::array<std::int64_t, 4>& visibleRect,
+                                              const TileScoresCallback& onScores, const RunOptions& options,
+                                              const ProgressCallback& progress, const CancelToken* cancel) = 0;
+
+    /// Trains a model (see Training.h) and writes it as a RadPath package.
+    virtual TrainingOutcome train(const TrainingData& data, const TrainingSettings& settings,
+                                  const EpochCallback& onEpoch, const ProgressCallback& progress,
+                                  const CancelToken* cancel) = 0;
 };
 
 /// Available to code linked with the module (its tests); the application uses ModuleAbi.h.
