@@ -1,12 +1,14 @@
 #include "Bench.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QTemporaryFile>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <spawn.h>
@@ -69,6 +71,21 @@ double median(std::vector<double> values)
 QString binDir()
 {
     return QCoreApplication::applicationDirPath();
+}
+
+QString smallDemoSlide(const QDir& work)
+{
+    const QString dir = work.filePath("slide-demo-small");
+    const QString slide = QDir(dir).filePath("slide/demo.svs");
+    if (!QFile::exists(slide)) {
+        std::fprintf(stderr, "writing the small demo data (12000 x 9000 slide)...\n");
+        runProcess(binDir() + "/radpath-cli", {"make-demo", dir, "--small", "--force"});
+    }
+    QFile f(slide); // into the page cache: both sides then read from memory
+    if (f.open(QIODevice::ReadOnly))
+        while (!f.read(1 << 20).isEmpty()) {
+        }
+    return slide;
 }
 
 // Peak memory comes from /usr/bin/time: a child forked from this (possibly large) process

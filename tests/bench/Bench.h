@@ -10,6 +10,8 @@
 #include <optional>
 #include <vector>
 
+class QDir;
+
 namespace radpath::bench {
 
 struct Figure {
@@ -49,5 +51,9 @@ double residentMB(const char* field = "VmRSS:");
 
 /// Directory holding the RadPath programs (beside radpath-bench).
 QString binDir();
+
+/// The slide of `radpath-cli make-demo --small` (12000 x 9000 Aperio SVS) under `work`,
+/// written when missing, then read once so that every run reads it from the page cache.
+QString smallDemoSlide(const QDir& work);
 
 } // namespace radpath::bench

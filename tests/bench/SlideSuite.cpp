@@ -11,7 +11,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -29,22 +28,6 @@ namespace {
 using pathology::TileEngine;
 constexpr int kTile = TileEngine::kTileSize;
 
-QString demoSlide(const QDir& work)
-{
-    const QString dir = work.filePath("slide-demo-small");
-    const QString slide = QDir(dir).filePath("slide/demo.svs");
-    if (!QFile::exists(slide)) {
-        std::fprintf(stderr, "writing the small demo data (12000 x 9000 slide)...\n");
-        runProcess(binDir() + "/radpath-cli", {"make-demo", dir, "--small", "--force"});
-    }
-    QFile f(slide); // into the page cache: both sides then read from memory
-    if (f.open(QIODevice::ReadOnly))
-        while (!f.read(1 << 20).isEmpty()) {
-        }
-    return slide;
-}
-
-// VmRSS or VmHWM (the peak so far) of this process, MB.
 // CPU seconds (user + system) this process has used so far.
 double cpuSeconds()
 {
@@ -113,7 +96,7 @@ std::vector<Figure> slideSuite()
     QTemporaryDir temporary;
     const QString keep = qEnvironmentVariable("RADPATH_BENCH_WORKDIR");
     const QDir work(keep.isEmpty() ? temporary.path() : keep);
-    const QString path = demoSlide(work);
+    const QString path = smallDemoSlide(work);
     const int threads = std::max(1, QThread::idealThreadCount());
     std::int64_t tiles = 0;
     try {

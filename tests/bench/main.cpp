@@ -23,6 +23,9 @@ std::vector<Figure> firstFrameSuite();
 std::vector<Figure> slideSuite();
 std::vector<Figure> slideViewSuite();
 std::vector<Figure> mprSuite();
+#ifdef RADPATH_BENCH_AI // built where LibTorch is
+std::vector<Figure> aiSuite();
+#endif
 
 const std::vector<Suite>& suites()
 {
@@ -39,6 +42,11 @@ const std::vector<Suite>& suites()
         {"mpr", "512^3 int16 CT, 512x512 view: axial, oblique and 10 mm MIP update times, memory; volume rendering at 800x800 "
                 "(needs a display)",
          mprSuite},
+#ifdef RADPATH_BENCH_AI
+        {"ai", "LibTorch vs PyTorch eager (reference SimpleCNN), sliding-window overhead (3-D U-Net), slide tile "
+               "classification vs a plain read-then-forward loop",
+         aiSuite},
+#endif
     };
     return list;
 }
