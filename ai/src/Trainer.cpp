@@ -52,6 +52,21 @@ const char* optimizerName(Optimizer optimizer)
     return "adam";
 }
 
+/// The learning rate of `epoch` (1-based): constant, cosine from the set rate down to 0 at
+/// the end (SGDR without restarts), or step (× 0.1 every stepEpochs).
+double scheduledLearningRate(const TrainingSettings& s, int epoch)
+{
+    switch (s.schedule) {
+    case Schedule::Cosine:
+        return s.learningRate * 0.5 * (1.0 + std::cos(M_PI * double(epoch - 1) / double(std::max(1, s.epochs))));
+    case Schedule::Step:
+        return s.learningRate * std::pow(0.1, double((epoch - 1) / std::max(1, s.stepEpochs)));
+    case Schedule::Constant:
+        break;
+    }
+    return s.learningRate;
+}
+
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const std::vector<torch::Tensor>& parameters,
                                                        const TrainingSettings& s)
 {
@@ -149,6 +164,8 @@ public:
         const auto optimizer = makeOptimizer(parameters, m_settings);
         TrainingOutcome outcome;
         for (int epoch = 1; epoch <= m_settings.epochs; ++epoch) {
+            for (auto& group : optimizer->param_groups())
+                group.options().set_lr(scheduledLearningRate(m_settings, epoch));
             outcome.epochs.push_back(runEpoch(epoch, *optimizer));
             if (m_onEpoch)
                 m_onEpoch(outcome.epochs.back());
@@ -270,6 +287,7 @@ private:
         training["batch_size"] = s.batchSize;
         training["learning_rate"] = s.learningRate;
         training["optimizer"] = optimizerName(s.optimizer);
+        training["schedule"] = s.schedule == Schedule::Cosine ? "cosine" : s.schedule == Schedule::Step ? "step" : "constant";
         training["weight_decay"] = s.weightDecay;
         if (s.optimizer == Optimizer::Sgd)
             training["momentum"] = s.momentum;

@@ -40,6 +40,10 @@ struct Augmentation {
 
 enum class Optimizer { Adam, AdamW, Sgd };
 
+/// Learning rate over the epochs: constant; cosine from the set rate towards 0 (the last
+/// epochs settle the weights, and batch-norm statistics with them); × 0.1 every stepEpochs.
+enum class Schedule { Constant, Cosine, Step };
+
 struct TrainingSettings {
     /// "simple-cnn" (2-D classifier of the reference article, any input size divisible by 4),
     /// "unet3d" (small 3-D U-Net; patch sides divisible by 4).
@@ -54,6 +58,8 @@ struct TrainingSettings {
     Optimizer optimizer = Optimizer::Adam;
     double weightDecay = 0.0;
     double momentum = 0.9;            ///< SGD only
+    Schedule schedule = Schedule::Cosine;
+    int stepEpochs = 10;              ///< Schedule::Step only
     int patchesPerSample = 4;         ///< segmentation: random patches per sample per epoch
     double foregroundFraction = 0.5;  ///< segmentation: share of patches centred on foreground
     Augmentation augmentation;
