@@ -11,6 +11,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -176,6 +177,63 @@ void slidingWindowEqualsDirectForward()
         cancelled = true;
     }
     RADPATH_CHECK(cancelled);
+}
+
+/// A single-file MONAI bundle around a pointwise model whose lesion logit is the voxel's
+/// intensity after the bundle's window: what comes back shows the window, the spacing and
+/// the orientation were applied (and undone) as the bundle declares.
+std::string rampBundle(const std::string& dir)
+{
+    torch::jit::Module module("Ramp");
+    module.register_buffer("zero", torch::zeros({1}));
+    module.define(R"(
+def forward(self, x):
+    return torch.cat([torch.zeros_like(x), 4.0 * x - 2.0], 1)
+)");
+    const std::string metadata = R"({"version": "0.1.0", "network_data_format": {
+        "inputs": {"image": {"modality": "CT", "num_channels": 1, "spatial_shape": [16, 16, 16]}},
+        "outputs": {"pred": {"format": "segmentation", "num_channels": 2,
+                             "channel_def": {"0": "background", "1": "ramp"}}}}})";
+    const std::string inference = R"json({
+        "device": "$torch.device('cuda:0' if torch.cuda.is_available() else 'cpu')",
+        "preprocessing": {"_target_": "Compose", "transforms": [
+            {"_target_": "LoadImaged", "keys": "image"},
+            {"_target_": "EnsureChannelFirstd", "keys": "image"},
+            {"_target_": "Orientationd", "keys": "image", "axcodes": "RAS"},
+            {"_target_": "Spacingd", "keys": "image", "pixdim": [2.0, 1.0, 1.0], "mode": "bilinear"},
+            {"_target_": "ScaleIntensityRanged", "keys": "image", "a_min": 0, "a_max": 100, "b_min": 0, "b_max": 1,
+             "clip": true}]},
+        "inferer": {"_target_": "SlidingWindowInferer", "roi_size": [16, 16, 16], "overlap": 0.25,
+                    "mode": "gaussian", "sw_batch_size": 2},
+        "postprocessing": {"_target_": "Compose", "transforms": [
+            {"_target_": "Activationsd", "keys": "pred", "softmax": true},
+            {"_target_": "AsDiscreted", "keys": "pred", "argmax": true}]}})json";
+    const std::string path = dir + "/ramp_bundle.ts";
+    module.save(path, {{"metadata.json", metadata}, {"inference.json", inference}});
+    return path;
+}
+
+void monaiBundleHonouredEndToEnd()
+{
+    const std::string dir = temporaryDirectory("inference-bundle");
+    const std::string path = rampBundle(dir);
+    // 1 mm voxels in LPS; the ramp rises along i (towards the patient's left) from 0 to 100 HU
+    // and beyond, so the window clips the far end.
+    const ImageBuffer b = image(grid(61, 20, 18), [](int i, int, int) { return float(i) * 2.0f; });
+    auto engine = createEngine();
+    const ModelInfo info = engine->inspectModel(path);
+    RADPATH_CHECK(info.format == "monai-bundle" && info.manifest.slidingWindow->roi == std::vector<int>({16, 16, 16}));
+    const Segmentation s = engine->segment(path, b, RunOptions{}, {}, nullptr);
+    const size_t voxels = b.voxels.size();
+    for (int i : {0, 10, 25, 40, 49, 60}) {
+        // p(ramp) = sigmoid(4 * clip(HU / 100) - 2) wherever the voxel is, after the trip to
+        // RAS at 2 mm and back (linear resampling of a function that is linear along i).
+        const double x = std::clamp(double(i) * 2.0 / 100.0, 0.0, 1.0);
+        const double expected = 1.0 / (1.0 + std::exp(-(4.0 * x - 2.0)));
+        const size_t v = size_t((7 * 20 + 9) * 61 + i);
+        RADPATH_CHECK(std::abs(s.probabilities[voxels + v] - expected) < 0.02);
+        RADPATH_CHECK(s.labels[v] == (expected > 0.5 ? 1 : 0));
+    }
 }
 
 /// 2-D classifier: logits = [0, 8 * (mean of the bright square's area - 0.5)], Grad-CAM-ready.
@@ -357,5 +415,6 @@ int main()
         {"slidingWindowEqualsDirectForward", slidingWindowEqualsDirectForward},
         {"classificationAndSaliencyOnTheSourceGrid", classificationAndSaliencyOnTheSourceGrid},
         {"slideTilesInTissueVisibleFirst", slideTilesInTissueVisibleFirst},
+        {"monaiBundleHonouredEndToEnd", monaiBundleHonouredEndToEnd},
     });
 }
