@@ -43,6 +43,11 @@ QString lengthLabel(double um)
 
 struct SlideView::Private {
     std::shared_ptr<SlideSource> slide;
+    // A heat map over the slide (AI tile scores): one image pixel per tile.
+    QImage heatmap;
+    QRectF heatmapRect;
+    double heatmapOpacity = 0.5;
+    bool heatmapVisible = true;
     std::unique_ptr<TileEngine> engine;
     QPixmap overview;
     QPointF center;
@@ -170,6 +175,7 @@ void SlideView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<Til
 }
 
 const SlideSource* SlideView::slide() const { return d->slide.get(); }
+std::shared_ptr<const SlideSource> SlideView::sharedSlide() const { return d->slide; }
 TileEngine* SlideView::engine() const { return d->engine.get(); }
 double SlideView::scale() const { return d->scale; }
 QPointF SlideView::center() const { return d->center; }
@@ -376,6 +382,13 @@ void SlideView::paintEvent(QPaintEvent*)
                 p.drawImage(target, d->shownOverview, QRectF(target.left() * k, target.top() * k, target.width() * k, target.height() * k));
             }
         }
+    if (d->heatmapVisible && !d->heatmap.isNull()) {
+        // Blocky on purpose: each block is one tile the model scored.
+        p.setRenderHint(QPainter::SmoothPixmapTransform, false);
+        p.setOpacity(d->heatmapOpacity);
+        p.drawImage(d->heatmapRect, d->heatmap);
+        p.setOpacity(1.0);
+    }
     p.resetTransform();
     d->editor.paint(p, t, visibleRect());
 
@@ -578,6 +591,30 @@ void SlideView::keyPressEvent(QKeyEvent* event)
     default: QWidget::keyPressEvent(event); return;
     }
     event->accept();
+}
+
+void SlideView::setHeatmap(const QImage& heatmap, const QRectF& level0Rect)
+{
+    d->heatmap = heatmap;
+    d->heatmapRect = level0Rect;
+    update();
+}
+
+void SlideView::setHeatmapOpacity(double opacity)
+{
+    d->heatmapOpacity = std::clamp(opacity, 0.0, 1.0);
+    update();
+}
+
+void SlideView::setHeatmapVisible(bool visible)
+{
+    d->heatmapVisible = visible;
+    update();
+}
+
+bool SlideView::hasHeatmap() const
+{
+    return !d->heatmap.isNull();
 }
 
 } // namespace pathology

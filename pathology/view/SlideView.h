@@ -25,6 +25,8 @@ public:
     /// `overview`: made beforehand by TileEngine::overviewOf (null: read now).
     void setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<TileCache> cache, int threads, QImage overview = {});
     const SlideSource* slide() const;
+    /// The slide, for work that may outlive the view (reading tiles in a job).
+    std::shared_ptr<const SlideSource> sharedSlide() const;
     TileEngine* engine() const;
 
     /// Screen pixels per level-0 pixel.
@@ -69,6 +71,13 @@ public:
     void setTool(AnnotationTool tool);
     /// Centres the view on an annotation and selects it.
     void showAnnotation(const std::string& id);
+
+    /// A heat map drawn over the tiles, under the annotations, stretched over `level0Rect`
+    /// without smoothing (AI tile scores: one pixel per tile). A null image removes it.
+    void setHeatmap(const QImage& heatmap, const QRectF& level0Rect);
+    void setHeatmapOpacity(double opacity);
+    void setHeatmapVisible(bool visible);
+    bool hasHeatmap() const;
 
 signals:
     /// Centre, scale or rotation changed (for linked views and the status bar).

@@ -69,24 +69,57 @@ template <class T> void write(const Volume& volume, const std::string& path, con
     writer->Update();
 }
 
-} // namespace
-
-void writeVolumeWithItk(const Volume& volume, const std::string& path)
+void writeChannels(const float* channels, int count, const ImageGeometry& g, const std::string& path,
+                   const std::string& temporary)
 {
-    // Uncompressed NIfTI needs no library: one header, one write of the buffer.
-    if (endsWith(path, ".nii"))
-        return writeNifti(volume, path);
-    // Same extension for the temporary file: ITK picks compression from it.
+    using Image = itk::Image<float, 4>;
+    using Import = itk::ImportImageFilter<float, 4>;
+    auto import = Import::New();
+    Import::SizeType size;
+    Import::IndexType start;
+    double origin[4] = {g.origin[0], g.origin[1], g.origin[2], 0.0};
+    double spacing[4] = {g.spacing[0], g.spacing[1], g.spacing[2], 1.0};
+    Image::DirectionType direction;
+    direction.SetIdentity();
+    for (unsigned a = 0; a < 4; ++a) {
+        size[a] = itk::SizeValueType(a < 3 ? g.size[a] : count);
+        start[a] = 0;
+        for (unsigned b = 0; a < 3 && b < 3; ++b)
+            direction[a][b] = g.direction[a * 3 + b];
+    }
+    Import::RegionType region;
+    region.SetIndex(start);
+    region.SetSize(size);
+    import->SetRegion(region);
+    import->SetOrigin(origin);
+    import->SetSpacing(spacing);
+    import->SetDirection(direction);
+    import->SetImportPointer(const_cast<float*>(channels), itk::SizeValueType(g.voxelCount() * size_t(count)), false);
+    auto writer = itk::ImageFileWriter<Image>::New();
+    writer->SetInput(import->GetOutput());
+    writer->SetImageIO(ioFor(path));
+    writer->SetFileName(temporary);
+    writer->UseCompressionOn();
+    writer->Update();
+}
+
+/// Same extension for the temporary file: ITK picks compression from it.
+std::string temporaryFor(const std::string& path)
+{
     const fs::path target(path);
     const std::string name = target.filename().string();
     const size_t dot = name.find('.');
-    const std::string temporary =
-        (target.parent_path() / ("." + name.substr(0, dot) + ".part" + (dot == std::string::npos ? "" : name.substr(dot))))
-            .string();
+    return (target.parent_path() / ("." + name.substr(0, dot) + ".part" + (dot == std::string::npos ? "" : name.substr(dot))))
+        .string();
+}
+
+/// Runs `write` into the temporary file, then renames it to `path`; nothing is left behind
+/// when it fails.
+template <class F> void writeAtomically(const std::string& path, F&& write)
+{
+    const std::string temporary = temporaryFor(path);
     try {
-        if (volume.components() != 1)
-            throw IoError(path, "colour volumes cannot be written to this format yet");
-        visitPixelType(volume.pixelType(), [&](auto tag) { write<decltype(tag)>(volume, path, temporary); });
+        write(temporary);
     } catch (const itk::ExceptionObject& e) {
         std::error_code ec;
         fs::remove(temporary, ec);
@@ -96,6 +129,27 @@ void writeVolumeWithItk(const Volume& volume, const std::string& path)
     fs::rename(temporary, path, ec);
     if (ec)
         throw IoError(path, "cannot rename into place: " + ec.message());
+}
+
+} // namespace
+
+void writeVolumeWithItk(const Volume& volume, const std::string& path)
+{
+    // Uncompressed NIfTI needs no library: one header, one write of the buffer.
+    if (endsWith(path, ".nii"))
+        return writeNifti(volume, path);
+    if (volume.components() != 1)
+        throw IoError(path, "colour volumes cannot be written to this format yet");
+    ioFor(path); // an unknown extension is refused before anything is written
+    writeAtomically(path, [&](const std::string& temporary) {
+        visitPixelType(volume.pixelType(), [&](auto tag) { write<decltype(tag)>(volume, path, temporary); });
+    });
+}
+
+void writeChannelsWithItk(const float* channels, int count, const ImageGeometry& geometry, const std::string& path)
+{
+    ioFor(path);
+    writeAtomically(path, [&](const std::string& temporary) { writeChannels(channels, count, geometry, path, temporary); });
 }
 
 } // namespace radpath::viewer
