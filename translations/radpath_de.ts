@@ -153,12 +153,6 @@ Min %5  Max %6</translation>
         <translation>KI</translation>
     </message>
     <message>
-        <source>The AI engine loads when AI is first used.
-Models shipped with RadPath are demonstrations, not for clinical use.</source>
-        <translation>Die KI-Engine wird bei der ersten KI-Nutzung geladen.
-Die mit RadPath ausgelieferten Modelle dienen nur der Demonstration und sind nicht für den klinischen Einsatz bestimmt.</translation>
-    </message>
-    <message>
         <source>Check AI engine</source>
         <translation>KI-Engine prüfen</translation>
     </message>
@@ -203,6 +197,137 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>The AI engine is unavailable: %1</source>
         <translation>Die KI-Engine ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>Klassifikation</translation>
+    </message>
+    <message>
+        <source>segmentation</source>
+        <translation>Segmentierung</translation>
+    </message>
+    <message>
+        <source>tile classification</source>
+        <translation>Kachelklassifikation</translation>
+    </message>
+    <message>
+        <source>%1 %2 (weights %3…) on %4 in %5 s</source>
+        <translation>%1 %2 (Gewichte %3…) auf %4 in %5 s</translation>
+    </message>
+    <message>
+        <source>Models shipped with RadPath are demonstrations, not for clinical use.</source>
+        <translation>Die mit RadPath ausgelieferten Modelle dienen nur der Demonstration und sind nicht für den klinischen Einsatz bestimmt.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>Gradient</translation>
+    </message>
+    <message>
+        <source>SmoothGrad</source>
+        <translation>SmoothGrad</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Okklusion</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <source>Adds a saliency map of the selected classifier as a layer</source>
+        <translation>Fügt eine Salienzkarte des gewählten Klassifikators als Ebene hinzu</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <source>(demonstration)</source>
+        <translation>(Demonstration)</translation>
+    </message>
+    <message>
+        <source>%1, version %2
+%3
+%4</source>
+        <translation>%1, Version %2
+%3
+%4</translation>
+    </message>
+    <message>
+        <source>Reading the model library…</source>
+        <translation>Modellbibliothek wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading the model library</source>
+        <translation>Modellbibliothek lesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) in the library. Models shipped with RadPath are demonstrations, not for clinical use.</source>
+        <translation>
+            <numerusform>%n Modell in der Bibliothek. Die mit RadPath ausgelieferten Modelle dienen nur der Demonstration und sind nicht für den klinischen Einsatz bestimmt.</numerusform>
+            <numerusform>%n Modelle in der Bibliothek. Die mit RadPath ausgelieferten Modelle dienen nur der Demonstration und sind nicht für den klinischen Einsatz bestimmt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not usable: %1</source>
+        <translation>Nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Running %1</source>
+        <translation>%1 wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>%1 (mL)</source>
+        <translation>%1 (mL)</translation>
+    </message>
+    <message>
+        <source>The model did not run: %1</source>
+        <translation>Das Modell lief nicht: %1</translation>
+    </message>
+    <message>
+        <source>%1 tiles</source>
+        <translation>%1-Kacheln</translation>
+    </message>
+    <message>
+        <source>%1 tiles classified</source>
+        <translation>%1 Kacheln klassifiziert</translation>
+    </message>
+    <message>
+        <source>%1 tiles could not be read and were skipped</source>
+        <translation>%1 Kacheln waren nicht lesbar und wurden übersprungen</translation>
+    </message>
+    <message>
+        <source>Explaining with %1</source>
+        <translation>Erklärung mit %1</translation>
+    </message>
+    <message>
+        <source>No saliency map: %1</source>
+        <translation>Keine Salienzkarte: %1</translation>
     </message>
 </context>
 <context>

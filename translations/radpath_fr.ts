@@ -153,12 +153,6 @@ Min %5  Max %6</translation>
         <translation>IA</translation>
     </message>
     <message>
-        <source>The AI engine loads when AI is first used.
-Models shipped with RadPath are demonstrations, not for clinical use.</source>
-        <translation>Le moteur d&apos;IA se charge à la première utilisation de l&apos;IA.
-Les modèles fournis avec RadPath sont des démonstrations, non destinées à un usage clinique.</translation>
-    </message>
-    <message>
         <source>Check AI engine</source>
         <translation>Vérifier le moteur d&apos;IA</translation>
     </message>
@@ -203,6 +197,137 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>The AI engine is unavailable: %1</source>
         <translation>Le moteur d&apos;IA est indisponible : %1</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>classification</translation>
+    </message>
+    <message>
+        <source>segmentation</source>
+        <translation>segmentation</translation>
+    </message>
+    <message>
+        <source>tile classification</source>
+        <translation>classification de tuiles</translation>
+    </message>
+    <message>
+        <source>%1 %2 (weights %3…) on %4 in %5 s</source>
+        <translation>%1 %2 (poids %3…) sur %4 en %5 s</translation>
+    </message>
+    <message>
+        <source>Models shipped with RadPath are demonstrations, not for clinical use.</source>
+        <translation>Les modèles fournis avec RadPath sont des démonstrations, non destinées à un usage clinique.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécuter</translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>Gradient</translation>
+    </message>
+    <message>
+        <source>SmoothGrad</source>
+        <translation>SmoothGrad</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Occlusion</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Expliquer</translation>
+    </message>
+    <message>
+        <source>Adds a saliency map of the selected classifier as a layer</source>
+        <translation>Ajoute une carte de saillance du classifieur choisi comme calque</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>Carte de chaleur</translation>
+    </message>
+    <message>
+        <source>(demonstration)</source>
+        <translation>(démonstration)</translation>
+    </message>
+    <message>
+        <source>%1, version %2
+%3
+%4</source>
+        <translation>%1, version %2
+%3
+%4</translation>
+    </message>
+    <message>
+        <source>Reading the model library…</source>
+        <translation>Lecture de la bibliothèque de modèles…</translation>
+    </message>
+    <message>
+        <source>Reading the model library</source>
+        <translation>Lecture de la bibliothèque de modèles</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) in the library. Models shipped with RadPath are demonstrations, not for clinical use.</source>
+        <translation>
+            <numerusform>%n modèle dans la bibliothèque. Les modèles fournis avec RadPath sont des démonstrations, non destinées à un usage clinique.</numerusform>
+            <numerusform>%n modèles dans la bibliothèque. Les modèles fournis avec RadPath sont des démonstrations, non destinées à un usage clinique.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not usable: %1</source>
+        <translation>Inutilisable : %1</translation>
+    </message>
+    <message>
+        <source>Running %1</source>
+        <translation>Exécution de %1</translation>
+    </message>
+    <message>
+        <source>%1 (mL)</source>
+        <translation>%1 (mL)</translation>
+    </message>
+    <message>
+        <source>The model did not run: %1</source>
+        <translation>Le modèle n&apos;a pas tourné : %1</translation>
+    </message>
+    <message>
+        <source>%1 tiles</source>
+        <translation>Tuiles %1</translation>
+    </message>
+    <message>
+        <source>%1 tiles classified</source>
+        <translation>%1 tuiles classées</translation>
+    </message>
+    <message>
+        <source>%1 tiles could not be read and were skipped</source>
+        <translation>%1 tuiles illisibles ont été ignorées</translation>
+    </message>
+    <message>
+        <source>Explaining with %1</source>
+        <translation>Explication par %1</translation>
+    </message>
+    <message>
+        <source>No saliency map: %1</source>
+        <translation>Pas de carte de saillance : %1</translation>
     </message>
 </context>
 <context>

@@ -27,5 +27,7 @@ int version(const QStringList& args);
 int slideInfo(const QStringList& args);   // SlideCommands.cpp
 int slideRegion(const QStringList& args); // SlideCommands.cpp
 int convertAnnotations(const QStringList& args); // AnnotationCommands.cpp
+int infer(const QStringList& args);              // InferCommand.cpp
+int trainDemo(const QStringList& args);          // TrainDemoCommand.cpp
 
 } // namespace radpath::app::cli

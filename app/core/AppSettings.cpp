@@ -77,6 +77,9 @@ void AppSettings::setAiDevice(const QString& device)
     m_store->setValue("ai/device", device == QLatin1String("cuda") ? "cuda" : "cpu");
 }
 
+QString AppSettings::aiModelDir() const { return m_store->value("ai/modelDir").toString(); }
+void AppSettings::setAiModelDir(const QString& dir) { m_store->setValue("ai/modelDir", dir); }
+
 QString AppSettings::language() const { return m_store->value("ui/language", "system").toString(); }
 void AppSettings::setLanguage(const QString& language) { m_store->setValue("ui/language", language); }
 

@@ -38,6 +38,9 @@ public:
     void setWorkerThreads(int threads);
     QString aiDevice() const;          ///< "cpu" or "cuda"
     void setAiDevice(const QString& device);
+    /// A folder of the user's own models, listed beside the shipped ones; "" for none.
+    QString aiModelDir() const;
+    void setAiModelDir(const QString& dir);
     QString language() const;          ///< "system", "en", "de", "fr"
     void setLanguage(const QString& language);
     QString theme() const;             ///< "light" or "dark"

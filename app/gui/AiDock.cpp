@@ -1,38 +1,283 @@
 #include "app/gui/AiDock.h"
 
+#include "app/core/AiBridge.h"
 #include "app/core/AiModule.h"
 #include "app/core/AppSettings.h"
-#include "app/core/JobRunner.h"
+#include "app/core/ModelLibrary.h"
+#include "pathology/slide/SlideSource.h"
+#include "pathology/view/SlideDocumentView.h"
+#include "pathology/view/SlideView.h"
 #include "radpath/ai/Engine.h"
+#include "viewer/model/Layers.h"
+#include "viewer/view/VolumeView.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSlider>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+#include <optional>
 #include <stdexcept>
 
 namespace radpath {
 namespace app {
+namespace {
+
+ai::Engine& loadedEngine()
+{
+    QString error;
+    ai::Engine* engine = AiModule::instance().engine(&error);
+    if (!engine)
+        throw std::runtime_error(error.toStdString());
+    return *engine;
+}
+
+/// Engine progress into the job's, and the job's Cancel into the engine's token.
+ai::ProgressCallback progressFor(JobContext& ctx, ai::CancelToken& token)
+{
+    return [&ctx, &token](double fraction, const std::string& stage) {
+        if (ctx.isCancelled())
+            token.cancel();
+        ctx.setProgress(fraction, QString::fromStdString(stage));
+    };
+}
+
+ai::RunOptions runOptions(const AppSettings& settings)
+{
+    ai::RunOptions options;
+    options.device = settings.aiDevice() == QLatin1String("cuda") ? ai::Device::Cuda : ai::Device::Cpu;
+    options.threads = settings.workerThreads();
+    return options;
+}
+
+QString taskName(ai::ModelTask task)
+{
+    switch (task) {
+    case ai::ModelTask::Classification:
+        return AiDock::tr("classification");
+    case ai::ModelTask::Segmentation:
+        return AiDock::tr("segmentation");
+    case ai::ModelTask::TileClassification:
+        return AiDock::tr("tile classification");
+    }
+    return {};
+}
+
+QString recordText(const ai::RunRecord& run)
+{
+    QString text = AiDock::tr("%1 %2 (weights %3…) on %4 in %5 s")
+                       .arg(QString::fromStdString(run.modelName), QString::fromStdString(run.modelVersion),
+                            QString::fromStdString(run.weightsSha256.substr(0, 12)), QString::fromStdString(run.device))
+                       .arg(run.seconds, 0, 'f', 2);
+    if (!run.notice.empty())
+        text += QLatin1Char('\n') + QString::fromStdString(run.notice);
+    return text;
+}
+
+struct VolumeOutcome {
+    std::optional<ai::Segmentation> segmentation;
+    std::optional<ai::Classification> classification;
+};
+
+struct SlideProgress {
+    ai::SlideClassification result; ///< filled as batches arrive
+};
+
+} // namespace
 
 AiDock::AiDock(JobRunner& jobs, AppSettings& settings, QWidget* parent)
     : QDockWidget(tr("AI"), parent), m_jobs(jobs), m_settings(settings)
 {
     setObjectName(QStringLiteral("aiDock"));
     auto* body = new QWidget(this);
-    m_status = new QLabel(tr("The AI engine loads when AI is first used.\n"
-                             "Models shipped with RadPath are demonstrations, not for clinical use."),
-                          body);
+    m_status = new QLabel(tr("Models shipped with RadPath are demonstrations, not for clinical use."), body);
     m_status->setObjectName(QStringLiteral("aiStatus"));
     m_status->setWordWrap(true);
+
+    m_models = new QTreeWidget(body);
+    m_models->setObjectName(QStringLiteral("aiModels"));
+    m_models->setHeaderLabels({tr("Model"), tr("Task")});
+    m_models->setRootIsDecorated(false);
+    m_models->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_models->setMaximumHeight(120);
+
+    m_run = new QPushButton(tr("Run"), body);
+    m_run->setObjectName(QStringLiteral("aiRunButton"));
+    m_method = new QComboBox(body);
+    m_method->setObjectName(QStringLiteral("aiSaliencyMethod"));
+    m_method->addItem(tr("Grad-CAM"), int(ai::SaliencyMethod::GradCam));
+    m_method->addItem(tr("Gradient"), int(ai::SaliencyMethod::Gradient));
+    m_method->addItem(tr("SmoothGrad"), int(ai::SaliencyMethod::SmoothGrad));
+    m_method->addItem(tr("Occlusion"), int(ai::SaliencyMethod::Occlusion));
+    m_explain = new QPushButton(tr("Explain"), body);
+    m_explain->setObjectName(QStringLiteral("aiExplainButton"));
+    m_explain->setToolTip(tr("Adds a saliency map of the selected classifier as a layer"));
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_run);
+    actions->addStretch();
+    actions->addWidget(m_method);
+    actions->addWidget(m_explain);
+
+    m_findings = new QTreeWidget(body);
+    m_findings->setObjectName(QStringLiteral("aiFindings"));
+    m_findings->setHeaderLabels({tr("Finding"), tr("Probability")});
+    m_findings->setRootIsDecorated(false);
+    m_findings->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_findings->setMinimumHeight(4 * m_findings->fontMetrics().height() + 16); // a header and three findings
+
+    m_heatmapVisible = new QCheckBox(tr("Heat map"), body);
+    m_heatmapVisible->setObjectName(QStringLiteral("aiHeatmapVisible"));
+    m_heatmapVisible->setChecked(true);
+    m_heatmapOpacity = new QSlider(Qt::Horizontal, body);
+    m_heatmapOpacity->setObjectName(QStringLiteral("aiHeatmapOpacity"));
+    m_heatmapOpacity->setRange(0, 100);
+    m_heatmapOpacity->setValue(50);
+    auto* heatmap = new QHBoxLayout;
+    heatmap->addWidget(m_heatmapVisible);
+    heatmap->addWidget(m_heatmapOpacity);
+
+    m_record = new QLabel(body);
+    m_record->setObjectName(QStringLiteral("aiRunRecord"));
+    m_record->setWordWrap(true);
     m_check = new QPushButton(tr("Check AI engine"), body);
     m_check->setObjectName(QStringLiteral("aiCheckButton"));
+
     auto* layout = new QVBoxLayout(body);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_status);
+    layout->addWidget(m_models);
+    layout->addLayout(actions);
+    layout->addWidget(m_findings, 1);
+    layout->addLayout(heatmap);
+    layout->addWidget(m_record);
     layout->addWidget(m_check);
-    layout->addStretch();
     setWidget(body);
+
     connect(m_check, &QPushButton::clicked, this, &AiDock::checkEngine);
+    connect(m_run, &QPushButton::clicked, this, &AiDock::runModel);
+    connect(m_explain, &QPushButton::clicked, this, &AiDock::explain);
+    connect(m_models, &QTreeWidget::itemSelectionChanged, this, [this] { setBusy(m_running != 0); });
+    connect(m_heatmapVisible, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_slideView)
+            m_slideView->setHeatmapVisible(on);
+    });
+    connect(m_heatmapOpacity, &QSlider::valueChanged, this, [this](int value) {
+        if (m_slideView)
+            m_slideView->setHeatmapOpacity(value / 100.0);
+    });
+    // The library is read (and LibTorch loaded) the first time the dock is shown.
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !m_libraryRead && m_running == 0)
+            refreshModels();
+    });
+    setBusy(false);
+}
+
+void AiDock::setTarget(QWidget* page)
+{
+    m_volumeView = qobject_cast<viewer::VolumeView*>(page);
+    auto* slidePage = qobject_cast<pathology::SlideDocumentView*>(page);
+    m_slideView = slidePage ? slidePage->slideView() : nullptr;
+    m_findings->clear();
+    showModels();
+}
+
+void AiDock::setBusy(bool busy)
+{
+    const bool hasTarget = m_volumeView || m_slideView;
+    const bool hasModel = !selectedModel().isEmpty();
+    m_run->setEnabled(!busy && hasTarget && hasModel);
+    m_explain->setEnabled(!busy && m_volumeView && hasModel);
+    m_method->setEnabled(m_volumeView != nullptr);
+    m_heatmapVisible->setVisible(m_slideView != nullptr);
+    m_heatmapOpacity->setVisible(m_slideView != nullptr);
+}
+
+QString AiDock::selectedModel() const
+{
+    const QTreeWidgetItem* item = m_models->currentItem();
+    return item ? item->data(0, Qt::UserRole).toString() : QString();
+}
+
+bool AiDock::selectModel(const QString& fileName)
+{
+    for (int i = 0; i < m_models->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = m_models->topLevelItem(i);
+        if (QFileInfo(item->data(0, Qt::UserRole).toString()).fileName() == fileName) {
+            m_models->setCurrentItem(item);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool AiDock::setSaliencyMethod(const QString& key)
+{
+    ai::SaliencyMethod method;
+    if (!ai::saliencyMethodFromString(key.toStdString(), &method))
+        return false;
+    m_method->setCurrentIndex(m_method->findData(int(method)));
+    return true;
+}
+
+void AiDock::showModels()
+{
+    m_models->clear();
+    AiTarget target = AiTarget::Volume;
+    QString modality;
+    if (m_slideView) {
+        target = AiTarget::Slide;
+    } else if (m_volumeView) {
+        const viewer::Volume& volume = m_volumeView->volume();
+        target = volume.geometry().size[2] == 1 ? AiTarget::Image2d : AiTarget::Volume;
+        modality = QString::fromStdString(volume.info().modality);
+    }
+    if (m_volumeView || m_slideView)
+        for (const ModelEntry& entry : m_library) {
+            if (!modelFits(entry.manifest, target, modality))
+                continue;
+            QString name = QString::fromStdString(entry.manifest.name);
+            if (isDemonstration(entry.manifest))
+                name += QLatin1Char(' ') + tr("(demonstration)");
+            auto* item = new QTreeWidgetItem(m_models, {name, taskName(entry.manifest.task)});
+            item->setData(0, Qt::UserRole, entry.path);
+            item->setToolTip(0, tr("%1, version %2\n%3\n%4")
+                                    .arg(QFileInfo(entry.path).fileName(), QString::fromStdString(entry.manifest.version),
+                                         QString::fromStdString(entry.manifest.intendedUse), entry.format));
+        }
+    if (m_models->topLevelItemCount() > 0)
+        m_models->setCurrentItem(m_models->topLevelItem(0));
+    setBusy(m_running != 0);
+}
+
+void AiDock::showFindings(const QStringList& names, const QList<double>& probabilities, int predicted)
+{
+    m_findings->clear();
+    for (int i = 0; i < names.size(); ++i) {
+        auto* item = new QTreeWidgetItem(m_findings, {names[i]});
+        QFont font = item->font(0);
+        font.setBold(i == predicted);
+        item->setFont(0, font);
+        auto* bar = new QProgressBar(m_findings);
+        bar->setRange(0, 1000);
+        bar->setValue(int(std::lround(probabilities[i] * 1000.0)));
+        bar->setFormat(QStringLiteral("%1 %").arg(probabilities[i] * 100.0, 0, 'f', 1));
+        m_findings->setItemWidget(item, 1, bar);
+    }
+}
+
+void AiDock::showRecord(const QString& record)
+{
+    m_record->setText(record);
 }
 
 void AiDock::checkEngine()
@@ -45,14 +290,11 @@ void AiDock::checkEngine()
         tr("Checking the AI engine"), this,
         [cuda, threads](JobContext& ctx) {
             ctx.setProgress(0.1, tr("loading LibTorch"));
-            QString error;
-            ai::Engine* engine = AiModule::instance().engine(&error);
-            if (!engine)
-                throw std::runtime_error(error.toStdString());
-            engine->setThreads(threads);
+            ai::Engine& engine = loadedEngine();
+            engine.setThreads(threads);
             ctx.setProgress(0.6, tr("testing the device"));
-            const ai::RuntimeInfo info = engine->runtimeInfo();
-            const ai::DeviceCheck check = engine->checkDevice(cuda ? ai::Device::Cuda : ai::Device::Cpu);
+            const ai::RuntimeInfo info = engine.runtimeInfo();
+            const ai::DeviceCheck check = engine.checkDevice(cuda ? ai::Device::Cuda : ai::Device::Cpu);
             return tr("LibTorch %1, CUDA %2, %3 threads.\nDevice %4: %5 (%6)")
                 .arg(QString::fromStdString(info.torchVersion))
                 .arg(info.cudaAvailable ? tr("available") : tr("not available"))
@@ -68,6 +310,245 @@ void AiDock::checkEngine()
         [this](const QString& message) {
             m_status->setText(tr("The AI engine is unavailable: %1").arg(message));
             m_check->setEnabled(true);
+        });
+}
+
+void AiDock::refreshModels()
+{
+    struct Library {
+        QList<ModelEntry> entries;
+        QStringList problems;
+    };
+    const QStringList paths = findModels(modelLibraryFolders(m_settings.aiModelDir()));
+    m_status->setText(tr("Reading the model library…"));
+    m_jobs.run<Library>(
+        tr("Reading the model library"), this,
+        [paths](JobContext& ctx) {
+            ai::Engine& engine = loadedEngine();
+            Library library;
+            for (int i = 0; i < paths.size(); ++i) {
+                ctx.setProgress(double(i) / paths.size(), QFileInfo(paths[i]).fileName());
+                try {
+                    const ai::ModelInfo info = engine.inspectModel(paths[i].toStdString());
+                    library.entries.push_back({paths[i], QString::fromStdString(info.format), info.manifest});
+                } catch (const std::exception& e) {
+                    library.problems << QString::fromUtf8(e.what());
+                }
+            }
+            return library;
+        },
+        [this](Library library) {
+            m_library = library.entries;
+            m_libraryRead = true;
+            QString text = tr("%n model(s) in the library. Models shipped with RadPath are demonstrations, "
+                              "not for clinical use.",
+                              nullptr, int(m_library.size()));
+            if (!library.problems.isEmpty())
+                text += QLatin1Char('\n') + tr("Not usable: %1").arg(library.problems.join(QLatin1Char('\n')));
+            m_status->setText(text);
+            showModels();
+        },
+        [this](const QString& message) { m_status->setText(tr("The AI engine is unavailable: %1").arg(message)); });
+}
+
+void AiDock::runModel()
+{
+    const QString model = selectedModel();
+    if (model.isEmpty())
+        return;
+    if (m_slideView)
+        return runOnSlide(model);
+    if (!m_volumeView)
+        return;
+    for (const ModelEntry& entry : m_library)
+        if (entry.path == model)
+            return runOnVolume(model, entry.manifest.task == ai::ModelTask::Segmentation);
+}
+
+void AiDock::runOnVolume(const QString& model, bool segmentation)
+{
+    const viewer::Volume volume = m_volumeView->volume(); // shares the voxels
+    QPointer<viewer::LayerStack> layers = m_volumeView->layers();
+    const ai::RunOptions options = runOptions(m_settings);
+    const QString dataDir = m_settings.dataDir();
+    setBusy(true);
+    m_running = m_jobs.run<VolumeOutcome>(
+        tr("Running %1").arg(QFileInfo(model).fileName()), this,
+        [volume, model, options, segmentation](JobContext& ctx) {
+            ai::Engine& engine = loadedEngine();
+            ai::CancelToken token;
+            const ai::ProgressCallback progress = progressFor(ctx, token);
+            const ai::ImageBuffer image = toImageBuffer(volume);
+            VolumeOutcome outcome;
+            if (segmentation)
+                outcome.segmentation = engine.segment(model.toStdString(), image, options, progress, &token);
+            else
+                outcome.classification = engine.classify(model.toStdString(), image, options, progress, &token);
+            return outcome;
+        },
+        [this, layers, volume, dataDir](VolumeOutcome outcome) {
+            m_running = 0;
+            setBusy(false);
+            const QString subject = QString::fromStdString(volume.info().seriesInstanceUid);
+            if (outcome.segmentation) {
+                const ai::Segmentation& s = *outcome.segmentation;
+                const std::string name = s.run.modelName;
+                QStringList names;
+                QList<double> millilitres;
+                const double voxelMl = s.grid.spacing[0] * s.grid.spacing[1] * s.grid.spacing[2] / 1000.0;
+                for (const auto& label : s.channels)
+                    if (label.index != 0) {
+                        names << tr("%1 (mL)").arg(QString::fromStdString(label.name));
+                        millilitres << double(std::count(s.labels.begin(), s.labels.end(), uint16_t(label.index))) * voxelMl;
+                    }
+                if (layers) {
+                    for (size_t c = 0; c < s.channels.size(); ++c)
+                        if (s.channels[c].index != 0)
+                            layers->add(probabilityLayer(s, int(c), name + ": p(" + s.channels[c].name + ")"));
+                    layers->add(labelLayer(s, name));
+                }
+                m_findings->clear();
+                for (int i = 0; i < names.size(); ++i)
+                    new QTreeWidgetItem(m_findings, {names[i], QString::number(millilitres[i], 'f', 2)});
+                showRecord(recordText(s.run));
+                appendRunLog(dataDir, s.run, subject, QStringLiteral("segmentation"));
+            } else if (outcome.classification) {
+                const ai::Classification& c = *outcome.classification;
+                QStringList names;
+                QList<double> probabilities;
+                for (const auto& p : c.classes) {
+                    names << QString::fromStdString(p.name);
+                    probabilities << p.probability;
+                }
+                showFindings(names, probabilities, c.predicted);
+                showRecord(recordText(c.run));
+                appendRunLog(dataDir, c.run, subject, QStringLiteral("classification"));
+            }
+            emit runFinished();
+        },
+        [this](const QString& message) {
+            m_running = 0;
+            setBusy(false);
+            showRecord(tr("The model did not run: %1").arg(message));
+            emit runFailed(message);
+        });
+}
+
+void AiDock::runOnSlide(const QString& model)
+{
+    QPointer<pathology::SlideView> view = m_slideView;
+    const std::shared_ptr<const pathology::SlideSource> slide = view->sharedSlide();
+    if (!slide)
+        return;
+    const QRectF visible = view->visibleRect();
+    const std::array<std::int64_t, 4> visibleRect{std::int64_t(visible.x()), std::int64_t(visible.y()),
+                                                  std::int64_t(visible.width()), std::int64_t(visible.height())};
+    const ai::RunOptions options = runOptions(m_settings);
+    const QString dataDir = m_settings.dataDir();
+    auto shown = std::make_shared<SlideProgress>(); // the heat map so far, on the GUI thread
+    view->setHeatmap({}, {});
+    setBusy(true);
+    // Each batch's scores are drawn as they come: the visible field fills in first.
+    auto onScores = [this, view, shown](const ai::TileGrid& grid, const ai::TileScores& batch) {
+        QMetaObject::invokeMethod(this, [view, shown, grid, batch] {
+            ai::SlideClassification& r = shown->result;
+            const size_t classes = batch.tiles.empty() ? 0 : batch.scores.size() / batch.tiles.size();
+            if (r.scores.empty()) {
+                r.grid = grid;
+                r.classes.resize(classes);
+                r.scores.assign(size_t(grid.columns) * size_t(grid.rows) * classes, -1.0f);
+            }
+            for (size_t t = 0; t < batch.tiles.size(); ++t)
+                std::copy_n(&batch.scores[t * classes], classes, &r.scores[size_t(batch.tiles[t]) * classes]);
+            if (view && classes > 0)
+                view->setHeatmap(tileHeatmap(r, int(classes) - 1),
+                                 QRectF(grid.originX, grid.originY, double(grid.tileSize0) * grid.columns,
+                                        double(grid.tileSize0) * grid.rows));
+        }, Qt::QueuedConnection);
+    };
+    m_running = m_jobs.run<ai::SlideClassification>(
+        tr("Running %1").arg(QFileInfo(model).fileName()), this,
+        [slide, model, options, visibleRect, onScores](JobContext& ctx) {
+            ai::Engine& engine = loadedEngine();
+            ai::CancelToken token;
+            return engine.classifySlide(model.toStdString(), describeSlide(*slide), slideRegionReader(slide), visibleRect,
+                                        onScores, options, progressFor(ctx, token), &token);
+        },
+        [this, view, dataDir, slide](ai::SlideClassification result) {
+            m_running = 0;
+            setBusy(false);
+            const int positive = int(result.classes.size()) - 1;
+            if (view && positive >= 0) {
+                const auto& g = result.grid;
+                view->setHeatmap(tileHeatmap(result, positive),
+                                 QRectF(g.originX, g.originY, double(g.tileSize0) * g.columns, double(g.tileSize0) * g.rows));
+                view->setHeatmapVisible(m_heatmapVisible->isChecked());
+                view->setHeatmapOpacity(m_heatmapOpacity->value() / 100.0);
+            }
+            // Per class: the share of classified tiles where it scores highest.
+            QStringList names;
+            QList<double> shares;
+            std::vector<int> wins(result.classes.size(), 0);
+            for (size_t t = 0; t * result.classes.size() < result.scores.size(); ++t) {
+                const float* s = &result.scores[t * result.classes.size()];
+                if (s[0] < 0.0f)
+                    continue;
+                ++wins[size_t(std::max_element(s, s + result.classes.size()) - s)];
+            }
+            for (size_t c = 0; c < result.classes.size(); ++c) {
+                names << tr("%1 tiles").arg(QString::fromStdString(result.classes[c].name));
+                shares << (result.tilesClassified ? double(wins[c]) / result.tilesClassified : 0.0);
+            }
+            showFindings(names, shares, positive);
+            QString record = recordText(result.run) + QLatin1Char('\n') +
+                             tr("%1 tiles classified").arg(result.tilesClassified);
+            if (result.tilesFailed > 0)
+                record += QLatin1Char('\n') + tr("%1 tiles could not be read and were skipped").arg(result.tilesFailed);
+            showRecord(record);
+            appendRunLog(dataDir, result.run, QFileInfo(QString::fromStdString(slide->info().path)).fileName(),
+                         QStringLiteral("tile-classification"));
+            emit runFinished();
+        },
+        [this](const QString& message) {
+            m_running = 0;
+            setBusy(false);
+            showRecord(tr("The model did not run: %1").arg(message));
+            emit runFailed(message);
+        });
+}
+
+void AiDock::explain()
+{
+    const QString model = selectedModel();
+    if (model.isEmpty() || !m_volumeView)
+        return;
+    const viewer::Volume volume = m_volumeView->volume();
+    QPointer<viewer::LayerStack> layers = m_volumeView->layers();
+    const ai::RunOptions options = runOptions(m_settings);
+    const auto method = ai::SaliencyMethod(m_method->currentData().toInt());
+    const QString methodName = m_method->currentText();
+    setBusy(true);
+    m_running = m_jobs.run<ai::SaliencyMap>(
+        tr("Explaining with %1").arg(methodName), this,
+        [volume, model, options, method](JobContext& ctx) {
+            ai::Engine& engine = loadedEngine();
+            ai::CancelToken token;
+            return engine.saliency(model.toStdString(), toImageBuffer(volume), method, -1, options,
+                                   progressFor(ctx, token), &token);
+        },
+        [this, layers, methodName](ai::SaliencyMap map) {
+            m_running = 0;
+            setBusy(false);
+            if (layers)
+                layers->add(saliencyLayer(map, map.run.modelName + ": " + methodName.toStdString()));
+            showRecord(recordText(map.run));
+            emit runFinished();
+        },
+        [this](const QString& message) {
+            m_running = 0;
+            setBusy(false);
+            showRecord(tr("No saliency map: %1").arg(message));
+            emit runFailed(message);
         });
 }
 

@@ -1,29 +1,98 @@
 #pragma once
-// AI engine panel. The engine (LibTorch) is loaded only when the user first asks for AI.
+// AI panel: the models that fit the image in front, a run button, the findings of the last
+// classification with probability bars, saliency on demand, and the record of each run.
+// Segmentations and saliency maps become layers of the volume (Layers dock), tile scores a
+// heat map over the slide. The engine (LibTorch) is loaded only when the user first asks for
+// AI; every run is a job (progress, cancel) and the GUI never waits for it.
+
+#include "app/core/JobRunner.h"
+#include "radpath/ai/Manifest.h"
 
 #include <QDockWidget>
+#include <QPointer>
 
+class QCheckBox;
+class QComboBox;
 class QLabel;
 class QPushButton;
+class QSlider;
+class QTreeWidget;
 
 namespace radpath {
+namespace viewer {
+class VolumeView;
+}
+namespace pathology {
+class SlideView;
+}
 namespace app {
 
 class AppSettings;
-class JobRunner;
 
 class AiDock : public QDockWidget {
     Q_OBJECT
 public:
     AiDock(JobRunner& jobs, AppSettings& settings, QWidget* parent = nullptr);
 
+    /// The page of the tab in front: a VolumeView (volume or 2-D image), a slide page
+    /// (anything holding a SlideView), or none.
+    void setTarget(QWidget* page);
+
     /// Loads the engine in a job and checks the configured device; result shown in the dock.
     void checkEngine();
+    /// Reads the model library (loading the engine) and lists the models fitting the target.
+    void refreshModels();
+    /// Runs the selected model on the target.
+    void runModel();
+    /// Saliency of the selected classifier for the target (2-D image or volume).
+    void explain();
+
+    /// The path of the selected model, or "".
+    QString selectedModel() const;
+    /// Selects the model whose file name is `fileName`; false when it is not listed.
+    bool selectModel(const QString& fileName);
+    /// Chooses the saliency method by its key ("grad-cam", "gradient", "smoothgrad",
+    /// "occlusion"); false for an unknown key.
+    bool setSaliencyMethod(const QString& key);
+    /// Whether the model library has been read.
+    bool libraryRead() const { return m_libraryRead; }
+
+signals:
+    /// A run finished and its results are shown (layers added, findings listed).
+    void runFinished();
+    /// A run failed or was cancelled; `message` is shown in the dock too.
+    void runFailed(const QString& message);
 
 private:
+    struct ModelEntry {
+        QString path;
+        QString format; ///< "radpath" or "monai-bundle"
+        ai::Manifest manifest;
+    };
+    void showModels();
+    void showFindings(const QStringList& names, const QList<double>& probabilities, int predicted);
+    void showRecord(const QString& record);
+    void runOnVolume(const QString& model, bool segmentation);
+    void runOnSlide(const QString& model);
+    void setBusy(bool busy);
+
     JobRunner& m_jobs;
     AppSettings& m_settings;
+    QPointer<viewer::VolumeView> m_volumeView;
+    QPointer<pathology::SlideView> m_slideView;
+    QList<ModelEntry> m_library; ///< every model read, fitting or not
+    bool m_libraryRead = false;
+    JobId m_running = 0;
+
     QLabel* m_status = nullptr;
+    QTreeWidget* m_models = nullptr;
+    QPushButton* m_run = nullptr;
+    QComboBox* m_method = nullptr;
+    QPushButton* m_explain = nullptr;
+    QTreeWidget* m_findings = nullptr;
+    QCheckBox* m_heatmapVisible = nullptr;
+    QSlider* m_heatmapOpacity = nullptr;
+    QLabel* m_record = nullptr;
     QPushButton* m_check = nullptr;
 };
 

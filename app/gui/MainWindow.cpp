@@ -98,7 +98,8 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_layers);
     m_layerLoader = new LayerLoader(m_jobs, this);
     connect(m_layerLoader, &LayerLoader::failed, this, &MainWindow::showError);
-    addDockWidget(Qt::RightDockWidgetArea, new AiDock(m_jobs, m_settings, this));
+    m_ai = new AiDock(m_jobs, m_settings, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_ai);
     m_measurements = new MeasurementsDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_measurements);
     // The dock follows the slice view of the tab in front.
@@ -106,6 +107,7 @@ void MainWindow::createDocks()
         QWidget* page = m_tabs->widget(index);
         auto* volumeView = qobject_cast<viewer::VolumeView*>(page);
         m_layers->setStack(volumeView ? volumeView->layers() : nullptr);
+        m_ai->setTarget(page);
         if (volumeView)
             m_measurements->setView(volumeView->sliceView());
         else if (page && page == m_grid)

@@ -20,6 +20,7 @@ class DataBrowserDock;
 class DocumentController;
 class JobRunner;
 class LayerLoader;
+class AiDock;
 class LayersDock;
 class MeasurementsDock;
 class MeasurementStore;
@@ -39,6 +40,7 @@ public:
     QStringList openDocuments() const;
     QTabWidget* tabs() const { return m_tabs; }
     DocumentController* documents() const { return m_documents; }
+    AiDock* aiDock() const { return m_ai; }
     StudyBrowserDock* studies() const { return m_studies; }
     MeasurementsDock* measurements() const { return m_measurements; }
     MeasurementStore* measurementStore() const { return m_store; }
@@ -83,6 +85,7 @@ private:
     StudyBrowserDock* m_studies = nullptr;
     MeasurementsDock* m_measurements = nullptr;
     LayersDock* m_layers = nullptr;
+    AiDock* m_ai = nullptr;
     LayerLoader* m_layerLoader = nullptr;
     MeasurementStore* m_store = nullptr;
     viewer::SliceGrid* m_grid = nullptr;

@@ -4,6 +4,7 @@
 #include "app/core/AppSettings.h"
 #include "app/core/BuildInfo.h"
 #include "app/core/JobRunner.h"
+#include "app/gui/AiDock.h"
 #include "app/gui/Appearance.h"
 #include "app/gui/DocumentController.h"
 #include "app/gui/MainWindow.h"
@@ -16,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 #include <cstdio>
@@ -42,6 +44,8 @@ int answerWithoutDisplay(int argc, char** argv)
                        "  --no-restore          do not reopen the documents of the last session\n"
                        "  --load-ai             load the AI engine at start instead of on first use\n"
                        "  --screenshot FILE     when the documents are open, save the window as PNG and quit\n"
+                       "  --run-model NAME      run the model file NAME of the library on the image in front\n"
+                       "  --explain METHOD      then add its saliency map (grad-cam, gradient, smoothgrad, occlusion)\n"
                        "  --quit-after-start    quit as soon as the window is shown (start-up timing)\n"
                        "  --version             print RadPath and library versions, CUDA availability\n"
                        "  --help                this text\n",
@@ -74,6 +78,42 @@ void screenshotWhenReady(MainWindow& window, JobRunner& jobs, const QString& fil
     timer->start();
 }
 
+/// Once the documents are read and the model library is known: selects `model` (a file name
+/// in the library) in the AI dock, runs it on the tab in front, adds saliency by `explain`
+/// when set, then calls `done` (with or without success: the outcome shows in the dock).
+void runModelWhenReady(MainWindow& window, JobRunner& jobs, const QString& model, const QString& explain,
+                       std::function<void()> done)
+{
+    AiDock* dock = window.aiDock();
+    dock->show();
+    dock->raise();
+    auto* timer = new QTimer(&window);
+    timer->setInterval(200);
+    QObject::connect(timer, &QTimer::timeout, &window, [&window, &jobs, dock, model, explain, done, timer] {
+        if (jobs.activeCount() > 0 || !window.documents()->pending().isEmpty() || !dock->libraryRead())
+            return;
+        timer->stop();
+        if (!dock->selectModel(model)) {
+            std::fprintf(stderr, "radpath: no model named %s fits the image in front\n", model.toLocal8Bit().constData());
+            return done();
+        }
+        QObject::connect(dock, &AiDock::runFailed, &window, [done](const QString&) { done(); });
+        auto explained = std::make_shared<bool>(explain.isEmpty());
+        QObject::connect(dock, &AiDock::runFinished, &window, [dock, explain, done, explained] {
+            if (*explained)
+                return done();
+            *explained = true;
+            if (!dock->setSaliencyMethod(explain)) {
+                std::fprintf(stderr, "radpath: unknown saliency method %s\n", explain.toLocal8Bit().constData());
+                return done();
+            }
+            dock->explain();
+        });
+        dock->runModel();
+    });
+    timer->start();
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -100,7 +140,11 @@ int main(int argc, char** argv)
                                     QStringLiteral("FILE"));
     const QCommandLineOption overlay(QStringLiteral("overlay"), QStringLiteral("Overlay (second volume) to show over the first image."),
                                      QStringLiteral("FILE"));
-    parser.addOptions({dataDir, noRestore, loadAi, screenshot, quitAfterStart, firstFrame, labels, overlay});
+    const QCommandLineOption runModel(QStringLiteral("run-model"), QStringLiteral("Run a library model on the image in front."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption explain(QStringLiteral("explain"), QStringLiteral("Add the model's saliency map."),
+                                     QStringLiteral("METHOD"));
+    parser.addOptions({dataDir, noRestore, loadAi, screenshot, quitAfterStart, firstFrame, labels, overlay, runModel, explain});
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to open."), QStringLiteral("[PATH...]"));
     parser.process(app);
 
@@ -163,7 +207,15 @@ int main(int argc, char** argv)
     }
     if (parser.isSet(quitAfterStart))
         QTimer::singleShot(0, &app, &QCoreApplication::quit);
-    if (parser.isSet(screenshot))
+    if (parser.isSet(runModel)) {
+        // The screenshot, if any, shows the run's outcome.
+        const QString file = parser.value(screenshot);
+        runModelWhenReady(window, jobs, parser.value(runModel), parser.value(explain), [&window, &jobs, file] {
+            if (!file.isEmpty())
+                screenshotWhenReady(window, jobs, file);
+        });
+    } else if (parser.isSet(screenshot)) {
         screenshotWhenReady(window, jobs, parser.value(screenshot));
+    }
     return app.exec();
 }
