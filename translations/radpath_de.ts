@@ -278,14 +278,6 @@ Gerät %4: %5 (%6)</translation>
 %3
 %4</translation>
     </message>
-    <message>
-        <source>Reading the model library…</source>
-        <translation>Modellbibliothek wird gelesen…</translation>
-    </message>
-    <message>
-        <source>Reading the model library</source>
-        <translation>Modellbibliothek lesen</translation>
-    </message>
     <message numerus="yes">
         <source>%n model(s) in the library. Models shipped with RadPath are demonstrations, not for clinical use.</source>
         <translation>

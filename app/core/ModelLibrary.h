@@ -5,8 +5,11 @@
 
 #include "radpath/ai/Manifest.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace radpath::app {
 
@@ -16,6 +19,24 @@ QStringList modelLibraryFolders(const QString& userDir);
 
 /// Model files and bundle folders directly inside `folders`, sorted by name within each.
 QStringList findModels(const QStringList& folders);
+
+/// What the library shows of a model before LibTorch is loaded: the manifest's name,
+/// version, task, modality, dimensionality and intended use, read from the package's
+/// embedded radpath.json (or NAME.json beside it), or from a MONAI bundle's metadata.json
+/// and inference.json. The engine checks the whole model when it runs it.
+struct ModelSummary {
+    QString path;
+    QString format; ///< "radpath" or "monai-bundle"
+    ai::Manifest manifest; ///< only the fields above are filled
+};
+
+/// Reads a model's summary without LibTorch; nullopt with `problem` naming the file when it
+/// is neither a readable package nor a bundle.
+std::optional<ModelSummary> readModelSummary(const QString& path, QString* problem);
+
+/// A file stored in a ZIP archive (TorchScript files are ZIP archives whose entries are
+/// stored uncompressed): the first entry whose name ends with `suffix`, or nullopt.
+std::optional<QByteArray> readStoredZipEntry(const QString& archive, const QString& suffix);
 
 /// What a model is asked to look at.
 enum class AiTarget { Volume, Image2d, Slide };

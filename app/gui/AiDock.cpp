@@ -242,7 +242,7 @@ void AiDock::showModels()
         modality = QString::fromStdString(volume.info().modality);
     }
     if (m_volumeView || m_slideView)
-        for (const ModelEntry& entry : m_library) {
+        for (const ModelSummary& entry : m_library) {
             if (!modelFits(entry.manifest, target, modality))
                 continue;
             QString name = QString::fromStdString(entry.manifest.name);
@@ -315,40 +315,24 @@ void AiDock::checkEngine()
 
 void AiDock::refreshModels()
 {
-    struct Library {
-        QList<ModelEntry> entries;
-        QStringList problems;
-    };
-    const QStringList paths = findModels(modelLibraryFolders(m_settings.aiModelDir()));
-    m_status->setText(tr("Reading the model library…"));
-    m_jobs.run<Library>(
-        tr("Reading the model library"), this,
-        [paths](JobContext& ctx) {
-            ai::Engine& engine = loadedEngine();
-            Library library;
-            for (int i = 0; i < paths.size(); ++i) {
-                ctx.setProgress(double(i) / paths.size(), QFileInfo(paths[i]).fileName());
-                try {
-                    const ai::ModelInfo info = engine.inspectModel(paths[i].toStdString());
-                    library.entries.push_back({paths[i], QString::fromStdString(info.format), info.manifest});
-                } catch (const std::exception& e) {
-                    library.problems << QString::fromUtf8(e.what());
-                }
-            }
-            return library;
-        },
-        [this](Library library) {
-            m_library = library.entries;
-            m_libraryRead = true;
-            QString text = tr("%n model(s) in the library. Models shipped with RadPath are demonstrations, "
-                              "not for clinical use.",
-                              nullptr, int(m_library.size()));
-            if (!library.problems.isEmpty())
-                text += QLatin1Char('\n') + tr("Not usable: %1").arg(library.problems.join(QLatin1Char('\n')));
-            m_status->setText(text);
-            showModels();
-        },
-        [this](const QString& message) { m_status->setText(tr("The AI engine is unavailable: %1").arg(message)); });
+    // Manifests are read from the files themselves: listing models never loads LibTorch.
+    m_library.clear();
+    QStringList problems;
+    for (const QString& path : findModels(modelLibraryFolders(m_settings.aiModelDir()))) {
+        QString problem;
+        if (const auto summary = readModelSummary(path, &problem))
+            m_library.push_back(*summary);
+        else
+            problems << problem;
+    }
+    m_libraryRead = true;
+    QString text = tr("%n model(s) in the library. Models shipped with RadPath are demonstrations, "
+                      "not for clinical use.",
+                      nullptr, int(m_library.size()));
+    if (!problems.isEmpty())
+        text += QLatin1Char('\n') + tr("Not usable: %1").arg(problems.join(QLatin1Char('\n')));
+    m_status->setText(text);
+    showModels();
 }
 
 void AiDock::runModel()
@@ -360,7 +344,7 @@ void AiDock::runModel()
         return runOnSlide(model);
     if (!m_volumeView)
         return;
-    for (const ModelEntry& entry : m_library)
+    for (const ModelSummary& entry : m_library)
         if (entry.path == model)
             return runOnVolume(model, entry.manifest.task == ai::ModelTask::Segmentation);
 }

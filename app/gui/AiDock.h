@@ -6,7 +6,7 @@
 // AI; every run is a job (progress, cancel) and the GUI never waits for it.
 
 #include "app/core/JobRunner.h"
-#include "radpath/ai/Manifest.h"
+#include "app/core/ModelLibrary.h"
 
 #include <QDockWidget>
 #include <QPointer>
@@ -40,7 +40,8 @@ public:
 
     /// Loads the engine in a job and checks the configured device; result shown in the dock.
     void checkEngine();
-    /// Reads the model library (loading the engine) and lists the models fitting the target.
+    /// Reads the model library's manifests (LibTorch stays unloaded) and lists the models
+    /// fitting the target.
     void refreshModels();
     /// Runs the selected model on the target.
     void runModel();
@@ -64,11 +65,6 @@ signals:
     void runFailed(const QString& message);
 
 private:
-    struct ModelEntry {
-        QString path;
-        QString format; ///< "radpath" or "monai-bundle"
-        ai::Manifest manifest;
-    };
     void showModels();
     void showFindings(const QStringList& names, const QList<double>& probabilities, int predicted);
     void showRecord(const QString& record);
@@ -80,7 +76,7 @@ private:
     AppSettings& m_settings;
     QPointer<viewer::VolumeView> m_volumeView;
     QPointer<pathology::SlideView> m_slideView;
-    QList<ModelEntry> m_library; ///< every model read, fitting or not
+    QList<ModelSummary> m_library; ///< every model read, fitting or not
     bool m_libraryRead = false;
     JobId m_running = 0;
 
