@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 #include <future>
+#include <memory>
 #include <numeric>
 
 namespace radpath::ai {
@@ -194,7 +195,12 @@ SlideClassification classifySlideTiles(ModelPackage& package, const torch::Devic
     const size_t batchSize = size_t(options.batch > 0 ? options.batch : device.is_cuda() ? 64 : 16);
 
     torch::NoGradGuard noGrad;
-    // The next batch is read while the model runs on this one.
+    // The next batch is read while the model runs on this one: that reading thread gets a
+    // core of its own, or OpenMP's spinning workers starve it and both slow down.
+    const int threads = torch::get_num_threads();
+    const std::shared_ptr<void> restoreThreads(nullptr, [threads](void*) { torch::set_num_threads(threads); });
+    if (threads > 1)
+        torch::set_num_threads(threads - 1);
     std::future<TileBatch> next = std::async(std::launch::async, readBatch, std::cref(result.grid), std::cref(order),
                                              size_t(0), batchSize, side, std::cref(reader));
     for (size_t from = 0; from < order.size(); from += batchSize) {
