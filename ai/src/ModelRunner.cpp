@@ -123,6 +123,64 @@ std::vector<uint16_t> labelsFrom(const torch::Tensor& probabilities, const Model
     return std::vector<uint16_t>(data, data + labels.numel());
 }
 
+/// [1, C, ...] zero-padded at the end of each spatial axis up to a multiple of `multiple`.
+torch::Tensor padToMultiple(const torch::Tensor& x, int64_t multiple)
+{
+    std::vector<int64_t> pad; // last axis first, (before, after) pairs
+    for (int64_t a = x.dim() - 1; a >= 2; --a) {
+        pad.push_back(0);
+        pad.push_back((multiple - x.size(a) % multiple) % multiple);
+    }
+    return torch::constant_pad_nd(x, pad, 0.0);
+}
+
+/// The output channel to explain: the label asked for; else the predicted class, or for a
+/// segmenter the first foreground label (background wins the mean of nearly any volume).
+int saliencyChannel(ModelPackage& package, const torch::Tensor& x, int targetClass, bool segmentation)
+{
+    const Manifest& m = package.manifest;
+    if (targetClass >= 0) {
+        for (size_t c = 0; c < m.output.labels.size(); ++c)
+            if (m.output.labels[c].index == targetClass)
+                return int(c);
+        throw ModelError(package.path + " has no label " + std::to_string(targetClass));
+    }
+    if (segmentation) {
+        for (size_t c = 0; c < m.output.labels.size(); ++c)
+            if (m.output.labels[c].index != 0)
+                return int(c);
+        return 0;
+    }
+    torch::NoGradGuard noGrad;
+    return int(activate(forwardLogits(package.module, x), m)[0].argmax().item<int64_t>());
+}
+
+/// The segmenter with its logits kept only where it predicts `channel` (scaled so that their
+/// mean over the volume is their mean over that region): saliency then explains the region
+/// it found, as Seg-Grad-CAM does, not the whole volume's background. Where it predicts
+/// nothing of the class the whole volume counts.
+torch::jit::Module regionScored(ModelPackage& package, const torch::Tensor& x, int channel)
+{
+    torch::Tensor mask;
+    {
+        torch::NoGradGuard noGrad;
+        mask = (forwardLogits(package.module, x).argmax(1, true) == channel).to(torch::kFloat32);
+    }
+    const double inside = mask.sum().item<double>();
+    mask = inside > 0.0 ? mask * (double(mask.numel()) / inside) : torch::ones_like(mask);
+    torch::jit::Module wrapper("RegionScored");
+    wrapper.register_module("inner", package.module);
+    wrapper.register_buffer("mask", mask);
+    std::string source = "def forward(self, x):\n    return self.inner.forward(x) * self.mask\n";
+    if (package.hasForwardFeatures)
+        source += "\ndef forward_features(self, x):\n"
+                  "    logits, features = self.inner.forward_features(x)\n"
+                  "    return logits * self.mask, features\n";
+    wrapper.define(source);
+    wrapper.eval();
+    return wrapper;
+}
+
 } // namespace
 
 ModelPackage loadAnyModel(const std::string& path, const torch::Device& device)
@@ -274,48 +332,49 @@ SaliencyMap explainImage(ModelPackage& package, const torch::Device& device, con
                          const CancelToken* cancel)
 {
     const Manifest& m = package.manifest;
-    if (m.task == ModelTask::Segmentation)
-        throw ModelError(package.path + ": saliency explains classifications; a segmentation's probability map "
-                                        "is shown as its own layer");
-    const GridMapping mapping = mappingFor(package, image.grid, true);
-    const torch::Tensor x = modelInput(package, mapping, image, device);
-    checkInputShape(package, std::vector<int64_t>(x.sizes().begin(), x.sizes().end()));
+    const bool segmentation = m.task == ModelTask::Segmentation;
+    // A segmenter sees the whole image on its grid, zero-padded to multiples of 16 (what a
+    // U-Net's poolings divide); its score for a class is that channel's mean logit.
+    const GridMapping mapping = mappingFor(package, image.grid, !segmentation);
+    torch::Tensor x = modelInput(package, mapping, image, device);
+    std::vector<int64_t> unpadded(x.sizes().begin() + 2, x.sizes().end());
+    if (segmentation)
+        x = padToMultiple(x, 16);
+    else
+        checkInputShape(package, std::vector<int64_t>(x.sizes().begin(), x.sizes().end()));
 
-    int channel = -1;
-    if (targetClass < 0) {
-        torch::NoGradGuard noGrad;
-        channel = int(activate(forwardLogits(package.module, x), m)[0].argmax().item<int64_t>());
-    } else {
-        for (size_t c = 0; c < m.output.labels.size(); ++c)
-            if (m.output.labels[c].index == targetClass)
-                channel = int(c);
-        if (channel < 0)
-            throw ModelError(package.path + " has no label " + std::to_string(targetClass));
-    }
+    const int channel = saliencyChannel(package, x, targetClass, segmentation);
+    torch::jit::Module explained = segmentation ? regionScored(package, x, channel) : package.module;
     report(progress, 0.05, "saliency");
     const auto sub = [&progress](double f, const std::string&) { report(progress, 0.05 + 0.85 * f, "saliency"); };
     torch::Tensor map;
     switch (method) {
     case SaliencyMethod::GradCam:
-        map = gradCam(package.module, x, channel);
+        map = gradCam(explained, x, channel);
         break;
     case SaliencyMethod::Gradient:
-        map = gradientSaliency(package.module, x, channel);
+        map = gradientSaliency(explained, x, channel);
         break;
     case SaliencyMethod::SmoothGrad:
-        map = smoothGrad(package.module, x, channel, 25, 0.15, 42, sub, cancel);
+        map = smoothGrad(explained, x, channel, 25, 0.15, 42, sub, cancel);
         break;
     case SaliencyMethod::Occlusion: {
+        // Eighths of the image, half-overlapping, in 2-D; in 3-D quarters side by side, so that
+        // a volume takes 64 passes, not thousands.
         const int64_t side = *std::min_element(x.sizes().begin() + 2, x.sizes().end());
-        const int window = int(std::max<int64_t>(2, side / 8));
-        map = occlusionSensitivity(package.module, x, channel, window, std::max(1, window / 2),
+        const bool volume = x.dim() == 5;
+        const int window = int(std::max<int64_t>(2, side / (volume ? 4 : 8)));
+        map = occlusionSensitivity(explained, x, channel, window, volume ? window : std::max(1, window / 2),
                                    std::numeric_limits<double>::quiet_NaN(),
-                                   m.output.activation == ManifestOutput::Activation::Sigmoid, 16, sub, cancel);
+                                   m.output.activation == ManifestOutput::Activation::Sigmoid, volume ? 2 : 16, sub,
+                                   cancel);
         break;
     }
     }
     checkCancel(cancel);
     report(progress, 0.9, "mapping back");
+    for (size_t a = 0; a < unpadded.size(); ++a)
+        map = map.narrow(int64_t(a), 0, unpadded[a]);
     torch::Tensor back = mapping.fromModel(map.unsqueeze(0))[0];
     const double peak = back.max().item<double>();
     back = peak > 0.0 ? (back.clamp_min(0.0) / peak) : back.zero_();

@@ -86,8 +86,10 @@ private slots:
     void ctLesionsSegmentedOnTheSeriesGrid()
     {
         const QString labels = m_dir.filePath("ct-labels.nii.gz"), probabilities = m_dir.filePath("ct-p.nii.gz");
+        const QString saliency = m_dir.filePath("ct-gradient.nii.gz");
         const Run r = cli({"infer", "--model", model("ct-lesion-segmenter.pt"), "--input", QDir(m_demo).filePath("ct"),
-                           "--out", labels, "--probabilities", probabilities});
+                           "--out", labels, "--probabilities", probabilities, "--saliency", saliency,
+                           "--saliency-method", "gradient"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.err.contains("CT liver lesion segmenter"));
 
@@ -124,6 +126,26 @@ private slots:
         const size_t voxels = truth.voxelCount();
         for (size_t v = 0; v < voxels; v += 97)
             QVERIFY(std::abs(p[v] + p[voxels + v] - 1.0f) < 1e-4f);
+
+        // The gradient of the lesion score peaks on a lesion.
+        const radpath::viewer::Volume map = registry.read(saliency.toStdString(), {});
+        QCOMPARE(map.geometry().size, truth.geometry().size);
+        std::array<double, 3> peak{};
+        double best = -1.0;
+        for (int k = 0; k < truth.geometry().size[2]; ++k)
+            for (int j = 0; j < truth.geometry().size[1]; ++j)
+                for (int i = 0; i < truth.geometry().size[0]; ++i)
+                    if (map.valueAt(i, j, k) > best)
+                        best = map.valueAt(i, j, k), peak = {double(i), double(j), double(k)};
+        const auto at = map.geometry().indexToPhysical(peak);
+        double nearest = 1e9;
+        for (const auto& l : m_truth["ct"].toObject()["lesions"].toArray()) {
+            const QJsonArray c = l.toObject()["center_mm"].toArray();
+            nearest = std::min(nearest, std::hypot(at[0] - c[0].toDouble(), at[1] - c[1].toDouble(), at[2] - c[2].toDouble()) -
+                                            l.toObject()["radius_mm"].toDouble());
+        }
+        qInfo("gradient peak %.1f mm from the nearest lesion's surface (negative: inside)", nearest);
+        QVERIFY(nearest < 4.0);
     }
 
     void chestRadiographsToldApartWithSaliencyOnTheOpacity()
