@@ -251,10 +251,6 @@ Gerät %4: %5 (%6)</translation>
         <translation>Erklären</translation>
     </message>
     <message>
-        <source>Adds a saliency map of the selected classifier as a layer</source>
-        <translation>Fügt eine Salienzkarte des gewählten Klassifikators als Ebene hinzu</translation>
-    </message>
-    <message>
         <source>Finding</source>
         <translation>Befund</translation>
     </message>
@@ -320,6 +316,10 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>No saliency map: %1</source>
         <translation>Keine Salienzkarte: %1</translation>
+    </message>
+    <message>
+        <source>Adds a saliency map of the selected model as a layer</source>
+        <translation>Fügt eine Salienzkarte des gewählten Modells als Ebene hinzu</translation>
     </message>
 </context>
 <context>

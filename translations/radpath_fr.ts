@@ -251,10 +251,6 @@ Périphérique %4 : %5 (%6)</translation>
         <translation>Expliquer</translation>
     </message>
     <message>
-        <source>Adds a saliency map of the selected classifier as a layer</source>
-        <translation>Ajoute une carte de saillance du classifieur choisi comme calque</translation>
-    </message>
-    <message>
         <source>Finding</source>
         <translation>Constat</translation>
     </message>
@@ -320,6 +316,10 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>No saliency map: %1</source>
         <translation>Pas de carte de saillance : %1</translation>
+    </message>
+    <message>
+        <source>Adds a saliency map of the selected model as a layer</source>
+        <translation>Ajoute une carte de saillance du modèle choisi comme calque</translation>
     </message>
 </context>
 <context>

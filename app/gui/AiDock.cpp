@@ -120,7 +120,7 @@ AiDock::AiDock(JobRunner& jobs, AppSettings& settings, QWidget* parent)
     m_method->addItem(tr("Occlusion"), int(ai::SaliencyMethod::Occlusion));
     m_explain = new QPushButton(tr("Explain"), body);
     m_explain->setObjectName(QStringLiteral("aiExplainButton"));
-    m_explain->setToolTip(tr("Adds a saliency map of the selected classifier as a layer"));
+    m_explain->setToolTip(tr("Adds a saliency map of the selected model as a layer"));
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_run);
     actions->addStretch();

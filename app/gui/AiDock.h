@@ -45,7 +45,7 @@ public:
     void refreshModels();
     /// Runs the selected model on the target.
     void runModel();
-    /// Saliency of the selected classifier for the target (2-D image or volume).
+    /// Saliency of the selected model for the target (2-D image or volume).
     void explain();
 
     /// The path of the selected model, or "".
