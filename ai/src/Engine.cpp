@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -149,7 +150,7 @@ public:
     Classification classify(const std::string& modelPath, const ImageBuffer& image, const RunOptions& options,
                             const ProgressCallback& progress, const CancelToken* cancel) override
     {
-        return run<Classification>(modelPath, options, [&](ModelPackage& package, const torch::Device& device) {
+        return run<Classification>(modelPath, options, [&](ModelPackage& package, const torch::Device& device, const RunOptions&) {
             return classifyImage(package, device, image, progress, cancel);
         });
     }
@@ -157,8 +158,8 @@ public:
     Segmentation segment(const std::string& modelPath, const ImageBuffer& image, const RunOptions& options,
                          const ProgressCallback& progress, const CancelToken* cancel) override
     {
-        return run<Segmentation>(modelPath, options, [&](ModelPackage& package, const torch::Device& device) {
-            return segmentImage(package, device, image, options, progress, cancel);
+        return run<Segmentation>(modelPath, options, [&](ModelPackage& package, const torch::Device& device, const RunOptions& attempt) {
+            return segmentImage(package, device, image, attempt, progress, cancel);
         });
     }
 
@@ -166,7 +167,7 @@ public:
                          int targetClass, const RunOptions& options, const ProgressCallback& progress,
                          const CancelToken* cancel) override
     {
-        return run<SaliencyMap>(modelPath, options, [&](ModelPackage& package, const torch::Device& device) {
+        return run<SaliencyMap>(modelPath, options, [&](ModelPackage& package, const torch::Device& device, const RunOptions&) {
             return explainImage(package, device, image, method, targetClass, progress, cancel);
         });
     }
@@ -176,8 +177,8 @@ public:
                                       const TileScoresCallback& onScores, const RunOptions& options,
                                       const ProgressCallback& progress, const CancelToken* cancel) override
     {
-        return run<SlideClassification>(modelPath, options, [&](ModelPackage& package, const torch::Device& device) {
-            return classifySlideTiles(package, device, slide, reader, visibleRect, onScores, options, progress, cancel);
+        return run<SlideClassification>(modelPath, options, [&](ModelPackage& package, const torch::Device& device, const RunOptions& attempt) {
+            return classifySlideTiles(package, device, slide, reader, visibleRect, onScores, attempt, progress, cancel);
         });
     }
 
@@ -190,6 +191,10 @@ public:
 private:
     /// Runs `work` on the device asked for (the CPU when CUDA is missing or runs out of
     /// memory, said in the record's notice) and fills the result's RunRecord.
+    /// Runs `work` on the device asked for (the CPU when CUDA is missing) and fills the
+    /// result's RunRecord. Memory decides the batch: on a GPU a run starts large and halves
+    /// its batch each time it runs out of memory, remembering what fitted for the next run;
+    /// when even one window or tile does not fit, CUDA gives way to the CPU. The record says so.
     template <typename Result, typename Work>
     Result run(const std::string& modelPath, const RunOptions& options, Work work)
     {
@@ -197,18 +202,32 @@ private:
         if (options.threads > 0)
             setThreads(options.threads);
         RunDevice chosen = chooseDevice(options.device);
-        std::shared_ptr<ModelPackage> package;
+        std::shared_ptr<ModelPackage> package = m_models.get(modelPath, chosen.device);
+        RunOptions attempt = options;
+        attempt.batch = startBatch(*package, chosen.device, options);
         Result result;
-        try {
-            package = m_models.get(modelPath, chosen.device);
-            result = work(*package, chosen.device);
-        } catch (const c10::Error& error) {
-            if (!chosen.device.is_cuda() || !isOutOfMemory(error))
-                throw ModelError(modelPath + ": the model failed to run: " + firstLine(error.what()));
-            chosen = {torch::Device(torch::kCPU), "CUDA ran out of memory; the model ran on the CPU"};
-            package = m_models.get(modelPath, chosen.device);
-            result = work(*package, chosen.device);
+        for (;;) {
+            try {
+                result = work(*package, chosen.device, attempt);
+                break;
+            } catch (const ModelError&) {
+                throw;
+            } catch (const std::exception& error) {
+                if (!isOutOfMemory(error))
+                    throw ModelError(modelPath + ": the model failed to run: " + errorSummary(error.what()));
+                if (attempt.batch > 1) {
+                    attempt.batch /= 2;
+                    chosen.notice = "ran out of memory; the batch went down to " + std::to_string(attempt.batch);
+                } else if (chosen.device.is_cuda()) {
+                    chosen = {torch::Device(torch::kCPU), "CUDA ran out of memory; the model ran on the CPU"};
+                    package = m_models.get(modelPath, chosen.device);
+                    attempt.batch = startBatch(*package, chosen.device, options);
+                } else {
+                    throw ModelError(modelPath + ": not enough memory to run the model even one window at a time");
+                }
+            }
         }
+        m_batchThatFits[batchKey(*package, chosen.device)] = attempt.batch;
         RunRecord& record = result.run;
         record.modelName = package->manifest.name;
         record.modelVersion = package->manifest.version;
@@ -220,8 +239,48 @@ private:
         return result;
     }
 
-    static std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
+    static std::string batchKey(const ModelPackage& package, const torch::Device& device)
+    {
+        return deviceName(device) + "|" + package.path;
+    }
 
+    /// Windows or tiles per forward pass: the caller's; else what fitted last time; else on
+    /// a GPU a generous start (halved until it fits), on the CPU the model's own or 16 tiles.
+    int startBatch(const ModelPackage& package, const torch::Device& device, const RunOptions& options) const
+    {
+        if (options.batch > 0)
+            return options.batch;
+        const auto known = m_batchThatFits.find(batchKey(package, device));
+        if (known != m_batchThatFits.end())
+            return known->second;
+        const Manifest& m = package.manifest;
+        switch (m.task) {
+        case ModelTask::Segmentation:
+            return device.is_cuda() ? 32 : (m.slidingWindow ? m.slidingWindow->batch : 1);
+        case ModelTask::TileClassification:
+            return device.is_cuda() ? 256 : 16;
+        case ModelTask::Classification:
+            break;
+        }
+        return 1;
+    }
+
+    /// The line of an error worth showing: TorchScript's interpreter puts the model's own
+    /// message last, LibTorch's errors put it first (a backtrace follows).
+    static std::string errorSummary(const std::string& text)
+    {
+        if (text.rfind("The following operation failed in the TorchScript interpreter", 0) == 0) {
+            std::string last;
+            std::istringstream lines(text);
+            for (std::string line; std::getline(lines, line);)
+                if (line.find_first_not_of(" \t") != std::string::npos)
+                    last = line;
+            return last;
+        }
+        return text.substr(0, text.find('\n'));
+    }
+
+    std::map<std::string, int> m_batchThatFits; ///< by device and model path
     ModelCache m_models;
 };
 

@@ -231,7 +231,8 @@ std::string deviceName(const torch::Device& device)
 bool isOutOfMemory(const std::exception& error)
 {
     const std::string what = error.what();
-    return what.find("out of memory") != std::string::npos || what.find("CUDA error: out of memory") != std::string::npos;
+    // CUDA says "out of memory"; LibTorch's CPU allocator "can't allocate memory".
+    return what.find("out of memory") != std::string::npos || what.find("can't allocate memory") != std::string::npos;
 }
 
 torch::Tensor forwardLogits(torch::jit::Module& module, const torch::Tensor& input)

@@ -45,7 +45,8 @@ RunDevice chooseDevice(Device asked);
 /// "cpu" or "cuda:0".
 std::string deviceName(const torch::Device& device);
 
-/// True for a CUDA out-of-memory error (the run is then repeated on the CPU).
+/// True for an out-of-memory error, CUDA's or the CPU's (the run is then repeated with a
+/// smaller batch, and at last on the CPU).
 bool isOutOfMemory(const std::exception& error);
 
 Classification classifyImage(ModelPackage& package, const torch::Device& device, const ImageBuffer& image,

@@ -236,6 +236,51 @@ void monaiBundleHonouredEndToEnd()
     }
 }
 
+/// A segmenter that runs out of memory above two windows at a time, as a GPU would.
+void outOfMemoryHalvesTheBatch()
+{
+    const std::string dir = temporaryDirectory("inference-oom");
+    const std::string path = pointwiseSegmenter(dir);
+    ModelPackage package = loadModelPackage(path);
+    torch::jit::Module hungry("Hungry");
+    hungry.register_module("inner", package.module);
+    hungry.define(R"(
+def forward(self, x):
+    assert x.size(0) <= 2, "CUDA out of memory. Tried to allocate 2.00 GiB"
+    return self.inner.forward(x)
+)");
+    const std::string hungryPath = dir + "/hungry.pt";
+    saveModelPackage(hungry, package.manifest, hungryPath);
+
+    const ImageBuffer b = image(grid(20, 17, 13), [](int i, int j, int k) { return float(i * 7 + j * 3 - k * 11); });
+    auto engine = createEngine();
+    RunOptions one;
+    one.batch = 1;
+    const Segmentation expected = engine->segment(path, b, one, {}, nullptr);
+    RunOptions eight;
+    eight.batch = 8;
+    const Segmentation got = engine->segment(hungryPath, b, eight, {}, nullptr);
+    RADPATH_CHECK(got.run.notice.find("batch went down to 2") != std::string::npos);
+    RADPATH_CHECK(got.labels == expected.labels);
+    for (size_t v = 0; v < got.probabilities.size(); v += 7)
+        RADPATH_CHECK(std::abs(got.probabilities[v] - expected.probabilities[v]) < 1e-5f);
+    // The next run starts from the batch that fitted.
+    const Segmentation again = engine->segment(hungryPath, b, RunOptions{}, {}, nullptr);
+    RADPATH_CHECK(again.run.notice.empty());
+    // Any other failure inside the model is reported with the model's own message.
+    torch::jit::Module broken("Broken");
+    broken.register_buffer("zero", torch::zeros({1}));
+    broken.define(R"(
+def forward(self, x):
+    assert x.size(0) < 0, "unexpected input layout"
+    return x
+)");
+    saveModelPackage(broken, package.manifest, dir + "/broken.pt");
+    const std::string message = errorOf([&] { engine->segment(dir + "/broken.pt", b, one, {}, nullptr); });
+    RADPATH_CHECK(message.find(dir + "/broken.pt: the model failed to run") == 0);
+    RADPATH_CHECK(message.find("unexpected input layout") != std::string::npos);
+}
+
 /// 2-D classifier: logits = [0, 8 * (mean of the bright square's area - 0.5)], Grad-CAM-ready.
 std::string squareClassifier(const std::string& dir)
 {
@@ -416,5 +461,6 @@ int main()
         {"classificationAndSaliencyOnTheSourceGrid", classificationAndSaliencyOnTheSourceGrid},
         {"slideTilesInTissueVisibleFirst", slideTilesInTissueVisibleFirst},
         {"monaiBundleHonouredEndToEnd", monaiBundleHonouredEndToEnd},
+        {"outOfMemoryHalvesTheBatch", outOfMemoryHalvesTheBatch},
     });
 }
