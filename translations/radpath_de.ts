@@ -290,10 +290,6 @@ Gerät %4: %5 (%6)</translation>
         <translation>%1 wird ausgeführt</translation>
     </message>
     <message>
-        <source>%1 (mL)</source>
-        <translation>%1 (mL)</translation>
-    </message>
-    <message>
         <source>The model did not run: %1</source>
         <translation>Das Modell lief nicht: %1</translation>
     </message>
@@ -320,6 +316,10 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Adds a saliency map of the selected model as a layer</source>
         <translation>Fügt eine Salienzkarte des gewählten Modells als Ebene hinzu</translation>
+    </message>
+    <message>
+        <source>Volume (mL)</source>
+        <translation>Volumen (mL)</translation>
     </message>
 </context>
 <context>

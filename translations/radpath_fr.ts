@@ -290,10 +290,6 @@ Périphérique %4 : %5 (%6)</translation>
         <translation>Exécution de %1</translation>
     </message>
     <message>
-        <source>%1 (mL)</source>
-        <translation>%1 (mL)</translation>
-    </message>
-    <message>
         <source>The model did not run: %1</source>
         <translation>Le modèle n&apos;a pas tourné : %1</translation>
     </message>
@@ -320,6 +316,10 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Adds a saliency map of the selected model as a layer</source>
         <translation>Ajoute une carte de saillance du modèle choisi comme calque</translation>
+    </message>
+    <message>
+        <source>Volume (mL)</source>
+        <translation>Volume (mL)</translation>
     </message>
 </context>
 <context>

@@ -262,6 +262,7 @@ void AiDock::showModels()
 void AiDock::showFindings(const QStringList& names, const QList<double>& probabilities, int predicted)
 {
     m_findings->clear();
+    m_findings->setHeaderLabels({tr("Finding"), tr("Probability")});
     for (int i = 0; i < names.size(); ++i) {
         auto* item = new QTreeWidgetItem(m_findings, {names[i]});
         QFont font = item->font(0);
@@ -382,7 +383,7 @@ void AiDock::runOnVolume(const QString& model, bool segmentation)
                 const double voxelMl = s.grid.spacing[0] * s.grid.spacing[1] * s.grid.spacing[2] / 1000.0;
                 for (const auto& label : s.channels)
                     if (label.index != 0) {
-                        names << tr("%1 (mL)").arg(QString::fromStdString(label.name));
+                        names << QString::fromStdString(label.name);
                         millilitres << double(std::count(s.labels.begin(), s.labels.end(), uint16_t(label.index))) * voxelMl;
                     }
                 if (layers) {
@@ -392,6 +393,7 @@ void AiDock::runOnVolume(const QString& model, bool segmentation)
                     layers->add(labelLayer(s, name));
                 }
                 m_findings->clear();
+                m_findings->setHeaderLabels({tr("Finding"), tr("Volume (mL)")});
                 for (int i = 0; i < names.size(); ++i)
                     new QTreeWidgetItem(m_findings, {names[i], QString::number(millilitres[i], 'f', 2)});
                 showRecord(recordText(s.run));

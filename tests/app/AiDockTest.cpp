@@ -153,6 +153,8 @@ private slots:
         // The findings list the lesion volume in mL.
         auto* findings = dock->findChild<QTreeWidget*>("aiFindings");
         QCOMPARE(findings->topLevelItemCount(), 1);
+        QCOMPARE(findings->topLevelItem(0)->text(0), QStringLiteral("lesion"));
+        QCOMPARE(findings->headerItem()->text(1), QStringLiteral("Volume (mL)"));
         QVERIFY(findings->topLevelItem(0)->text(1).toDouble() > 1.0);
         layers->setVisible(0, true);
         saveScreenshot(window, "ai-ct-lesions");
