@@ -197,32 +197,6 @@ void trainCt(ai::Engine& engine, const DemoArgs& a)
 
 // --- Slide tumour tile classifier ---------------------------------------------------------
 
-bool inside(const pathology::Ring& ring, double x, double y)
-{
-    bool in = false;
-    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-        const auto& a = ring[i];
-        const auto& b = ring[j];
-        if ((a.y > y) != (b.y > y) && x < (b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x)
-            in = !in;
-    }
-    return in;
-}
-
-bool inTumour(const std::vector<pathology::Polygon>& tumours, double x, double y)
-{
-    for (const auto& p : tumours) {
-        if (!inside(p.outer, x, y))
-            continue;
-        bool inHole = false;
-        for (const auto& hole : p.holes)
-            inHole = inHole || inside(hole, x, y);
-        if (!inHole)
-            return true;
-    }
-    return false;
-}
-
 ai::TrainingSample tileSample(std::vector<uint8_t> rgb, int side, int label)
 {
     ai::TrainingSample sample;
@@ -243,11 +217,8 @@ void trainSlide(ai::Engine& engine, const DemoArgs& a)
 {
     const QString slidePath = QDir(a.demoDir).filePath(QStringLiteral("slide/demo.svs"));
     const auto slide = pathology::SlideSource::open(slidePath.toStdString());
-    std::vector<pathology::Polygon> tumours;
-    for (const auto& annotation :
-         pathology::readAnnotations(QDir(a.demoDir).filePath(QStringLiteral("slide/demo.geojson")).toStdString()))
-        for (const auto& polygon : pathology::polygonsOf(annotation.geometry))
-            tumours.push_back(polygon);
+    const std::vector<pathology::Annotation> tumours =
+        pathology::readAnnotations(QDir(a.demoDir).filePath(QStringLiteral("slide/demo.geojson")).toStdString());
     const auto reader = slideRegionReader(slide);
     constexpr int kSide = 64;
     constexpr double kMpp = 2.0;
@@ -258,7 +229,9 @@ void trainSlide(ai::Engine& engine, const DemoArgs& a)
     std::vector<ai::TrainingSample> tumour, other;
     for (int64_t y = 0; y + size0 <= height; y += size0)
         for (int64_t x = 0; x + size0 <= width; x += size0) {
-            const bool isTumour = inTumour(tumours, double(x) + size0 / 2.0, double(y) + size0 / 2.0);
+            const bool isTumour = std::any_of(tumours.begin(), tumours.end(), [&](const pathology::Annotation& t) {
+                return pathology::contains(t.geometry, double(x) + size0 / 2.0, double(y) + size0 / 2.0);
+            });
             std::vector<uint8_t> rgb;
             if (!reader(x, y, size0, kSide, rgb))
                 continue;

@@ -166,6 +166,38 @@ std::vector<Polygon> polygonsOf(const Geometry& g)
     return {};
 }
 
+namespace {
+
+bool ringContains(const Ring& ring, double x, double y)
+{
+    bool inside = false;
+    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+        if ((ring[i].y > y) != (ring[j].y > y) &&
+            x < (ring[j].x - ring[i].x) * (y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
+            inside = !inside;
+    return inside;
+}
+
+} // namespace
+
+bool contains(const Polygon& polygon, double x, double y)
+{
+    if (!ringContains(polygon.outer, x, y))
+        return false;
+    for (const Ring& hole : polygon.holes)
+        if (ringContains(hole, x, y))
+            return false;
+    return true;
+}
+
+bool contains(const Geometry& g, double x, double y)
+{
+    for (const Polygon& polygon : polygonsOf(g))
+        if (contains(polygon, x, y))
+            return true;
+    return false;
+}
+
 const char* geometryTypeName(const Geometry& g)
 {
     static const char* const kNames[] = {"Polygon", "MultiPolygon", "Point", "MultiPoint", "LineString"};

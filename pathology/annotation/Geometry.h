@@ -77,6 +77,10 @@ Geometry translated(const Geometry& g, double dx, double dy);
 bool isPolygonal(const Geometry& g);
 /// The polygons of a Polygon or MultiPolygon; empty for other geometries.
 std::vector<Polygon> polygonsOf(const Geometry& g);
+/// Whether (x, y) lies inside the polygon's outer ring and outside its holes (even-odd rule).
+bool contains(const Polygon& polygon, double x, double y);
+/// Whether (x, y) lies inside any polygon of a Polygon or MultiPolygon; false for others.
+bool contains(const Geometry& g, double x, double y);
 /// The name GeoJSON uses: "Polygon", "MultiPolygon", "Point", "MultiPoint", "LineString".
 const char* geometryTypeName(const Geometry& g);
 

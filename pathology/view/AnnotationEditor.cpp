@@ -38,16 +38,6 @@ double segmentDistance(QPointF p, Vertex a, Vertex b)
     return std::hypot(p.x() - q.x(), p.y() - q.y());
 }
 
-bool ringContains(const Ring& ring, QPointF p)
-{
-    bool inside = false;
-    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-        if ((ring[i].y > p.y()) != (ring[j].y > p.y()) &&
-            p.x() < (ring[j].x - ring[i].x) * (p.y() - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
-            inside = !inside;
-    return inside;
-}
-
 double ringDistance(const Ring& ring, QPointF p, bool closed)
 {
     double best = std::numeric_limits<double>::max();
@@ -63,10 +53,7 @@ double distanceTo(const Geometry& g, QPointF p)
 {
     double best = std::numeric_limits<double>::max();
     for (const Polygon& polygon : polygonsOf(g)) {
-        bool inHole = false;
-        for (const Ring& hole : polygon.holes)
-            inHole = inHole || ringContains(hole, p);
-        if (ringContains(polygon.outer, p) && !inHole)
+        if (contains(polygon, p.x(), p.y()))
             return 0.0;
         best = std::min(best, ringDistance(polygon.outer, p, true));
     }

@@ -57,16 +57,6 @@ QString model(const char* name)
     return QDir(kModels).filePath(QLatin1String(name));
 }
 
-bool inside(const radpath::pathology::Ring& ring, double x, double y)
-{
-    bool in = false;
-    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-        if ((ring[i].y > y) != (ring[j].y > y) &&
-            x < (ring[j].x - ring[i].x) * (y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
-            in = !in;
-    return in;
-}
-
 } // namespace
 
 class InferCliTest : public QObject {
@@ -196,10 +186,7 @@ private slots:
         QCOMPARE(QImage(heatmap).size(), QSize(columns, rows));
         QVERIFY(json["tiles_classified"].toInt() > 20);
 
-        std::vector<radpath::pathology::Polygon> tumours;
-        for (const auto& a : radpath::pathology::readAnnotations(QDir(m_demo).filePath("slide/demo.geojson").toStdString()))
-            for (const auto& p : radpath::pathology::polygonsOf(a.geometry))
-                tumours.push_back(p);
+        const auto tumours = radpath::pathology::readAnnotations(QDir(m_demo).filePath("slide/demo.geojson").toStdString());
         double inSum = 0.0, outSum = 0.0;
         int inCount = 0, outCount = 0;
         const QJsonArray scores = json["scores"].toArray();
@@ -209,8 +196,8 @@ private slots:
                 continue; // not tissue
             const double x = (t % columns + 0.5) * tile, y = (t / columns + 0.5) * tile;
             bool in = false;
-            for (const auto& p : tumours)
-                in = in || inside(p.outer, x, y);
+            for (const auto& a : tumours)
+                in = in || radpath::pathology::contains(a.geometry, x, y);
             (in ? inSum : outSum) += tumour;
             ++(in ? inCount : outCount);
         }
