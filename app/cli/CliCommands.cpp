@@ -63,6 +63,15 @@ int importStudies(const QStringList& args)
     }
 }
 
+ai::Engine* loadEngineOrReport()
+{
+    QString error;
+    ai::Engine* engine = AiModule::instance().engine(&error);
+    if (!engine)
+        std::fprintf(stderr, "radpath-cli: %s\n", error.toLocal8Bit().constData());
+    return engine;
+}
+
 int aiInfo(const QStringList& args)
 {
     QString device = QStringLiteral("cpu");
@@ -77,12 +86,9 @@ int aiInfo(const QStringList& args)
             return 2;
         }
     }
-    QString error;
-    ai::Engine* engine = AiModule::instance().engine(&error);
-    if (!engine) {
-        std::fprintf(stderr, "radpath-cli: %s\n", error.toLocal8Bit().constData());
+    ai::Engine* engine = loadEngineOrReport();
+    if (!engine)
         return 1;
-    }
     if (threads > 0)
         engine->setThreads(threads);
     const ai::RuntimeInfo runtime = engine->runtimeInfo();

@@ -6,7 +6,14 @@
 
 #include <functional>
 
+namespace radpath::ai {
+class Engine;
+}
+
 namespace radpath::app::cli {
+
+/// The AI engine, loaded on first use; nullptr after saying why on stderr.
+ai::Engine* loadEngineOrReport();
 
 struct Command {
     const char* name;

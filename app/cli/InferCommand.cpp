@@ -5,8 +5,6 @@
 #include "app/cli/CliCommands.h"
 
 #include "app/core/AiBridge.h"
-#include "app/core/AiModule.h"
-#include "app/core/AppSettings.h"
 #include "pathology/slide/SlideSource.h"
 #include "radpath/ai/Engine.h"
 #include "radpath/ai/ModelError.h"
@@ -340,12 +338,9 @@ int infer(const QStringList& args)
         std::fputs(kUsage, stderr);
         return 2;
     }
-    QString error;
-    ai::Engine* engine = AiModule::instance().engine(&error);
-    if (!engine) {
-        std::fprintf(stderr, "radpath-cli: %s\n", error.toLocal8Bit().constData());
+    ai::Engine* engine = loadEngineOrReport();
+    if (!engine)
         return 1;
-    }
     try {
         if (!QFileInfo::exists(a.input))
             throw viewer::IoError(a.input.toStdString(), "no such file or folder");

@@ -8,7 +8,6 @@
 #include "app/cli/CliCommands.h"
 
 #include "app/core/AiBridge.h"
-#include "app/core/AiModule.h"
 #include "pathology/annotation/AnnotationFile.h"
 #include "pathology/slide/SlideSource.h"
 #include "radpath/ai/Engine.h"
@@ -310,12 +309,9 @@ int trainDemo(const QStringList& args)
         a.command += QStringLiteral(" --only ") + a.only;
     if (a.epochs > 0)
         a.command += QStringLiteral(" --epochs %1").arg(a.epochs);
-    QString error;
-    ai::Engine* engine = AiModule::instance().engine(&error);
-    if (!engine) {
-        std::fprintf(stderr, "radpath-cli: %s\n", error.toLocal8Bit().constData());
+    ai::Engine* engine = loadEngineOrReport();
+    if (!engine)
         return 1;
-    }
     try {
         QDir().mkpath(a.outDir);
         if (a.only.isEmpty() || a.only == QLatin1String("dx"))
