@@ -3,12 +3,38 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
+#include <unistd.h>
+
 namespace radpath::ai::test {
+
+/// A fresh empty directory under the system's temporary directory, removed when the test
+/// program ends.
+inline std::string temporaryDirectory(const std::string& name)
+{
+    namespace fs = std::filesystem;
+    struct RemovedAtExit {
+        std::vector<fs::path> dirs;
+        ~RemovedAtExit()
+        {
+            std::error_code ignored;
+            for (const fs::path& dir : dirs)
+                fs::remove_all(dir, ignored);
+        }
+    };
+    static RemovedAtExit made;
+    const fs::path dir = fs::temp_directory_path() / ("radpath-ai-test-" + name + '-' + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    made.dirs.push_back(dir);
+    return dir.string();
+}
 
 inline int& failures()
 {

@@ -13,10 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <fstream>
-
-#include <unistd.h>
 
 namespace radpath::ai::test {
 namespace {
@@ -39,14 +36,6 @@ ImageBuffer image(const ImageGrid& g, const std::function<float(int, int, int)>&
             for (int i = 0; i < g.size[0]; ++i)
                 b.voxels.push_back(value(i, j, k));
     return b;
-}
-
-std::string temporaryDirectory(const std::string& name)
-{
-    const auto dir = std::filesystem::temp_directory_path() / ("radpath-ai-" + name + "-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir.string();
 }
 
 template <class F> std::string errorOf(F&& f)

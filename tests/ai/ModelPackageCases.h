@@ -14,7 +14,4 @@ Cases sha256Cases();
 Cases manifestCases();
 Cases modelPackageCases();
 
-/// A fresh empty directory under the system's temporary directory.
-std::string temporaryDirectory(const std::string& name);
-
 } // namespace radpath::ai::test

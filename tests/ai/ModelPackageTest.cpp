@@ -15,28 +15,9 @@
 #include <iterator>
 #include <vector>
 
-#include <unistd.h>
-
 namespace fs = std::filesystem;
 
 namespace radpath::ai::test {
-
-namespace {
-std::vector<fs::path>& temporaryDirectories()
-{
-    static std::vector<fs::path> dirs;
-    return dirs;
-}
-} // namespace
-
-std::string temporaryDirectory(const std::string& name)
-{
-    const fs::path dir = fs::temp_directory_path() / ("radpath-ai-test-" + name + '-' + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    temporaryDirectories().push_back(dir);
-    return dir.string();
-}
 
 namespace {
 
@@ -319,8 +300,5 @@ int main()
     Cases cases = sha256Cases();
     for (Cases more : {manifestCases(), modelPackageCases()})
         cases.insert(cases.end(), more.begin(), more.end());
-    const int result = runCases(cases);
-    for (const fs::path& dir : temporaryDirectories())
-        fs::remove_all(dir);
-    return result;
+    return runCases(cases);
 }

@@ -14,8 +14,6 @@
 #include <fstream>
 #include <set>
 
-#include <unistd.h>
-
 namespace fs = std::filesystem;
 
 namespace radpath::ai::test {
@@ -385,21 +383,6 @@ void labelColours()
 
 // ---- bundles on disk ----
 
-std::vector<fs::path>& temporaryDirectories()
-{
-    static std::vector<fs::path> dirs;
-    return dirs;
-}
-
-std::string temporaryDirectory(const std::string& name)
-{
-    const fs::path dir = fs::temp_directory_path() / ("radpath-monai-test-" + name + '-' + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    temporaryDirectories().push_back(dir);
-    return dir.string();
-}
-
 // Two output channels: background -x, foreground x.
 torch::jit::Module tinySegmenter()
 {
@@ -515,7 +498,7 @@ void brokenBundles()
 int main()
 {
     using namespace radpath::ai::test;
-    const int result = runCases({
+    return runCases({
         {"bundle.spleenManifest", spleenManifest},
         {"bundle.slidingWindowSettings", slidingWindowSettings},
         {"bundle.referencesResolved", referencesResolved},
@@ -528,7 +511,4 @@ int main()
         {"bundle.bothFormsLoad", bothFormsLoad},
         {"bundle.brokenBundles", brokenBundles},
     });
-    for (const fs::path& dir : temporaryDirectories())
-        fs::remove_all(dir);
-    return result;
 }

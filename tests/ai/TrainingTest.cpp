@@ -17,21 +17,10 @@
 #include <filesystem>
 #include <random>
 
-#include <unistd.h>
-
 namespace fs = std::filesystem;
 
 namespace radpath::ai::test {
 namespace {
-
-fs::path temporaryDirectory(const std::string& name)
-{
-    const fs::path dir =
-        fs::temp_directory_path() / ("radpath-training-test-" + name + '-' + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 // --- A 2-D classifier: a bright blob (label 1) or none (label 0) in noise, 0..255 ----------
 
