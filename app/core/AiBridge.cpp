@@ -81,15 +81,18 @@ ai::ImageBuffer toImageBuffer(const viewer::Volume& volume)
     image.channels = volume.components();
     image.dims = volume.geometry().size[2] == 1 ? 2 : 3;
     image.modality = volume.info().modality;
-    const auto& size = volume.geometry().size;
     const size_t voxels = volume.voxelCount();
-    image.voxels.resize(voxels * size_t(image.channels));
-    size_t n = 0;
-    for (int c = 0; c < image.channels; ++c)
-        for (int k = 0; k < size[2]; ++k)
-            for (int j = 0; j < size[1]; ++j)
-                for (int i = 0; i < size[0]; ++i)
-                    image.voxels[n++] = float(volume.valueAt(i, j, k, c));
+    const size_t channels = size_t(image.channels);
+    image.voxels.resize(voxels * channels);
+    // One pass per channel over the typed buffer: interleaved components become planes.
+    viewer::visitPixelType(volume.pixelType(), [&](auto tag) {
+        const auto* in = volume.voxels<decltype(tag)>();
+        for (size_t c = 0; c < channels; ++c) {
+            float* out = &image.voxels[c * voxels];
+            for (size_t v = 0; v < voxels; ++v)
+                out[v] = float(in[v * channels + c]);
+        }
+    });
     return image;
 }
 
