@@ -83,6 +83,17 @@ QString recordText(const ai::RunRecord& run)
     return text;
 }
 
+/// A flat two-column list whose first column takes the spare width.
+QTreeWidget* listWidget(QWidget* parent, const char* name, const QStringList& headers)
+{
+    auto* list = new QTreeWidget(parent);
+    list->setObjectName(QLatin1String(name));
+    list->setHeaderLabels(headers);
+    list->setRootIsDecorated(false);
+    list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    return list;
+}
+
 struct VolumeOutcome {
     std::optional<ai::Segmentation> segmentation;
     std::optional<ai::Classification> classification;
@@ -103,11 +114,7 @@ AiDock::AiDock(JobRunner& jobs, AppSettings& settings, QWidget* parent)
     m_status->setObjectName(QStringLiteral("aiStatus"));
     m_status->setWordWrap(true);
 
-    m_models = new QTreeWidget(body);
-    m_models->setObjectName(QStringLiteral("aiModels"));
-    m_models->setHeaderLabels({tr("Model"), tr("Task")});
-    m_models->setRootIsDecorated(false);
-    m_models->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_models = listWidget(body, "aiModels", {tr("Model"), tr("Task")});
     m_models->setMaximumHeight(120);
 
     m_run = new QPushButton(tr("Run"), body);
@@ -127,11 +134,7 @@ AiDock::AiDock(JobRunner& jobs, AppSettings& settings, QWidget* parent)
     actions->addWidget(m_method);
     actions->addWidget(m_explain);
 
-    m_findings = new QTreeWidget(body);
-    m_findings->setObjectName(QStringLiteral("aiFindings"));
-    m_findings->setHeaderLabels({tr("Finding"), tr("Probability")});
-    m_findings->setRootIsDecorated(false);
-    m_findings->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_findings = listWidget(body, "aiFindings", {tr("Finding"), tr("Probability")});
     m_findings->setMinimumHeight(4 * m_findings->fontMetrics().height() + 16); // a header and three findings
 
     m_heatmapVisible = new QCheckBox(tr("Heat map"), body);
@@ -276,6 +279,16 @@ void AiDock::showFindings(const QStringList& names, const QList<double>& probabi
     }
 }
 
+void AiDock::endRun(const QString& failure, const QString& message)
+{
+    m_running = 0;
+    setBusy(false);
+    if (failure.isEmpty())
+        return;
+    showRecord(failure);
+    emit runFailed(message);
+}
+
 void AiDock::showRecord(const QString& record)
 {
     m_record->setText(record);
@@ -372,8 +385,7 @@ void AiDock::runOnVolume(const QString& model, bool segmentation)
             return outcome;
         },
         [this, layers, volume, dataDir](VolumeOutcome outcome) {
-            m_running = 0;
-            setBusy(false);
+            endRun();
             const QString subject = QString::fromStdString(volume.info().seriesInstanceUid);
             if (outcome.segmentation) {
                 const ai::Segmentation& s = *outcome.segmentation;
@@ -412,12 +424,7 @@ void AiDock::runOnVolume(const QString& model, bool segmentation)
             }
             emit runFinished();
         },
-        [this](const QString& message) {
-            m_running = 0;
-            setBusy(false);
-            showRecord(tr("The model did not run: %1").arg(message));
-            emit runFailed(message);
-        });
+        [this](const QString& message) { endRun(tr("The model did not run: %1").arg(message), message); });
 }
 
 void AiDock::runOnSlide(const QString& model)
@@ -461,8 +468,7 @@ void AiDock::runOnSlide(const QString& model)
                                         onScores, options, progressFor(ctx, token), &token);
         },
         [this, view, dataDir, slide](ai::SlideClassification result) {
-            m_running = 0;
-            setBusy(false);
+            endRun();
             const int positive = int(result.classes.size()) - 1;
             if (view && positive >= 0) {
                 const auto& g = result.grid;
@@ -495,12 +501,7 @@ void AiDock::runOnSlide(const QString& model)
                          QStringLiteral("tile-classification"));
             emit runFinished();
         },
-        [this](const QString& message) {
-            m_running = 0;
-            setBusy(false);
-            showRecord(tr("The model did not run: %1").arg(message));
-            emit runFailed(message);
-        });
+        [this](const QString& message) { endRun(tr("The model did not run: %1").arg(message), message); });
 }
 
 void AiDock::explain()
@@ -523,19 +524,13 @@ void AiDock::explain()
                                    progressFor(ctx, token), &token);
         },
         [this, layers, methodName](ai::SaliencyMap map) {
-            m_running = 0;
-            setBusy(false);
+            endRun();
             if (layers)
                 layers->add(saliencyLayer(map, map.run.modelName + ": " + methodName.toStdString()));
             showRecord(recordText(map.run));
             emit runFinished();
         },
-        [this](const QString& message) {
-            m_running = 0;
-            setBusy(false);
-            showRecord(tr("No saliency map: %1").arg(message));
-            emit runFailed(message);
-        });
+        [this](const QString& message) { endRun(tr("No saliency map: %1").arg(message), message); });
 }
 
 } // namespace app

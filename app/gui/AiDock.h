@@ -71,6 +71,9 @@ private:
     void runOnVolume(const QString& model, bool segmentation);
     void runOnSlide(const QString& model);
     void setBusy(bool busy);
+    /// The job is over: the buttons come back; a `failure` is shown and reported with the
+    /// job's own `message`.
+    void endRun(const QString& failure = {}, const QString& message = {});
 
     JobRunner& m_jobs;
     AppSettings& m_settings;
