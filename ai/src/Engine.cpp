@@ -3,6 +3,7 @@
 #include "radpath/ai/Engine.h"
 #include "radpath/ai/ModelError.h"
 
+#include "ModelEvaluation.h"
 #include "ModelRunner.h"
 #include "Trainer.h"
 
@@ -180,6 +181,30 @@ public:
         return run<SlideClassification>(modelPath, options, [&](ModelPackage& package, const torch::Device& device, const RunOptions& attempt) {
             return classifySlideTiles(package, device, slide, reader, visibleRect, onScores, attempt, progress, cancel);
         });
+    }
+
+    ClassificationEvaluation evaluateClassifier(const std::string& modelPath, const std::vector<LabelledImage>& images,
+                                                const EvaluationSettings& settings, const RunOptions& options,
+                                                const ProgressCallback& progress, const CancelToken* cancel) override
+    {
+        const Manifest manifest = m_models.get(modelPath, chooseDevice(options.device).device)->manifest;
+        const ClassifyImage one = [&](const ImageBuffer& image, const ProgressCallback& step) {
+            return classify(modelPath, image, options, step, cancel);
+        };
+        return evaluateClassifierImages(modelPath, manifest, images, settings, one, progress, cancel);
+    }
+
+    SegmentationEvaluation evaluateSegmenter(const std::string& modelPath, const std::vector<LabelledImage>& images,
+                                             const EvaluationSettings&, const RunOptions& options,
+                                             const ProgressCallback& progress, const CancelToken* cancel) override
+    {
+        const Manifest manifest = m_models.get(modelPath, chooseDevice(options.device).device)->manifest;
+        RunOptions labelsOnly = options;
+        labelsOnly.keepProbabilities = false;
+        const SegmentImage one = [&](const ImageBuffer& image, const ProgressCallback& step) {
+            return segment(modelPath, image, labelsOnly, step, cancel);
+        };
+        return evaluateSegmenterImages(modelPath, manifest, images, one, progress, cancel);
     }
 
     TrainingOutcome train(const TrainingData& data, const TrainingSettings& settings, const EpochCallback& onEpoch,

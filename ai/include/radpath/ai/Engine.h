@@ -3,6 +3,7 @@
 // header pulls in neither Torch nor Qt. The engine itself lives in a shared library that
 // the application loads on first use (see ModuleAbi.h); nothing links LibTorch at start.
 
+#include "radpath/ai/Evaluation.h"
 #include "radpath/ai/Export.h"
 #include "radpath/ai/Inference.h"
 #include "radpath/ai/Task.h"
@@ -90,6 +91,26 @@ public:
                                               const SlideRegionReader& reader, const std::array<std::int64_t, 4>& visibleRect,
                                               const TileScoresCallback& onScores, const RunOptions& options,
                                               const ProgressCallback& progress, const CancelToken* cancel) = 0;
+
+    /// Classifies labelled images one by one as classify() does and scores the results
+    /// (Evaluation.h): `label` of each image is an output index of the model. Progress goes
+    /// image by image. ModelError, naming the image, for an empty list or a label that is not
+    /// one of the model's outputs (checked before any image runs) and for an image the model
+    /// cannot take; std::invalid_argument for settings out of range.
+    virtual ClassificationEvaluation evaluateClassifier(const std::string& modelPath,
+                                                        const std::vector<LabelledImage>& images,
+                                                        const EvaluationSettings& settings, const RunOptions& options,
+                                                        const ProgressCallback& progress,
+                                                        const CancelToken* cancel) = 0;
+
+    /// Segments labelled images one by one as segment() does and scores each foreground label
+    /// of the manifest against `mask` (Dice, HD95 with the spacing of image.grid). ModelError,
+    /// naming the image, for an empty list or a mask that is not one value per voxel.
+    /// `settings` is for the classifier's figures and is not used here yet.
+    virtual SegmentationEvaluation evaluateSegmenter(const std::string& modelPath,
+                                                     const std::vector<LabelledImage>& images,
+                                                     const EvaluationSettings& settings, const RunOptions& options,
+                                                     const ProgressCallback& progress, const CancelToken* cancel) = 0;
 
     /// Trains a model (see Training.h) and writes it as a RadPath package.
     virtual TrainingOutcome train(const TrainingData& data, const TrainingSettings& settings,

@@ -6,7 +6,7 @@
 
 namespace radpath::ai {
 
-inline constexpr int kAbiVersion = 2;
+inline constexpr int kAbiVersion = 3;
 
 /// File name of the module, without directory.
 inline constexpr const char* kModuleFileName = "libradpath_ai.so";
