@@ -150,8 +150,13 @@ public:
           m_sigmoid(settings.manifest.output.activation == ManifestOutput::Activation::Sigmoid),
           m_inputSize(networkInputSize(settings.manifest))
     {
-        m_module = buildArchitecture(settings.architecture, m_manifest.dims, m_manifest.input.channels, int(m_classes),
-                                     settings.baseFilters, settings.seed);
+        ArchitectureOptions options;
+        options.dims = m_manifest.dims;
+        options.inChannels = m_manifest.input.channels;
+        options.classes = int(m_classes);
+        options.baseFilters = settings.baseFilters;
+        options.seed = settings.seed;
+        m_module = buildArchitecture(settings.architecture, options);
         m_module.to(m_device);
     }
     virtual ~TrainingRun() = default;
