@@ -1,12 +1,13 @@
-// The training loop shared by both tasks (epochs, optimiser, checkpoints, reports, export),
-// with the task-specific parts (batches, loss, validation) in ClassificationRun and
-// SegmentationRun.
+// The training loop shared by both tasks (epochs, optimiser, checkpoints, early stopping,
+// process groups, reports, export), with the task-specific parts (batches, loss, validation)
+// in ClassificationRun and SegmentationRun.
 
 #include "Trainer.h"
 
 #include "Architectures.h"
 #include "Metrics.h"
 #include "ModelPackage.h"
+#include "ProcessGroup.h"
 #include "SlidingWindow.h"
 #include "TrainingEvaluation.h"
 #include "TrainingSamples.h"
@@ -20,12 +21,21 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <future>
 #include <memory>
+#include <numeric>
 
 namespace fs = std::filesystem;
 
 namespace radpath::ai {
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 void checkCancelled(const CancelToken* cancel)
 {
@@ -84,22 +94,44 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const std::vector<torch::
                                                 torch::optim::AdamOptions(s.learningRate).weight_decay(s.weightDecay));
 }
 
-/// Beside the target and renamed, so a reader never sees half a checkpoint.
-void saveCheckpoint(const torch::jit::Module& module, const std::string& path)
+/// Writes with `write(temporary)` beside `path` and renames, so a reader never sees half a
+/// file. Throws ModelError naming `path` and `what`.
+template <typename Write>
+void writeAtomically(const std::string& path, const char* what, const Write& write)
 {
     const std::string temporary = path + ".partial";
     std::error_code error;
     try {
-        module.save(temporary);
+        write(temporary);
     } catch (const std::exception& e) {
         fs::remove(temporary, error);
-        throw ModelError(path + ": cannot write the checkpoint (" + std::string(e.what()).substr(0, 200) + ')');
+        throw ModelError(path + ": cannot write the " + what + " (" + std::string(e.what()).substr(0, 200) + ')');
     }
     fs::rename(temporary, path, error);
     if (error) {
         fs::remove(temporary, error);
-        throw ModelError(path + ": cannot write the checkpoint (" + error.message() + ')');
+        throw ModelError(path + ": cannot write the " + what + " (" + error.message() + ')');
     }
+}
+
+std::string stateFilePath(const std::string& checkpointPath)
+{
+    return checkpointPath + ".state";
+}
+
+bool isClassifierArchitecture(const std::string& name)
+{
+    return name == "simple-cnn" || name == "resnet18" || name == "resnet34";
+}
+
+bool isSegmenterArchitecture(const std::string& name)
+{
+    return name == "unet2d" || name == "unet3d";
+}
+
+bool monitorMaximised(const std::string& monitor)
+{
+    return monitor != "val_loss";
 }
 
 void checkSettings(const TrainingData& data, const TrainingSettings& s)
@@ -115,13 +147,34 @@ void checkSettings(const TrainingData& data, const TrainingSettings& s)
         fail("the learning rate must be positive, weight decay and momentum not negative");
     if (!(s.foregroundFraction >= 0.0 && s.foregroundFraction <= 1.0))
         fail("the foreground fraction must be in [0, 1]");
-    validateManifest(s.manifest, "training: manifest");
+    if (!(s.dropout >= 0.0 && s.dropout < 1.0))
+        fail("dropout must be in [0, 1)");
+    if (s.resume && s.checkpointPath.empty())
+        fail("resuming needs a checkpoint path");
+    const EarlyStopping& stop = s.earlyStopping;
     const bool segmentation = s.manifest.task == ModelTask::Segmentation;
-    if (segmentation != (s.architecture == "unet3d"))
-        fail(s.architecture + " cannot be trained for " + toString(s.manifest.task) +
-             " (simple-cnn classifies, unet3d segments)");
-    if (!segmentation && s.manifest.output.labels.size() < 2)
+    const std::string figure = segmentation ? "val_dice" : "val_accuracy";
+    if (stop.patience < 0 || (stop.monitor != "val_loss" && stop.monitor != figure && (segmentation || stop.monitor != "val_auc")))
+        fail("early stopping watches val_loss or " + figure + (segmentation ? "" : " or val_auc") + ", not \"" +
+             stop.monitor + "\", with a patience of 0 or more epochs");
+    validateManifest(s.manifest, "training: manifest");
+    const size_t labels = s.manifest.output.labels.size();
+    if (s.initialModel.empty()) {
+        if (segmentation && !isSegmenterArchitecture(s.architecture))
+            fail(s.architecture + " cannot be trained for segmentation (unet2d and unet3d segment)");
+        if (!segmentation && !isClassifierArchitecture(s.architecture))
+            fail(s.architecture + " cannot be trained for " + toString(s.manifest.task) +
+                 " (simple-cnn, resnet18 and resnet34 classify)");
+    }
+    if (!segmentation && labels < 2)
         fail("a classifier needs at least two output labels");
+    if (!s.classWeights.empty() && (s.classWeights.size() != labels || s.balanceClasses))
+        fail("give one class weight per output label (" + std::to_string(labels) + "), or balance the classes, not both");
+    for (double weight : s.classWeights)
+        if (!(weight > 0.0))
+            fail("class weights must be positive");
+    if (s.distributed.worldSize < 1 || s.distributed.rank < 0 || s.distributed.rank >= s.distributed.worldSize)
+        fail("the process rank must be in 0..WORLD_SIZE-1");
 }
 
 /// The network's input: whole-image size, else patch, else sliding-window ROI; sides
@@ -137,57 +190,170 @@ std::vector<int64_t> networkInputSize(const Manifest& manifest)
     return {size.begin(), size.end()};
 }
 
+/// A fresh output layer for a fine-tuned network whose class count differs: the head's
+/// weight [classes, features...] and bias [classes], initialised as torch.nn does.
+void replaceHead(torch::jit::Module& module, const std::string& prefix, int64_t classes, uint64_t seed)
+{
+    const torch::Tensor oldWeight = module.attr(prefix + "_weight").toTensor();
+    if (oldWeight.size(0) == classes)
+        return;
+    std::vector<int64_t> shape = oldWeight.sizes().vec();
+    shape[0] = classes;
+    const int64_t fanIn = oldWeight.numel() / oldWeight.size(0);
+    const double bound = 1.0 / std::sqrt(double(fanIn));
+    at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(seed);
+    module.setattr(prefix + "_weight", torch::empty(shape).uniform_(-bound, bound, generator).requires_grad_());
+    module.setattr(prefix + "_bias", torch::empty({classes}).uniform_(-bound, bound, generator).requires_grad_());
+}
+
+/// The network to train: a new one by name, or a package's to fine-tune (its head replaced
+/// when the class count differs).
+torch::jit::Module initialNetwork(const TrainingSettings& s, int64_t classes, std::string& architecture)
+{
+    const Manifest& m = s.manifest;
+    if (s.initialModel.empty()) {
+        architecture = s.architecture;
+        ArchitectureOptions options;
+        options.dims = m.dims;
+        options.inChannels = m.input.channels;
+        options.classes = int(classes);
+        options.baseFilters = s.baseFilters;
+        options.batchNorm = s.batchNorm;
+        options.dropout = s.dropout;
+        options.seed = s.seed;
+        return buildArchitecture(s.architecture, options);
+    }
+    ModelPackage package = loadModelPackage(s.initialModel);
+    const Manifest& base = package.manifest;
+    if (base.task != m.task || base.dims != m.dims || base.input.channels != m.input.channels)
+        throw ModelError(s.initialModel + ": a " + std::to_string(base.dims) + "-D " + toString(base.task) +
+                         " model of " + std::to_string(base.input.channels) + " channel(s) cannot be fine-tuned into a " +
+                         std::to_string(m.dims) + "-D " + toString(m.task) + " model of " +
+                         std::to_string(m.input.channels) + " channel(s)");
+    architecture = "fine-tuned " + base.name;
+    if (!base.trainingJson.empty()) {
+        const nlohmann::json training = nlohmann::json::parse(base.trainingJson, nullptr, false);
+        if (training.is_object() && training.contains("architecture") && training["architecture"].is_string())
+            architecture = training["architecture"].get<std::string>();
+    }
+    try {
+        replaceHead(package.module, headPrefix(package.module), classes, s.seed);
+    } catch (const ModelError& e) {
+        throw ModelError(s.initialModel + ": its output layer cannot be replaced (" + e.what() + ')');
+    }
+    return package.module;
+}
+
+std::vector<int64_t> counts(const torch::Tensor& bincount)
+{
+    const torch::Tensor values = bincount.to(torch::kCPU, torch::kInt64).contiguous();
+    return {values.data_ptr<int64_t>(), values.data_ptr<int64_t>() + values.numel()};
+}
+
+/// Parameters and buffers by name, copied (the best epoch's weights).
+using NamedTensors = std::vector<std::pair<std::string, torch::Tensor>>;
+
+NamedTensors copyState(const torch::jit::Module& module)
+{
+    NamedTensors state;
+    for (const auto& p : module.named_parameters())
+        state.emplace_back(p.name, p.value.detach().clone());
+    for (const auto& b : module.named_buffers())
+        state.emplace_back(b.name, b.value.detach().clone());
+    return state;
+}
+
+void restoreState(torch::jit::Module& module, const NamedTensors& state)
+{
+    torch::NoGradGuard noGrad;
+    std::map<std::string, torch::Tensor> byName(state.begin(), state.end());
+    const auto restore = [&byName](const std::string& name, torch::Tensor target) {
+        const auto found = byName.find(name);
+        if (found == byName.end() || found->second.sizes() != target.sizes())
+            throw ModelError("training: the checkpoint does not fit the network (" + name + ')');
+        target.copy_(found->second);
+    };
+    for (const auto& p : module.named_parameters())
+        restore(p.name, p.value);
+    for (const auto& b : module.named_buffers())
+        restore(b.name, b.value);
+}
+
 class TrainingRun {
 public:
     TrainingRun(const TrainingData& data, const TrainingSettings& settings, const EpochCallback& onEpoch,
                 const ProgressCallback& progress, const CancelToken* cancel)
         : m_data(data), m_settings(settings), m_manifest(settings.manifest), m_onEpoch(onEpoch), m_progress(progress),
           m_cancel(cancel),
-          m_device(settings.device == Device::Cuda && torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0)
-                                                                                  : torch::Device(torch::kCPU)),
+          m_device(settings.device == Device::Cuda && torch::cuda::is_available()
+                       ? torch::Device(torch::kCUDA, int8_t(settings.distributed.localRank))
+                       : torch::Device(torch::kCPU)),
           m_generator(at::make_generator<at::CPUGeneratorImpl>(settings.seed)),
           m_classes(int64_t(settings.manifest.output.labels.size())),
           m_sigmoid(settings.manifest.output.activation == ManifestOutput::Activation::Sigmoid),
           m_inputSize(networkInputSize(settings.manifest))
     {
-        ArchitectureOptions options;
-        options.dims = m_manifest.dims;
-        options.inChannels = m_manifest.input.channels;
-        options.classes = int(m_classes);
-        options.baseFilters = settings.baseFilters;
-        options.seed = settings.seed;
-        m_module = buildArchitecture(settings.architecture, options);
+        m_module = initialNetwork(settings, m_classes, m_architecture);
         m_module.to(m_device);
+        freezeParameters();
+        if (settings.distributed.worldSize > 1)
+            m_group = std::make_unique<ProcessGroup>(settings.distributed, m_device);
     }
     virtual ~TrainingRun() = default;
 
     TrainingOutcome run()
     {
-        std::vector<torch::Tensor> parameters;
-        for (const torch::Tensor& p : m_module.parameters())
-            parameters.push_back(p);
-        const auto optimizer = makeOptimizer(parameters, m_settings);
+        if (m_group)
+            synchronise(true);
+        const auto optimizer = makeOptimizer(m_trainable, m_settings);
         TrainingOutcome outcome;
-        for (int epoch = 1; epoch <= m_settings.epochs; ++epoch) {
-            for (auto& group : optimizer->param_groups())
-                group.options().set_lr(scheduledLearningRate(m_settings, epoch));
-            outcome.epochs.push_back(runEpoch(epoch, *optimizer));
-            if (m_onEpoch)
+        if (m_settings.resume)
+            resume(*optimizer, outcome);
+        int sinceBest = outcome.epochs.empty() ? 0 : outcome.epochs.back().epoch - outcome.bestEpoch;
+        for (int epoch = int(outcome.epochs.size()) + 1; epoch <= m_settings.epochs; ++epoch) {
+            if (m_settings.earlyStopping.patience > 0 && sinceBest >= m_settings.earlyStopping.patience) {
+                outcome.stoppedEarly = true;
+                break;
+            }
+            startEpoch(epoch, *optimizer);
+            EpochReport report = runEpoch(epoch, *optimizer);
+            report.best = improves(report, outcome);
+            if (report.best) {
+                outcome.bestEpoch = epoch;
+                if (m_settings.earlyStopping.patience > 0)
+                    m_bestState = copyState(m_module);
+                m_bestMetrics = m_metrics;
+                sinceBest = 0;
+            } else {
+                ++sinceBest;
+            }
+            outcome.epochs.push_back(report);
+            if (!m_settings.checkpointPath.empty() && isWriter())
+                saveCheckpoint(*optimizer, outcome);
+            if (m_onEpoch && isWriter())
                 m_onEpoch(outcome.epochs.back());
+        }
+        // With early stopping the package gets the best epoch's weights, else the last's.
+        if (m_settings.earlyStopping.patience > 0 && outcome.bestEpoch != outcome.epochs.back().epoch) {
+            restoreState(m_module, m_bestState);
+            m_metrics = m_bestMetrics;
         }
         m_module.eval();
         m_module.to(torch::kCPU);
-        reportProgress(1.0, "saving");
-        saveModelPackage(m_module, finalManifest(outcome), m_settings.outputPath);
-        outcome.packagePath = m_settings.outputPath;
         outcome.metrics = m_metrics;
+        if (isWriter()) {
+            reportProgress(1.0, "saving");
+            saveModelPackage(m_module, finalManifest(outcome), m_settings.outputPath);
+            outcome.packagePath = m_settings.outputPath;
+        }
         return outcome;
     }
 
 protected:
     /// Examples per epoch (samples, or samples × patches).
     virtual int64_t examplesPerEpoch() const = 0;
-    /// The augmented batch of examples `ids`, on the CPU: inputs and targets.
+    /// The augmented batch of examples `ids`, on the CPU: inputs and targets. Called from a
+    /// worker thread while the previous batch trains (never two at once).
     virtual std::pair<torch::Tensor, torch::Tensor> trainingBatch(const std::vector<int64_t>& ids) = 0;
     virtual torch::Tensor loss(const torch::Tensor& logits, const torch::Tensor& targets) const = 0;
     /// Evaluates the model (in eval mode, no autograd): the report's validation fields and
@@ -200,12 +366,25 @@ protected:
     torch::Tensor forward(const torch::Tensor& input) { return m_module.forward({input.to(m_device)}).toTensor(); }
     void reportProgress(double fraction, const std::string& stage) const
     {
-        if (m_progress)
+        if (m_progress && isWriter())
             m_progress(fraction, stage);
     }
     std::string epochText(int epoch) const
     {
         return "epoch " + std::to_string(epoch) + '/' + std::to_string(m_settings.epochs);
+    }
+    /// Loss weights per output channel from the settings, or balanced from `counts` (training
+    /// examples per output index); undefined when all are 1.
+    void setClassWeights(const std::vector<int64_t>& counts)
+    {
+        std::vector<double> weights = m_settings.classWeights;
+        if (m_settings.balanceClasses) {
+            const double total = double(std::accumulate(counts.begin(), counts.end(), int64_t(0)));
+            for (int64_t count : counts)
+                weights.push_back(count > 0 ? total / (double(counts.size()) * double(count)) : 0.0);
+        }
+        if (!weights.empty())
+            m_classWeights = torch::tensor(weights, torch::kFloat32).to(m_device);
     }
 
     const TrainingData& m_data;
@@ -220,53 +399,276 @@ protected:
     int64_t m_classes;
     bool m_sigmoid;
     std::vector<int64_t> m_inputSize;
+    torch::Tensor m_classWeights;            ///< [K] or undefined
     std::map<std::string, double> m_metrics; ///< of the latest validation
 
 private:
+    bool isWriter() const { return !m_group || m_group->rank() == 0; }
+
+    /// Marks frozen parameters and collects the trainable ones for the optimiser.
+    void freezeParameters()
+    {
+        const std::string head = m_settings.freezeFeatures ? headPrefix(m_module) + '_' : std::string();
+        for (const auto& p : m_module.named_parameters()) {
+            bool frozen = m_settings.freezeFeatures && p.name.rfind(head, 0) != 0;
+            for (const std::string& prefix : m_settings.freeze)
+                frozen = frozen || p.name.rfind(prefix, 0) == 0;
+            p.value.requires_grad_(!frozen);
+            if (frozen)
+                ++m_frozenCount;
+            else
+                m_trainable.push_back(p.value);
+        }
+        if (m_trainable.empty())
+            throw ModelError("training: every parameter is frozen; nothing would be trained");
+    }
+
+    /// Every epoch starts from its own seeds, so that a run resumed at any epoch goes on
+    /// exactly as the uninterrupted one (dropout draws from the global generator).
+    void startEpoch(int epoch, torch::optim::Optimizer& optimizer)
+    {
+        const uint64_t seed = m_settings.seed * 1000003ULL + uint64_t(epoch);
+        m_generator.set_current_seed(seed);
+        torch::manual_seed(seed + uint64_t(m_group ? m_group->rank() : 0) * 7919ULL);
+        for (auto& group : optimizer.param_groups())
+            group.options().set_lr(scheduledLearningRate(m_settings, epoch));
+    }
+
+    bool improves(const EpochReport& report, const TrainingOutcome& outcome) const
+    {
+        const auto value = [this](const EpochReport& r) {
+            const std::string& monitor = m_settings.earlyStopping.monitor;
+            return monitor == "val_accuracy" ? r.validationAccuracy
+                   : monitor == "val_auc"    ? r.validationAuc
+                   : monitor == "val_dice"   ? r.validationDice
+                                             : r.validationLoss;
+        };
+        if (outcome.bestEpoch == 0)
+            return true;
+        const double best = value(outcome.epochs[size_t(outcome.bestEpoch - 1)]);
+        const double delta = m_settings.earlyStopping.minDelta;
+        return monitorMaximised(m_settings.earlyStopping.monitor) ? value(report) > best + delta
+                                                                  : value(report) < best - delta;
+    }
+
     EpochReport runEpoch(int epoch, torch::optim::Optimizer& optimizer)
     {
-        const auto started = std::chrono::steady_clock::now();
+        const auto started = Clock::now();
         EpochReport result;
         result.epoch = epoch;
         result.epochs = m_settings.epochs;
-        result.trainLoss = trainEpoch(epoch, optimizer);
+        result.learningRate = scheduledLearningRate(m_settings, epoch);
+        trainEpoch(epoch, optimizer, result);
+        result.trainSeconds = secondsSince(started);
 
         reportProgress(double(epoch) / m_settings.epochs, "validating, " + epochText(epoch));
+        if (m_group)
+            synchronise(false);
         m_module.eval();
         {
             torch::NoGradGuard noGrad;
             validate(result);
         }
-        if (!m_settings.checkpointPath.empty())
-            saveCheckpoint(m_module, m_settings.checkpointPath);
-        result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        result.seconds = secondsSince(started);
         return result;
     }
 
-    /// One pass over the shuffled examples; returns the mean loss per example.
-    double trainEpoch(int epoch, torch::optim::Optimizer& optimizer)
+    /// The examples of global batch `b` that this process trains on: the whole batch alone,
+    /// its rank's share in a group (a process's `batchSize` of each global batch of
+    /// batchSize × ranks).
+    std::vector<int64_t> batchIds(const torch::Tensor& order, int64_t b, int64_t& globalCount) const
+    {
+        const int64_t ranks = m_group ? m_group->size() : 1, rank = m_group ? m_group->rank() : 0;
+        const int64_t global = m_settings.batchSize * ranks, count = order.size(0);
+        const int64_t first = b * global, last = std::min(count, first + global);
+        globalCount = last - first;
+        const int64_t share = (globalCount + ranks - 1) / ranks;
+        const int64_t from = std::min(last, first + rank * share), to = std::min(last, from + share);
+        const torch::Tensor slice = order.slice(0, from, to);
+        return {slice.data_ptr<int64_t>(), slice.data_ptr<int64_t>() + slice.numel()};
+    }
+
+    /// One pass over the shuffled examples; the next batch is assembled and augmented on a
+    /// worker thread while this one trains. Sets the report's mean loss per example and its
+    /// time spent waiting for batches and in steps.
+    void trainEpoch(int epoch, torch::optim::Optimizer& optimizer, EpochReport& report)
     {
         m_module.train(true);
         const int64_t count = examplesPerEpoch();
         const torch::Tensor order = torch::randperm(count, m_generator, torch::kInt64);
-        const int64_t batches = (count + m_settings.batchSize - 1) / m_settings.batchSize;
-        double lossSum = 0.0;
+        const int64_t global = m_settings.batchSize * (m_group ? m_group->size() : 1);
+        const int64_t batches = (count + global - 1) / global;
+        std::vector<int64_t> globalCounts(static_cast<size_t>(batches));
+        const auto prepare = [&](int64_t b) {
+            std::vector<int64_t> ids = batchIds(order, b, globalCounts[size_t(b)]);
+            return std::async(std::launch::async, [this, ids = std::move(ids)] {
+                return ids.empty() ? std::pair<torch::Tensor, torch::Tensor>() : trainingBatch(ids);
+            });
+        };
+        auto next = prepare(0);
+        torch::Tensor lossSum = torch::zeros({1}, torch::kFloat64);
         for (int64_t b = 0; b < batches; ++b) {
+            const auto waiting = Clock::now();
+            const auto [inputs, targets] = next.get();
+            report.dataWaitSeconds += secondsSince(waiting);
             checkCancelled(m_cancel);
-            const int64_t first = b * m_settings.batchSize, last = std::min(count, first + m_settings.batchSize);
-            const torch::Tensor slice = order.slice(0, first, last);
-            const std::vector<int64_t> ids(slice.data_ptr<int64_t>(), slice.data_ptr<int64_t>() + slice.numel());
-            const auto [inputs, targets] = trainingBatch(ids);
+            if (b + 1 < batches)
+                next = prepare(b + 1);
 
+            const auto stepping = Clock::now();
             optimizer.zero_grad();
-            const torch::Tensor batchLoss = loss(forward(inputs), targets.to(m_device));
-            batchLoss.backward();
+            if (inputs.defined()) {
+                // The mean over this process's examples, weighted by their share of the
+                // global batch, so that summed gradients are the global batch's mean.
+                const double share = double(inputs.size(0)) / double(globalCounts[size_t(b)]);
+                const torch::Tensor batchLoss = loss(forward(inputs), targets.to(m_device));
+                (batchLoss * share).backward();
+                lossSum += batchLoss.detach().to(torch::kCPU, torch::kFloat64) * double(inputs.size(0));
+            }
+            if (m_group)
+                averageGradients();
             optimizer.step();
-            lossSum += batchLoss.item<double>() * double(ids.size());
+            report.stepSeconds += secondsSince(stepping);
             reportProgress((epoch - 1 + double(b + 1) / double(batches)) / m_settings.epochs,
                            "training, " + epochText(epoch));
         }
-        return lossSum / double(count);
+        if (m_group)
+            m_group->allreduceSum(lossSum);
+        report.trainLoss = lossSum.item<double>() / double(count);
+    }
+
+    /// Sums the gradients of all processes (each already weighted by its share of the
+    /// global batch) in one collective.
+    void averageGradients()
+    {
+        std::vector<torch::Tensor> gradients;
+        for (torch::Tensor& p : m_trainable) {
+            if (!p.grad().defined())
+                p.mutable_grad() = torch::zeros_like(p);
+            gradients.push_back(p.grad().flatten());
+        }
+        torch::Tensor flat = torch::cat(gradients).to(torch::kCPU);
+        m_group->allreduceSum(flat);
+        int64_t offset = 0;
+        for (torch::Tensor& p : m_trainable) {
+            p.mutable_grad().copy_(flat.narrow(0, offset, p.numel()).view_as(p));
+            offset += p.numel();
+        }
+    }
+
+    /// Rank 0's parameters (at the start) or buffers (batch-norm statistics, after each
+    /// epoch) to every process, so all validate and stop on the same model.
+    void synchronise(bool parameters)
+    {
+        torch::NoGradGuard noGrad;
+        std::vector<torch::Tensor> tensors;
+        if (parameters)
+            for (const auto& p : m_module.named_parameters())
+                tensors.push_back(p.value);
+        for (const auto& b : m_module.named_buffers())
+            tensors.push_back(b.value);
+        for (torch::Tensor& t : tensors) {
+            torch::Tensor cpu = t.to(torch::kCPU).contiguous();
+            m_group->broadcast(cpu, 0);
+            t.copy_(cpu);
+        }
+    }
+
+    // A checkpoint is two files: the model at checkpointPath (TorchScript, loadable as is)
+    // and the training state beside it, which alone is enough to resume: weights, optimiser,
+    // history, the best epoch and its weights.
+    void saveCheckpoint(torch::optim::Optimizer& optimizer, const TrainingOutcome& outcome)
+    {
+        const std::string path = m_settings.checkpointPath;
+        writeAtomically(path, "checkpoint", [this](const std::string& file) { m_module.save(file); });
+        writeAtomically(stateFilePath(path), "training state", [&](const std::string& file) {
+            torch::serialize::OutputArchive archive;
+            torch::serialize::OutputArchive optimizerArchive;
+            optimizer.save(optimizerArchive);
+            archive.write("optimizer", optimizerArchive);
+            for (const auto& [name, value] : copyState(m_module))
+                archive.write("weights/" + name, value, true);
+            for (const auto& [name, value] : m_bestState)
+                archive.write("best/" + name, value, true);
+            archive.write("history", c10::IValue(historyJson(outcome).dump()));
+            archive.save_to(file);
+        });
+    }
+
+    void resume(torch::optim::Optimizer& optimizer, TrainingOutcome& outcome)
+    {
+        const std::string path = stateFilePath(m_settings.checkpointPath);
+        if (!fs::exists(path))
+            return; // nothing saved yet: a fresh start
+        try {
+            torch::serialize::InputArchive archive;
+            archive.load_from(path);
+            torch::serialize::InputArchive optimizerArchive;
+            archive.read("optimizer", optimizerArchive);
+            optimizer.load(optimizerArchive);
+            NamedTensors weights, best;
+            const auto readState = [&archive](const std::string& prefix, NamedTensors& into) {
+                for (const std::string& key : archive.keys())
+                    if (key.rfind(prefix, 0) == 0) {
+                        torch::Tensor value;
+                        archive.read(key, value, true);
+                        into.emplace_back(key.substr(prefix.size()), value);
+                    }
+            };
+            readState("weights/", weights);
+            readState("best/", best);
+            restoreState(m_module, weights);
+            m_bestState = best;
+            c10::IValue history;
+            archive.read("history", history);
+            readHistory(nlohmann::json::parse(history.toStringRef()), outcome);
+        } catch (const ModelError&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw ModelError(path + ": cannot resume from this training state (" + std::string(e.what()).substr(0, 200) +
+                             ')');
+        }
+        if (int(outcome.epochs.size()) > m_settings.epochs)
+            throw ModelError(path + ": the checkpoint is of epoch " + std::to_string(outcome.epochs.size()) +
+                             ", past the " + std::to_string(m_settings.epochs) + " epochs asked for");
+    }
+
+    nlohmann::json historyJson(const TrainingOutcome& outcome) const
+    {
+        nlohmann::json epochs = nlohmann::json::array();
+        for (const EpochReport& e : outcome.epochs)
+            epochs.push_back({{"epoch", e.epoch},
+                              {"train_loss", e.trainLoss},
+                              {"validation_loss", e.validationLoss},
+                              {"validation_accuracy", e.validationAccuracy},
+                              {"validation_auc", e.validationAuc},
+                              {"validation_dice", e.validationDice},
+                              {"learning_rate", e.learningRate},
+                              {"seconds", e.seconds},
+                              {"best", e.best}});
+        return {{"epochs", epochs}, {"best_epoch", outcome.bestEpoch}, {"best_metrics", m_bestMetrics},
+                {"metrics", m_metrics}};
+    }
+
+    void readHistory(const nlohmann::json& history, TrainingOutcome& outcome)
+    {
+        for (const nlohmann::json& e : history.at("epochs")) {
+            EpochReport report;
+            report.epoch = e.at("epoch");
+            report.epochs = m_settings.epochs;
+            report.trainLoss = e.at("train_loss");
+            report.validationLoss = e.at("validation_loss");
+            report.validationAccuracy = e.at("validation_accuracy");
+            report.validationAuc = e.at("validation_auc");
+            report.validationDice = e.at("validation_dice");
+            report.learningRate = e.at("learning_rate");
+            report.seconds = e.at("seconds");
+            report.best = e.at("best");
+            outcome.epochs.push_back(report);
+        }
+        outcome.bestEpoch = history.at("best_epoch");
+        m_bestMetrics = history.at("best_metrics").get<std::map<std::string, double>>();
+        m_metrics = history.at("metrics").get<std::map<std::string, double>>();
     }
 
     Manifest finalManifest(const TrainingOutcome& outcome) const
@@ -286,8 +688,13 @@ private:
         if (!m_manifest.trainingJson.empty())
             training = nlohmann::json::parse(m_manifest.trainingJson);
         const TrainingSettings& s = m_settings;
-        training["architecture"] = s.architecture;
-        training["base_filters"] = s.baseFilters;
+        training["architecture"] = m_architecture;
+        if (!s.initialModel.empty()) {
+            training["fine_tuned_from"] = fs::path(s.initialModel).filename().string();
+            training["frozen_parameters"] = m_frozenCount;
+        } else {
+            training["base_filters"] = s.baseFilters;
+        }
         training["epochs"] = s.epochs;
         training["batch_size"] = s.batchSize;
         training["learning_rate"] = s.learningRate;
@@ -299,11 +706,27 @@ private:
         training["seed"] = s.seed;
         training["train_samples"] = m_data.train.size();
         training["validation_samples"] = m_data.validation.size();
-        training["augmentation"] = {{"flips", s.augmentation.flips},
-                                    {"rotate90", s.augmentation.rotate90},
-                                    {"intensity_scale", s.augmentation.intensityScale},
-                                    {"intensity_shift", s.augmentation.intensityShift},
-                                    {"noise_std", s.augmentation.noiseStd}};
+        const Augmentation& a = s.augmentation;
+        training["augmentation"] = {{"flips", a.flips},
+                                    {"rotate90", a.rotate90},
+                                    {"rotation_degrees", a.rotationDegrees},
+                                    {"scale", a.scale},
+                                    {"intensity_scale", a.intensityScale},
+                                    {"intensity_shift", a.intensityShift},
+                                    {"contrast", a.contrast},
+                                    {"noise_std", a.noiseStd},
+                                    {"elastic", a.elastic}};
+        if (m_classWeights.defined()) {
+            const torch::Tensor weights = m_classWeights.to(torch::kCPU, torch::kFloat64).contiguous();
+            training["class_weights"] = std::vector<double>(weights.data_ptr<double>(), weights.data_ptr<double>() + weights.numel());
+        }
+        if (s.earlyStopping.patience > 0)
+            training["early_stopping"] = {{"monitor", s.earlyStopping.monitor},
+                                          {"patience", s.earlyStopping.patience},
+                                          {"stopped_early", outcome.stoppedEarly}};
+        training["best_epoch"] = outcome.bestEpoch;
+        if (m_group)
+            training["processes"] = m_group->size();
         describe(training);
         training["device"] = m_device.str();
         training["torch_version"] = torchVersion();
@@ -319,6 +742,13 @@ private:
         training["history"] = history;
         return training;
     }
+
+    std::string m_architecture;          ///< for the provenance
+    std::vector<torch::Tensor> m_trainable;
+    int m_frozenCount = 0;
+    std::unique_ptr<ProcessGroup> m_group;
+    NamedTensors m_bestState;
+    std::map<std::string, double> m_bestMetrics;
 };
 
 // --- Classification -------------------------------------------------------------------------
@@ -331,6 +761,7 @@ public:
     {
         m_train = classificationSet(m_data.train, m_manifest, m_inputSize, "training sample");
         m_validation = classificationSet(m_data.validation, m_manifest, m_inputSize, "validation sample");
+        setClassWeights(counts(torch::bincount(m_train.labels, {}, m_classes)));
     }
 
 protected:
@@ -349,7 +780,7 @@ protected:
 
     torch::Tensor loss(const torch::Tensor& logits, const torch::Tensor& targets) const override
     {
-        return classificationLoss(logits, targets, m_sigmoid);
+        return classificationLoss(logits, targets, m_sigmoid, m_classWeights);
     }
 
     void validate(EpochReport& report) override
@@ -408,6 +839,12 @@ public:
             if (label.index != 0)
                 m_foreground.push_back(uint16_t(label.index));
         }
+        torch::Tensor voxels = torch::zeros({m_classes}, torch::kInt64);
+        for (const SegmentationVolume& volume : m_train) {
+            const torch::Tensor channels = volume.targets.flatten();
+            voxels += torch::bincount(channels.masked_select(channels >= 0), {}, m_classes);
+        }
+        setClassWeights(counts(voxels));
     }
 
 protected:
@@ -428,7 +865,7 @@ protected:
 
     torch::Tensor loss(const torch::Tensor& logits, const torch::Tensor& targets) const override
     {
-        return segmentationLoss(logits, targets, m_sigmoid);
+        return segmentationLoss(logits, targets, m_sigmoid, m_classWeights);
     }
 
     // Whole validation volumes by sliding windows, as the engine will segment them.

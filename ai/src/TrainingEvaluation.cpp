@@ -29,19 +29,48 @@ torch::Tensor softDiceLoss(const torch::Tensor& probabilities, const torch::Tens
 
 } // namespace
 
-torch::Tensor classificationLoss(const torch::Tensor& logits, const torch::Tensor& labels, bool sigmoid)
+namespace {
+
+/// Class weights [K] as binary_cross_entropy_with_logits broadcasts them: over the channel axis.
+torch::Tensor channelWeights(const torch::Tensor& weights, const torch::Tensor& logits)
 {
-    if (sigmoid)
-        return torch::binary_cross_entropy_with_logits(logits, oneHot(labels, logits.size(1)));
-    return torch::nn::functional::cross_entropy(logits, labels);
+    std::vector<int64_t> shape(size_t(logits.dim()), 1);
+    shape[1] = weights.size(0);
+    return weights.view(shape);
 }
 
-torch::Tensor segmentationLoss(const torch::Tensor& logits, const torch::Tensor& targets, bool sigmoid)
+torch::Tensor crossEntropy(const torch::Tensor& logits, const torch::Tensor& targets, const torch::Tensor& weights)
+{
+    auto options = torch::nn::functional::CrossEntropyFuncOptions();
+    if (weights.defined())
+        options.weight(weights);
+    return torch::nn::functional::cross_entropy(logits, targets, options);
+}
+
+torch::Tensor binaryCrossEntropy(const torch::Tensor& logits, const torch::Tensor& truth, const torch::Tensor& weights)
+{
+    if (!weights.defined())
+        return torch::binary_cross_entropy_with_logits(logits, truth);
+    return torch::binary_cross_entropy_with_logits(logits, truth, channelWeights(weights, logits));
+}
+
+} // namespace
+
+torch::Tensor classificationLoss(const torch::Tensor& logits, const torch::Tensor& labels, bool sigmoid,
+                                 const torch::Tensor& classWeights)
+{
+    if (sigmoid)
+        return binaryCrossEntropy(logits, oneHot(labels, logits.size(1)), classWeights);
+    return crossEntropy(logits, labels, classWeights);
+}
+
+torch::Tensor segmentationLoss(const torch::Tensor& logits, const torch::Tensor& targets, bool sigmoid,
+                               const torch::Tensor& classWeights)
 {
     const torch::Tensor truth = oneHot(targets, logits.size(1));
     if (sigmoid)
-        return torch::binary_cross_entropy_with_logits(logits, truth) + softDiceLoss(torch::sigmoid(logits), truth);
-    return torch::nn::functional::cross_entropy(logits, targets) + softDiceLoss(torch::softmax(logits, 1), truth);
+        return binaryCrossEntropy(logits, truth, classWeights) + softDiceLoss(torch::sigmoid(logits), truth);
+    return crossEntropy(logits, targets, classWeights) + softDiceLoss(torch::softmax(logits, 1), truth);
 }
 
 std::vector<uint16_t> predictedLabels(const torch::Tensor& logits, const std::vector<int>& channelLabels, bool sigmoid)

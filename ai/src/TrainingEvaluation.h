@@ -12,13 +12,16 @@
 namespace radpath::ai {
 
 /// Cross-entropy of softmax logits against class indices [B], or (sigmoid) binary
-/// cross-entropy against their one-hot encoding.
-torch::Tensor classificationLoss(const torch::Tensor& logits, const torch::Tensor& labels, bool sigmoid);
+/// cross-entropy against their one-hot encoding. `classWeights` [K] (optional) weigh each
+/// class's terms as torch.nn's `weight` does (the weighted mean for cross-entropy).
+torch::Tensor classificationLoss(const torch::Tensor& logits, const torch::Tensor& labels, bool sigmoid,
+                                 const torch::Tensor& classWeights = {});
 
 /// Cross-entropy (or binary cross-entropy) plus soft Dice (MONAI DiceCELoss: Dice per sample
 /// and channel, background included, smoothing 1e-5, averaged). `targets` [B, *spatial] hold
 /// output channels; -1 (sigmoid only) marks voxels where no channel is on.
-torch::Tensor segmentationLoss(const torch::Tensor& logits, const torch::Tensor& targets, bool sigmoid);
+torch::Tensor segmentationLoss(const torch::Tensor& logits, const torch::Tensor& targets, bool sigmoid,
+                               const torch::Tensor& classWeights = {});
 
 /// Label value per voxel of one image's logits [K, *spatial]: the label of the most likely
 /// channel; with sigmoid, 0 where no channel passes 0.5.

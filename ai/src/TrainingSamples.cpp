@@ -153,6 +153,62 @@ Example randomPatch(const SegmentationVolume& volume, const std::vector<int64_t>
     return example;
 }
 
+namespace {
+
+/// Where each output voxel of an image [C, *spatial] samples its input, for grid_sample
+/// ([1, *spatial, dims], x first): a rotation in the H-W plane by U(-d, d) degrees and a zoom
+/// by 1 + U(-s, s) about the centre, in voxel units so that non-square images turn without
+/// shearing; for volumes, plus a smooth elastic displacement (a 4×4×4 field of U(-e, e)
+/// voxels, upsampled trilinearly). Draws angle, zoom, field, each only when enabled.
+torch::Tensor samplingGrid(const torch::Tensor& image, const Augmentation& augmentation, at::Generator& generator)
+{
+    const int64_t dims = image.dim() - 1;
+    const double angle =
+        augmentation.rotationDegrees > 0.0 ? augmentation.rotationDegrees * (2.0 * uniform(generator) - 1.0) * M_PI / 180.0 : 0.0;
+    const double zoom = augmentation.scale > 0.0 ? 1.0 + augmentation.scale * (2.0 * uniform(generator) - 1.0) : 1.0;
+    const double width = double(image.size(-1)), height = double(image.size(-2));
+    // Output (x, y) in normalised units → voxels → rotated and zoomed → normalised input.
+    const double c = std::cos(angle) / zoom, s = std::sin(angle) / zoom;
+    torch::Tensor theta = torch::zeros({1, dims, dims + 1}, torch::kFloat64);
+    theta[0][0][0] = c;
+    theta[0][0][1] = -s * height / width;
+    theta[0][1][0] = s * width / height;
+    theta[0][1][1] = c;
+    if (dims == 3)
+        theta[0][2][2] = 1.0 / zoom;
+    std::vector<int64_t> size{1, image.size(0)};
+    for (int64_t axis = 1; axis < image.dim(); ++axis)
+        size.push_back(image.size(axis));
+    torch::Tensor grid = torch::nn::functional::affine_grid(theta.to(torch::kFloat32), size, false);
+    if (dims == 3 && augmentation.elastic > 0.0) {
+        // Displacements in voxels along x, y, z, made normalised: 2 / side per voxel.
+        const torch::Tensor coarse = (torch::rand({1, 3, 4, 4, 4}, generator) * 2.0 - 1.0) * augmentation.elastic;
+        torch::Tensor field = torch::nn::functional::interpolate(
+            coarse, torch::nn::functional::InterpolateFuncOptions()
+                        .size(std::vector<int64_t>{image.size(1), image.size(2), image.size(3)})
+                        .mode(torch::kTrilinear)
+                        .align_corners(true));
+        const torch::Tensor perVoxel =
+            torch::tensor({2.0f / float(image.size(3)), 2.0f / float(image.size(2)), 2.0f / float(image.size(1))});
+        grid = grid + field.permute({0, 2, 3, 4, 1}) * perVoxel;
+    }
+    return grid;
+}
+
+/// `input` [C, *spatial] sampled at `grid`; outside the image, the nearest edge value.
+torch::Tensor resample(const torch::Tensor& input, const torch::Tensor& grid, const char* mode)
+{
+    namespace F = torch::nn::functional;
+    auto options = F::GridSampleFuncOptions().padding_mode(torch::kBorder).align_corners(false);
+    if (std::string(mode) == "nearest")
+        options.mode(torch::kNearest);
+    else
+        options.mode(torch::kBilinear);
+    return F::grid_sample(input.unsqueeze(0).to(torch::kFloat32), grid, options).squeeze(0);
+}
+
+} // namespace
+
 Example augment(Example example, const Augmentation& augmentation, at::Generator& generator)
 {
     const bool hasTargets = example.targets.defined();
@@ -172,10 +228,23 @@ Example augment(Example example, const Augmentation& augmentation, at::Generator
         if (turns != 0)
             both([turns](const torch::Tensor& t, int64_t) { return torch::rot90(t, turns, {-2, -1}); });
     }
+    if (augmentation.rotationDegrees > 0.0 || augmentation.scale > 0.0 || (augmentation.elastic > 0.0 && spatialAxes == 3)) {
+        const torch::Tensor grid = samplingGrid(example.image, augmentation, generator);
+        example.image = resample(example.image, grid, "bilinear");
+        if (hasTargets)
+            example.targets = resample(example.targets.unsqueeze(0).to(torch::kFloat32), grid, "nearest")
+                                  .squeeze(0)
+                                  .round()
+                                  .to(torch::kInt64);
+    }
     if (augmentation.intensityScale > 0.0)
         example.image = example.image * (1.0 + augmentation.intensityScale * (2.0 * uniform(generator) - 1.0));
     if (augmentation.intensityShift > 0.0)
         example.image = example.image + augmentation.intensityShift * (2.0 * uniform(generator) - 1.0);
+    if (augmentation.contrast > 0.0) {
+        const torch::Tensor mean = example.image.mean();
+        example.image = (example.image - mean) * (1.0 + augmentation.contrast * (2.0 * uniform(generator) - 1.0)) + mean;
+    }
     if (augmentation.noiseStd > 0.0)
         example.image = example.image + torch::randn(example.image.sizes(), generator) * augmentation.noiseStd;
     return example;

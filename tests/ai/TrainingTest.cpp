@@ -7,7 +7,9 @@
 
 #include "ModelPackage.h"
 #include "Trainer.h"
+#include "TrainingSamples.h"
 
+#include <ATen/CPUGeneratorImpl.h>
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
@@ -15,7 +17,13 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <random>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -230,7 +238,7 @@ void unusableInputIsRefused()
     TrainingSettings unet = blobSettings(dir / "x.pt", 1);
     unet.architecture = "unet3d";
     RADPATH_CHECK(error(blobData(2, 1), unet) ==
-                  "training: unet3d cannot be trained for classification (simple-cnn classifies, unet3d segments)");
+                  "training: unet3d cannot be trained for classification (simple-cnn, resnet18 and resnet34 classify)");
     RADPATH_CHECK(fs::is_empty(dir));
     fs::remove_all(dir);
 }
@@ -338,6 +346,274 @@ void sigmoidSegmenterLearnsBoxes()
     fs::remove_all(dir);
 }
 
+
+
+// Rotation, zoom and (3-D) elastic displacement: image and mask move together, labels stay
+// labels; contrast keeps the mean.
+void augmentationMovesImageAndMaskTogether()
+{
+    at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(11);
+    const auto agreement = [](const Example& e) {
+        // A box of label 1 drawn with intensity 100: after resampling, labelled voxels are
+        // bright and unlabelled ones dark, except along the blurred edge.
+        const torch::Tensor labelled = e.targets == 1, bright = e.image[0] > 50.0;
+        return (labelled == bright).to(torch::kFloat64).mean().item<double>();
+    };
+    for (int dims : {2, 3}) {
+        std::vector<int64_t> size(size_t(dims), 24);
+        torch::Tensor targets = torch::zeros(size, torch::kInt64);
+        if (dims == 2)
+            targets.slice(0, 6, 14).slice(1, 8, 20).fill_(1);
+        else
+            targets.slice(0, 6, 18).slice(1, 6, 14).slice(2, 8, 20).fill_(1);
+        const Example box{(targets.to(torch::kFloat32) * 100.0).unsqueeze(0), targets};
+        Augmentation a;
+        a.flips = false;
+        a.rotationDegrees = 30.0;
+        a.scale = 0.2;
+        a.elastic = dims == 3 ? 2.0 : 0.0;
+        int moved = 0;
+        for (int draw = 0; draw < 5; ++draw) {
+            const Example out = augment(box, a, generator);
+            RADPATH_CHECK(out.image.sizes() == box.image.sizes() && out.targets.sizes() == box.targets.sizes());
+            RADPATH_CHECK(((out.targets == 0) | (out.targets == 1)).all().item<bool>());
+            RADPATH_CHECK(agreement(out) > 0.95);
+            moved += !out.targets.equal(box.targets);
+        }
+        RADPATH_CHECK(moved == 5);
+        Augmentation none;
+        none.flips = false;
+        RADPATH_CHECK(augment(box, none, generator).image.equal(box.image));
+    }
+    Augmentation contrast;
+    contrast.flips = false;
+    contrast.contrast = 0.5;
+    const torch::Tensor image = torch::rand({1, 16, 16}, generator);
+    const Example out = augment({image, {}}, contrast, generator);
+    RADPATH_CHECK(std::abs(out.image.mean().item<double>() - image.mean().item<double>()) < 1e-5);
+    RADPATH_CHECK(!out.image.equal(image));
+}
+
+// --- The training run: resume, early stopping, class weights, fine-tuning, processes --------
+
+/// Weights of a package (or checkpoint) by name.
+std::map<std::string, torch::Tensor> weightsOf(const std::string& path)
+{
+    std::map<std::string, torch::Tensor> weights;
+    for (const auto& p : torch::jit::load(path).named_parameters())
+        weights[p.name] = p.value.detach().clone();
+    return weights;
+}
+
+double largestDifference(const std::map<std::string, torch::Tensor>& a, const std::map<std::string, torch::Tensor>& b)
+{
+    double largest = 0.0;
+    for (const auto& [name, value] : a)
+        largest = std::max(largest, (value - b.at(name)).abs().max().item<double>());
+    return largest;
+}
+
+// Stopped after epoch 2 of 4 (as a crash or cancel would), then resumed: the same weights as
+// the uninterrupted run, bit for bit, and the history of all four epochs.
+void resumedRunMatchesUninterrupted()
+{
+    const fs::path dir = temporaryDirectory("resume");
+    const TrainingData data = blobData(12, 6);
+    TrainingSettings whole = blobSettings(dir / "whole.pt", 4);
+    whole.augmentation.noiseStd = 0.05;
+    trainModel(data, whole, {}, {}, nullptr);
+
+    TrainingSettings parts = blobSettings(dir / "parts.pt", 4);
+    parts.augmentation.noiseStd = 0.05;
+    parts.checkpointPath = (dir / "parts.checkpoint").string();
+    CancelToken cancel;
+    bool cancelled = false;
+    try {
+        trainModel(
+            data, parts, [&](const EpochReport& r) { if (r.epoch == 2) cancel.cancel(); }, {}, &cancel);
+    } catch (const Cancelled&) {
+        cancelled = true;
+    }
+    RADPATH_CHECK(cancelled && !fs::exists(parts.outputPath) && fs::exists(parts.checkpointPath + ".state"));
+    parts.resume = true;
+    std::vector<int> epochsRun;
+    const TrainingOutcome outcome =
+        trainModel(data, parts, [&](const EpochReport& r) { epochsRun.push_back(r.epoch); }, {}, nullptr);
+    RADPATH_CHECK((epochsRun == std::vector<int>{3, 4}));
+    RADPATH_CHECK(outcome.epochs.size() == 4 && outcome.epochs[1].epoch == 2);
+    RADPATH_CHECK(loadModelPackage(parts.outputPath).manifest.weightsSha256 ==
+                  loadModelPackage(whole.outputPath).manifest.weightsSha256);
+    fs::remove_all(dir);
+}
+
+// A learning rate too small to change anything: no epoch improves on the first, so with a
+// patience of 2 the run stops after epoch 3 and exports epoch 1's weights and metrics.
+void earlyStoppingKeepsTheBestEpoch()
+{
+    const fs::path dir = temporaryDirectory("early-stop");
+    const TrainingData data = blobData(8, 4);
+    TrainingSettings settings = blobSettings(dir / "stopped.pt", 10);
+    settings.learningRate = 1e-12;
+    settings.batchNorm = false; // running statistics would change the validation loss
+    settings.dropout = 0.0;
+    settings.earlyStopping.patience = 2;
+    settings.earlyStopping.monitor = "val_loss";
+    settings.earlyStopping.minDelta = 1e-6;
+    settings.checkpointPath = (dir / "stopped.checkpoint").string();
+    std::map<std::string, torch::Tensor> firstEpoch;
+    const TrainingOutcome outcome = trainModel(
+        data, settings,
+        [&](const EpochReport& r) {
+            if (r.epoch == 1)
+                firstEpoch = weightsOf(settings.checkpointPath);
+        },
+        {}, nullptr);
+    RADPATH_CHECK(outcome.stoppedEarly && outcome.epochs.size() == 3 && outcome.bestEpoch == 1);
+    RADPATH_CHECK(outcome.epochs[0].best && !outcome.epochs[1].best && !outcome.epochs[2].best);
+    RADPATH_CHECK(largestDifference(weightsOf(settings.outputPath), firstEpoch) == 0.0);
+    RADPATH_CHECK(outcome.metrics.at("accuracy") == outcome.epochs[0].validationAccuracy);
+    const auto training = nlohmann::json::parse(loadModelPackage(settings.outputPath).manifest.trainingJson);
+    RADPATH_CHECK(training.at("early_stopping").at("stopped_early") == true && training.at("best_epoch") == 1);
+
+    settings.earlyStopping.monitor = "val_dice"; // a segmentation figure for a classifier
+    bool refused = false;
+    try {
+        trainModel(data, settings, {}, {}, nullptr);
+    } catch (const ModelError& e) {
+        refused = std::string(e.what()).find("val_accuracy") != std::string::npos;
+    }
+    RADPATH_CHECK(refused);
+    fs::remove_all(dir);
+}
+
+// Balanced class weights N / (K × n_k): 30 and 10 training images give 0.667 and 2.0.
+void balancedClassWeights()
+{
+    const fs::path dir = temporaryDirectory("class-weights");
+    TrainingData data = blobData(15, 4);
+    std::vector<TrainingSample> train;
+    int blobs = 0;
+    for (const TrainingSample& sample : data.train)
+        if (sample.label == 0 || ++blobs <= 5)
+            train.push_back(sample);
+    data.train = train; // 15 without, 5 with a blob
+    TrainingSettings settings = blobSettings(dir / "weighted.pt", 1);
+    settings.balanceClasses = true;
+    trainModel(data, settings, {}, {}, nullptr);
+    const auto training = nlohmann::json::parse(loadModelPackage(settings.outputPath).manifest.trainingJson);
+    const std::vector<double> weights = training.at("class_weights");
+    RADPATH_CHECK(weights.size() == 2 && std::abs(weights[0] - 20.0 / 30.0) < 1e-6 && std::abs(weights[1] - 2.0) < 1e-6);
+
+    settings.classWeights = {1.0}; // one weight for two labels
+    settings.balanceClasses = false;
+    bool refused = false;
+    try {
+        trainModel(data, settings, {}, {}, nullptr);
+    } catch (const ModelError& e) {
+        refused = std::string(e.what()).find("class weight") != std::string::npos;
+    }
+    RADPATH_CHECK(refused);
+    fs::remove_all(dir);
+}
+
+// A trained two-class package fine-tuned into three classes with its features frozen: the
+// convolutions keep their weights, the head is new and three wide, and the package says so.
+void fineTuningReplacesTheHead()
+{
+    const fs::path dir = temporaryDirectory("fine-tune");
+    const TrainingData data = blobData(8, 4);
+    TrainingSettings base = blobSettings(dir / "base.pt", 2);
+    trainModel(data, base, {}, {}, nullptr);
+
+    TrainingSettings tuned = blobSettings(dir / "tuned.pt", 2);
+    tuned.initialModel = base.outputPath;
+    tuned.architecture = "ignored";
+    tuned.freezeFeatures = true;
+    tuned.manifest.output.labels.push_back({2, "two blobs", {0, 0, 255}});
+    trainModel(data, tuned, {}, {}, nullptr);
+    const auto before = weightsOf(base.outputPath), after = weightsOf(tuned.outputPath);
+    RADPATH_CHECK(after.at("fc_weight").size(0) == 3 && after.at("fc_bias").size(0) == 3);
+    RADPATH_CHECK((after.at("conv1_weight") - before.at("conv1_weight")).abs().max().item<double>() == 0.0);
+    RADPATH_CHECK((after.at("conv2_weight") - before.at("conv2_weight")).abs().max().item<double>() == 0.0);
+    const ModelPackage package = loadModelPackage(tuned.outputPath);
+    RADPATH_CHECK(package.hasForwardFeatures && package.manifest.output.labels.size() == 3);
+    const auto training = nlohmann::json::parse(package.manifest.trainingJson);
+    RADPATH_CHECK(training.at("fine_tuned_from") == "base.pt" && training.at("architecture") == "simple-cnn");
+    RADPATH_CHECK(training.at("frozen_parameters") == 8); // conv1, bn1, conv2, bn2: weight and bias each
+
+    TrainingSettings volume = tuned; // a 2-D classifier cannot start a 3-D one
+    volume.manifest.dims = volume.manifest.input.dims = 3;
+    volume.manifest.input.size = {8, 32, 32};
+    bool refused = false;
+    try {
+        trainModel(data, volume, {}, {}, nullptr);
+    } catch (const ModelError& e) {
+        refused = std::string(e.what()).find("base.pt") != std::string::npos;
+    }
+    RADPATH_CHECK(refused);
+    fs::remove_all(dir);
+}
+
+// --- Two processes ---------------------------------------------------------------------------
+
+TrainingSettings distributedSettings(const fs::path& output, int batchSize)
+{
+    TrainingSettings settings = blobSettings(output, 3);
+    settings.batchNorm = false; // statistics would be per process
+    settings.dropout = 0.0;
+    settings.augmentation = Augmentation{};
+    settings.augmentation.flips = false;
+    settings.batchSize = batchSize;
+    return settings;
+}
+
+int freePort()
+{
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(s, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    socklen_t length = sizeof address;
+    ::getsockname(s, reinterpret_cast<sockaddr*>(&address), &length);
+    ::close(s);
+    return ntohs(address.sin_port);
+}
+
+/// Rank `rank` of a 2-process Gloo group on loopback, each with batch 4.
+TrainingOutcome trainAsRank(int rank, int port, const fs::path& output)
+{
+    TrainingSettings settings = distributedSettings(output, 4);
+    settings.distributed.rank = rank;
+    settings.distributed.worldSize = 2;
+    settings.distributed.masterAddress = "127.0.0.1";
+    settings.distributed.masterPort = port;
+    settings.distributed.timeoutSeconds = 120;
+    return trainModel(blobData(10, 5), settings, {}, {}, nullptr);
+}
+
+// Two processes with batch 4 each train the same weights as one process with batch 8.
+void twoProcessesTrainLikeOne()
+{
+    const fs::path dir = temporaryDirectory("distributed");
+    TrainingSettings single = distributedSettings(dir / "single.pt", 8);
+    trainModel(blobData(10, 5), single, {}, {}, nullptr);
+
+    const int port = freePort();
+    const std::string worker = fs::read_symlink("/proc/self/exe").string() + " --distributed-worker " +
+                               std::to_string(port) + ' ' + (dir / "rank1.pt").string() + " &";
+    RADPATH_CHECK(std::system(worker.c_str()) == 0);
+    const TrainingOutcome outcome = trainAsRank(0, port, dir / "ranks.pt");
+    const double difference = largestDifference(weightsOf(single.outputPath), weightsOf(dir / "ranks.pt"));
+    std::printf("  largest weight difference, 2 processes vs 1: %.3g\n", difference);
+    RADPATH_CHECK(difference < 1e-5);
+    RADPATH_CHECK(!fs::exists(dir / "rank1.pt")); // only rank 0 writes
+    RADPATH_CHECK(outcome.epochs.size() == 3);
+    const auto training = nlohmann::json::parse(loadModelPackage((dir / "ranks.pt").string()).manifest.trainingJson);
+    RADPATH_CHECK(training.at("processes") == 2);
+    fs::remove_all(dir);
+}
+
 Cases trainingCases()
 {
     return {{"training: a SimpleCNN learns to find blobs", classifierLearnsBlobs},
@@ -346,16 +622,33 @@ Cases trainingCases()
             {"training: cancelled, nothing written", cancellationWritesNothing},
             {"training: unusable samples and settings are refused", unusableInputIsRefused},
             {"training: a 3-D U-Net learns to outline boxes", segmenterLearnsBoxes},
-            {"training: a sigmoid 3-D U-Net learns to outline boxes", sigmoidSegmenterLearnsBoxes}};
+            {"training: a sigmoid 3-D U-Net learns to outline boxes", sigmoidSegmenterLearnsBoxes},
+            {"training: augmentation moves image and mask together", augmentationMovesImageAndMaskTogether},
+            {"training: a resumed run gives the uninterrupted run's weights", resumedRunMatchesUninterrupted},
+            {"training: early stopping keeps the best epoch", earlyStoppingKeepsTheBestEpoch},
+            {"training: balanced class weights", balancedClassWeights},
+            {"training: fine-tuning a package replaces its head and freezes its features", fineTuningReplacesTheHead},
+            {"training: two Gloo processes train the weights of one", twoProcessesTrainLikeOne}};
 }
 
 } // namespace
 
 } // namespace radpath::ai::test
 
-int main()
+int main(int argc, char** argv)
 {
     using namespace radpath::ai::test;
+    // The second process of twoProcessesTrainLikeOne: rank 1, then exit.
+    if (argc == 4 && std::string(argv[1]) == "--distributed-worker") {
+        torch::set_num_threads(1);
+        try {
+            trainAsRank(1, std::stoi(argv[2]), argv[3]);
+            return 0;
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "rank 1: %s\n", e.what());
+            return 1;
+        }
+    }
     // Tiny tensors: a second thread only waits for its share, the more so on shared cores.
     torch::set_num_threads(1);
     Cases cases = metricsCases();
