@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -252,7 +253,10 @@ private:
                 }
             }
         }
-        m_batchThatFits[batchKey(*package, chosen.device)] = attempt.batch;
+        {
+            std::lock_guard lock(m_batchMutex);
+            m_batchThatFits[batchKey(*package, chosen.device)] = attempt.batch;
+        }
         RunRecord& record = result.run;
         record.modelName = package->manifest.name;
         record.modelVersion = package->manifest.version;
@@ -275,9 +279,12 @@ private:
     {
         if (options.batch > 0)
             return options.batch;
-        const auto known = m_batchThatFits.find(batchKey(package, device));
-        if (known != m_batchThatFits.end())
-            return known->second;
+        {
+            std::lock_guard lock(m_batchMutex);
+            const auto known = m_batchThatFits.find(batchKey(package, device));
+            if (known != m_batchThatFits.end())
+                return known->second;
+        }
         const Manifest& m = package.manifest;
         switch (m.task) {
         case ModelTask::Segmentation:
@@ -305,7 +312,8 @@ private:
         return text.substr(0, text.find('\n'));
     }
 
-    std::map<std::string, int> m_batchThatFits; ///< by device and model path
+    mutable std::mutex m_batchMutex;
+    std::map<std::string, int> m_batchThatFits; ///< by device and model path; under m_batchMutex
     ModelCache m_models;
 };
 

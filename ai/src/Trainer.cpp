@@ -16,6 +16,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <nlohmann/json.hpp>
+#include <torch/csrc/jit/runtime/graph_executor.h>
 #include <torch/torch.h>
 
 #include <chrono>
@@ -303,6 +304,10 @@ public:
 
     TrainingOutcome run()
     {
+        // The TorchScript executor's graph optimisations pay off for inference; in training
+        // its differentiable subgraphs ran ~10 % slower than the operators' own autograd
+        // (radpath-bench train).
+        const torch::jit::GraphOptimizerEnabledGuard plainAutograd(false);
         if (m_group)
             synchronise(true);
         const auto optimizer = makeOptimizer(m_trainable, m_settings);
@@ -334,7 +339,9 @@ public:
                 m_onEpoch(outcome.epochs.back());
         }
         // With early stopping the package gets the best epoch's weights, else the last's.
-        if (m_settings.earlyStopping.patience > 0 && outcome.bestEpoch != outcome.epochs.back().epoch) {
+        if (m_settings.earlyStopping.patience == 0) {
+            outcome.bestEpoch = outcome.epochs.back().epoch;
+        } else if (outcome.bestEpoch != outcome.epochs.back().epoch) {
             restoreState(m_module, m_bestState);
             m_metrics = m_bestMetrics;
         }

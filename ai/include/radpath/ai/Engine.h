@@ -43,8 +43,9 @@ struct FloatImage {
     int width = 0;
 };
 
-/// Thread-safety: an Engine may be used from one job thread at a time; runtimeInfo() is
-/// safe from any thread.
+/// Thread-safety: calls may run at once from different job threads (a training run beside a
+/// model run in the AI dock); the loaded models and what batch fitted are shared under locks.
+/// setThreads() sets LibTorch's process-wide intra-op thread count.
 ///
 /// Model calls take the model's path (a RadPath .pt package, a MONAI bundle folder or its
 /// model.ts); the engine keeps the last models it loaded. They throw ModelError for an

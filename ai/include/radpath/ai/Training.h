@@ -146,7 +146,9 @@ struct TrainingOutcome {
     std::string packagePath;
     std::vector<EpochReport> epochs;       ///< including those of a resumed run's earlier part
     std::map<std::string, double> metrics; ///< of the exported model on the validation set
-    int bestEpoch = 0;                     ///< whose weights were exported
+    /// Whose weights were exported: the best by the early-stopping monitor when early
+    /// stopping is on, else the last.
+    int bestEpoch = 0;
     bool stoppedEarly = false;
 };
 
