@@ -36,5 +36,7 @@ int slideRegion(const QStringList& args); // SlideCommands.cpp
 int convertAnnotations(const QStringList& args); // AnnotationCommands.cpp
 int infer(const QStringList& args);              // InferCommand.cpp
 int trainDemo(const QStringList& args);          // TrainDemoCommand.cpp
+int train(const QStringList& args);              // TrainCommand.cpp
+int evaluate(const QStringList& args);           // EvaluateCommand.cpp
 
 } // namespace radpath::app::cli

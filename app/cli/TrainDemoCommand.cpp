@@ -8,6 +8,7 @@
 #include "app/cli/CliCommands.h"
 
 #include "app/core/AiBridge.h"
+#include "app/core/SlideTileDataset.h"
 #include "pathology/annotation/AnnotationFile.h"
 #include "pathology/slide/SlideSource.h"
 #include "radpath/ai/Engine.h"
@@ -196,22 +197,6 @@ void trainCt(ai::Engine& engine, const DemoArgs& a)
 
 // --- Slide tumour tile classifier ---------------------------------------------------------
 
-ai::TrainingSample tileSample(std::vector<uint8_t> rgb, int side, int label)
-{
-    ai::TrainingSample sample;
-    sample.label = label;
-    sample.image.dims = 2;
-    sample.image.channels = 3;
-    sample.image.modality = "SM";
-    sample.image.grid.size = {side, side, 1};
-    sample.image.voxels.resize(rgb.size());
-    const size_t plane = size_t(side) * size_t(side);
-    for (size_t p = 0; p < plane; ++p)
-        for (size_t c = 0; c < 3; ++c)
-            sample.image.voxels[c * plane + p] = float(rgb[p * 3 + c]);
-    return sample;
-}
-
 void trainSlide(ai::Engine& engine, const DemoArgs& a)
 {
     const QString slidePath = QDir(a.demoDir).filePath(QStringLiteral("slide/demo.svs"));
@@ -239,7 +224,9 @@ void trainSlide(ai::Engine& engine, const DemoArgs& a)
                 mean += v;
             if (mean / double(rgb.size()) > 225.0)
                 continue; // glass, not tissue
-            (isTumour ? tumour : other).push_back(tileSample(std::move(rgb), kSide, isTumour ? 1 : 0));
+            ai::TrainingSample tile = slideTileSample(rgb, kSide, kMpp);
+            tile.label = isTumour ? 1 : 0;
+            (isTumour ? tumour : other).push_back(std::move(tile));
         }
     // As many tissue tiles of each class; one in five of each for validation.
     std::mt19937 random(7);
