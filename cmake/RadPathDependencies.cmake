@@ -1,5 +1,5 @@
 # Third-party packages of the whole application (ai/ finds its own: it builds alone too).
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGLWidgets Concurrent Sql Test
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGLWidgets Concurrent Sql Test Charts
                                           LinguistTools)
 qt_standard_project_setup()
 

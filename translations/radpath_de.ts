@@ -85,6 +85,230 @@ Min %5  Max %6</translation>
     </message>
 </context>
 <context>
+    <name>ModelInstall</name>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1: kann nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the model folder cannot be created</source>
+        <translation>%1: Der Modellordner kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1: kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: reading failed (%2)</source>
+        <translation>%1: Lesen fehlgeschlagen (%2)</translation>
+    </message>
+    <message>
+        <source>%1: writing failed (%2)</source>
+        <translation>%1: Schreiben fehlgeschlagen (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPreparation</name>
+    <message>
+        <source>%1 file(s) could not be decoded and were left out, e.g. %2: %3</source>
+        <translation>%1 Datei(en) konnten nicht dekodiert werden und wurden ausgelassen, z. B. %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: no training image could be decoded</source>
+        <translation>%1: Kein Trainingsbild konnte dekodiert werden</translation>
+    </message>
+    <message>
+        <source>class &apos;%1&apos; has no training image that could be decoded</source>
+        <translation>Klasse „%1“ hat kein Trainingsbild, das dekodiert werden konnte</translation>
+    </message>
+    <message>
+        <source>Intensities 0..255 onto 0..1 (8-bit images).</source>
+        <translation>Intensitäten 0..255 auf 0..1 abgebildet (8-Bit-Bilder).</translation>
+    </message>
+    <message>
+        <source>Intensities %1..%2 onto 0..1 (the training images&apos; range).</source>
+        <translation>Intensitäten %1..%2 auf 0..1 abgebildet (Wertebereich der Trainingsbilder).</translation>
+    </message>
+    <message>
+        <source>%1 colour training image(s) turned grey (choose 3 channels to keep colour).</source>
+        <translation>%1 farbige(s) Trainingsbild(er) in Graustufen umgewandelt (3 Kanäle wählen, um die Farbe zu erhalten).</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingReport</name>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>image / label pairs</source>
+        <translation>Bild-/Label-Paare</translation>
+    </message>
+    <message>
+        <source>Warning: </source>
+        <translation>Warnung: </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) left out as unusable.</source>
+        <translation>
+            <numerusform>%n Datei als unbrauchbar ausgelassen.</numerusform>
+            <numerusform>%n Dateien als unbrauchbar ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>The package holds the weights of epoch %1%2.</source>
+        <translation>Das Paket enthält die Gewichte der Epoche %1%2.</translation>
+    </message>
+    <message>
+        <source> (stopped early)</source>
+        <translation> (vorzeitig gestoppt)</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Val loss</source>
+        <translation>Val.-Verlust</translation>
+    </message>
+    <message>
+        <source>Val Dice</source>
+        <translation>Val.-Dice</translation>
+    </message>
+    <message>
+        <source>Val accuracy</source>
+        <translation>Val.-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Val AUC</source>
+        <translation>Val.-AUC</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluierung</translation>
+    </message>
+    <message>
+        <source>%1 images of the %2 split; accuracy %3; expected calibration error %4.</source>
+        <translation>%1 Bilder des Splits „%2“; Genauigkeit %3; erwarteter Kalibrierungsfehler %4.</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (rows: truth, columns: predicted)</source>
+        <translation>Konfusionsmatrix (Zeilen: Wahrheit, Spalten: Vorhersage)</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>Pro Klasse</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensitivität</translation>
+    </message>
+    <message>
+        <source>Specificity</source>
+        <translation>Spezifität</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <source>95 % CI</source>
+        <translation>95-%-KI</translation>
+    </message>
+    <message>
+        <source>%1 images of the %2 split.</source>
+        <translation>%1 Bilder des Splits „%2“.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Dice</source>
+        <translation>Dice</translation>
+    </message>
+    <message>
+        <source>HD95 (mm)</source>
+        <translation>HD95 (mm)</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Not evaluated.</source>
+        <translation>Nicht evaluiert.</translation>
+    </message>
+    <message>
+        <source>Training report: %1</source>
+        <translation>Trainingsbericht: %1</translation>
+    </message>
+    <message>
+        <source>Written %1 by RadPath.</source>
+        <translation>Erstellt am %1 von RadPath.</translation>
+    </message>
+    <message>
+        <source>Model package: %1</source>
+        <translation>Modellpaket: %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1: kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>Training report</source>
+        <translation>Trainingsbericht</translation>
+    </message>
+</context>
+<context>
     <name>TransferFunctionPresets</name>
     <message>
         <source>CT bone</source>
@@ -695,6 +919,10 @@ Gerät %4: %5 (%6)</translation>
         <source>Open an image first: label maps and overlays are drawn over it.</source>
         <translation>Zuerst ein Bild öffnen: Labelkarten und Overlays werden darüber gezeichnet.</translation>
     </message>
+    <message>
+        <source>Train a &amp;Model…</source>
+        <translation>&amp;Modell trainieren…</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MeasurementStore</name>
@@ -955,6 +1183,1075 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingDataPage</name>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the labelled images. RadPath reads file names and headers now and the pixels when training starts.</source>
+        <translation>Wählen Sie den Ordner mit den gelabelten Bildern. RadPath liest jetzt Dateinamen und Header, die Pixel erst beim Start des Trainings.</translation>
+    </message>
+    <message>
+        <source>Dataset folder</source>
+        <translation>Datensatzordner</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>The share of each class kept for validation when the folder is not split into train/ and val/ already</source>
+        <translation>Der Anteil jeder Klasse, der für die Validierung zurückgehalten wird, wenn der Ordner noch nicht in train/ und val/ aufgeteilt ist</translation>
+    </message>
+    <message>
+        <source>Validation share:</source>
+        <translation>Validierungsanteil:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source> µm per pixel</source>
+        <translation> µm pro Pixel</translation>
+    </message>
+    <message>
+        <source>The resolution tiles are cut at: 0.25 is about 40×, 0.5 about 20×, 2 about 5×</source>
+        <translation>Die Auflösung, mit der die Kacheln geschnitten werden: 0,25 entspricht etwa 40×, 0,5 etwa 20×, 2 etwa 5×</translation>
+    </message>
+    <message>
+        <source>Tiles of</source>
+        <translation>Kacheln von</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>bei</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Why it is left out</source>
+        <translation>Grund für den Ausschluss</translation>
+    </message>
+    <message>
+        <source>Samples:</source>
+        <translation>Beispiele:</translation>
+    </message>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>No folder chosen yet.</source>
+        <translation>Noch kein Ordner gewählt.</translation>
+    </message>
+    <message>
+        <source>Choose the folder of annotated slides (or of tile images by class). The tiles are cut now, in the background.</source>
+        <translation>Wählen Sie den Ordner mit annotierten Objektträgern (oder mit Kachelbildern nach Klasse). Die Kacheln werden jetzt im Hintergrund geschnitten.</translation>
+    </message>
+    <message>
+        <source>Cutting tiles from the slides in %1…</source>
+        <translation>Kacheln werden aus den Objektträgern in %1 geschnitten…</translation>
+    </message>
+    <message>
+        <source>Scanning %1…</source>
+        <translation>%1 wird durchsucht…</translation>
+    </message>
+    <message>
+        <source>Cutting slide tiles</source>
+        <translation>Objektträger-Kacheln werden geschnitten</translation>
+    </message>
+    <message>
+        <source>Scanning the dataset</source>
+        <translation>Datensatz wird durchsucht</translation>
+    </message>
+    <message>
+        <source>cutting tiles</source>
+        <translation>Kacheln werden geschnitten</translation>
+    </message>
+    <message>
+        <source>The folder could not be scanned: %1</source>
+        <translation>Der Ordner konnte nicht durchsucht werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) with label maps.</source>
+        <translation>
+            <numerusform>%n Bild mit Labelkarte.</numerusform>
+            <numerusform>%n Bilder mit Labelkarten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tile(s) of %1 px at %2 µm per pixel from %3 slide(s), in %4 classes.</source>
+        <translation>
+            <numerusform>%n Kachel mit %1 px bei %2 µm pro Pixel aus %3 Objektträger(n), in %4 Klassen.</numerusform>
+            <numerusform>%n Kacheln mit %1 px bei %2 µm pro Pixel aus %3 Objektträger(n), in %4 Klassen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) in %1 classes.</source>
+        <translation>
+            <numerusform>%n Bild in %1 Klassen.</numerusform>
+            <numerusform>%n Bilder in %1 Klassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Split by its train/val/test folders.</source>
+        <translation>Aufgeteilt nach den Ordnern train/val/test.</translation>
+    </message>
+    <message>
+        <source>Not split into folders: %1 % of each class is kept for validation.</source>
+        <translation>Nicht in Ordner aufgeteilt: %1 % jeder Klasse werden für die Validierung zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>image / label pairs</source>
+        <translation>Bild-/Label-Paare</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be used</source>
+        <translation>
+            <numerusform>%n Datei ist nicht verwendbar</numerusform>
+            <numerusform>%n Dateien sind nicht verwendbar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingEvaluationPage</name>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluierung</translation>
+    </message>
+    <message>
+        <source>The trained model on images it did not train on: the test split when there is one, else the validation split.</source>
+        <translation>Das trainierte Modell auf Bildern, mit denen es nicht trainiert wurde: dem Test-Split, falls vorhanden, sonst dem Validierungs-Split.</translation>
+    </message>
+    <message>
+        <source>ROC (one class against the rest)</source>
+        <translation>ROC (eine Klasse gegen den Rest)</translation>
+    </message>
+    <message>
+        <source>1 − specificity</source>
+        <translation>1 − Spezifität</translation>
+    </message>
+    <message>
+        <source>sensitivity</source>
+        <translation>Sensitivität</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Reliabilitätsdiagramm</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (rows: truth, columns: predicted)</source>
+        <translation>Konfusionsmatrix (Zeilen: Wahrheit, Spalten: Vorhersage)</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>Pro Klasse</translation>
+    </message>
+    <message>
+        <source>Per label</source>
+        <translation>Pro Label</translation>
+    </message>
+    <message>
+        <source>Dice per image</source>
+        <translation>Dice pro Bild</translation>
+    </message>
+    <message>
+        <source>Evaluating… %1 %</source>
+        <translation>Evaluierung… %1 %</translation>
+    </message>
+    <message>
+        <source>The evaluation was cancelled.</source>
+        <translation>Die Evaluierung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The evaluation failed: %1</source>
+        <translation>Die Evaluierung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Evaluating on the %1 split…</source>
+        <translation>Evaluierung auf dem Split „%1“…</translation>
+    </message>
+    <message>
+        <source>Evaluating the trained model</source>
+        <translation>Trainiertes Modell wird evaluiert</translation>
+    </message>
+    <message>
+        <source>no decoded %1 image to evaluate on</source>
+        <translation>kein dekodiertes Bild im Split „%1“ zum Evaluieren</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 image(s), accuracy %2.</source>
+        <translation>
+            <numerusform>%n Bild (%1), Genauigkeit %2.</numerusform>
+            <numerusform>%n Bilder (%1), Genauigkeit %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 image(s).</source>
+        <translation>
+            <numerusform>%n Bild (%1).</numerusform>
+            <numerusform>%n Bilder (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensitivität</translation>
+    </message>
+    <message>
+        <source>Specificity</source>
+        <translation>Spezifität</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>AUC (95 % CI)</source>
+        <translation>AUC (95-%-KI)</translation>
+    </message>
+    <message>
+        <source>%1 (%2–%3)</source>
+        <translation>%1 (%2–%3)</translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation>Zufall</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>perfect calibration</source>
+        <translation>perfekte Kalibrierung</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expected calibration error (ECE): %1 over %n bin(s)</source>
+        <translation>
+            <numerusform>Erwarteter Kalibrierungsfehler (ECE): %1 über %n Intervall</numerusform>
+            <numerusform>Erwarteter Kalibrierungsfehler (ECE): %1 über %n Intervalle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Threshold for &apos;%1&apos;:</source>
+        <translation>Schwelle für „%1“:</translation>
+    </message>
+    <message>
+        <source>Dice</source>
+        <translation>Dice</translation>
+    </message>
+    <message>
+        <source>HD95 (mm)</source>
+        <translation>HD95 (mm)</translation>
+    </message>
+    <message>
+        <source>Images with the label</source>
+        <translation>Bilder mit dem Label</translation>
+    </message>
+    <message>
+        <source>The threshold applies to models with two classes.</source>
+        <translation>Die Schwelle gilt für Modelle mit zwei Klassen.</translation>
+    </message>
+    <message>
+        <source>Calling &apos;%1&apos; at probability ≥ %2: sensitivity %3 · specificity %4 · precision %5 (TP %6, FP %7, TN %8, FN %9)</source>
+        <translation>„%1“ ab Wahrscheinlichkeit ≥ %2: Sensitivität %3 · Spezifität %4 · Präzision %5 (TP %6, FP %7, TN %8, FN %9)</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingExportPage</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Add the model to your model library to run it from the AI panel, and keep a report of how it was made.</source>
+        <translation>Fügen Sie das Modell Ihrer Modellbibliothek hinzu, um es im KI-Panel auszuführen, und bewahren Sie einen Bericht über seine Entstehung auf.</translation>
+    </message>
+    <message>
+        <source>Add to the model library</source>
+        <translation>Zur Modellbibliothek hinzufügen</translation>
+    </message>
+    <message>
+        <source>Model library</source>
+        <translation>Modellbibliothek</translation>
+    </message>
+    <message>
+        <source>Save training report (PDF)…</source>
+        <translation>Trainingsbericht speichern (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save predictions (CSV)…</source>
+        <translation>Vorhersagen speichern (CSV)…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Save training report</source>
+        <translation>Trainingsbericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save predictions</source>
+        <translation>Vorhersagen speichern</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>No trained model yet.</source>
+        <translation>Noch kein trainiertes Modell.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <source>Library folder: %1</source>
+        <translation>Bibliotheksordner: %1</translation>
+    </message>
+    <message>
+        <source>Added as %1. The AI panel lists it.</source>
+        <translation>Als %1 hinzugefügt. Das KI-Panel führt es auf.</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingModelPage</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Train a new network, or fine-tune a model you have: its weights are the start and its head is replaced when the classes differ.</source>
+        <translation>Trainieren Sie ein neues Netz oder stimmen Sie ein vorhandenes Modell fein ab: Seine Gewichte bilden den Ausgangspunkt, und sein Kopf wird ersetzt, wenn sich die Klassen unterscheiden.</translation>
+    </message>
+    <message>
+        <source>New network:</source>
+        <translation>Neues Netz:</translation>
+    </message>
+    <message>
+        <source>Fine-tune a package:</source>
+        <translation>Paket feinabstimmen:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Train only the head (freeze the features)</source>
+        <translation>Nur den Kopf trainieren (Merkmale einfrieren)</translation>
+    </message>
+    <message>
+        <source>Keeps the package&apos;s feature layers as they are and trains only the last layer: quick, and safer with few images</source>
+        <translation>Behält die Merkmalsschichten des Pakets unverändert bei und trainiert nur die letzte Schicht: schnell und sicherer bei wenigen Bildern</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Ausgangspunkt</translation>
+    </message>
+    <message>
+        <source>Channels of the first convolution; the deeper layers scale with it</source>
+        <translation>Kanäle der ersten Faltung; die tieferen Schichten skalieren mit</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>Tiefe</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>1 (grey; colour images are turned grey)</source>
+        <translation>1 (Grau; Farbbilder werden in Graustufen umgewandelt)</translation>
+    </message>
+    <message>
+        <source>3 (colour)</source>
+        <translation>3 (Farbe)</translation>
+    </message>
+    <message>
+        <source>Network and input</source>
+        <translation>Netz und Eingabe</translation>
+    </message>
+    <message>
+        <source>Base filters:</source>
+        <translation>Basisfilter:</translation>
+    </message>
+    <message>
+        <source>Input size (pixels):</source>
+        <translation>Eingabegröße (Pixel):</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>Kanäle:</translation>
+    </message>
+    <message>
+        <source>Model package to fine-tune</source>
+        <translation>Modellpaket zum Feinabstimmen</translation>
+    </message>
+    <message>
+        <source>RadPath model packages (*.pt)</source>
+        <translation>RadPath-Modellpakete (*.pt)</translation>
+    </message>
+    <message>
+        <source>U-Net 3-D</source>
+        <translation>U-Net 3-D</translation>
+    </message>
+    <message>
+        <source>U-Net 2-D</source>
+        <translation>U-Net 2-D</translation>
+    </message>
+    <message>
+        <source>SimpleCNN (small, fast)</source>
+        <translation>SimpleCNN (klein, schnell)</translation>
+    </message>
+    <message>
+        <source>ResNet-18</source>
+        <translation>ResNet-18</translation>
+    </message>
+    <message>
+        <source>ResNet-34</source>
+        <translation>ResNet-34</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Input size, channels and intensity scaling come from the package.</source>
+        <translation>Eingabegröße, Kanäle und Intensitätsskalierung stammen aus dem Paket.</translation>
+    </message>
+    <message>
+        <source>Tiles are cut at the size chosen on the data page, in colour.</source>
+        <translation>Die Kacheln werden in der auf der Datenseite gewählten Größe und in Farbe geschnitten.</translation>
+    </message>
+    <message>
+        <source>Segmenters train on random patches of this size and run as a sliding window.</source>
+        <translation>Segmentierer trainieren auf zufälligen Ausschnitten dieser Größe und laufen als gleitendes Fenster.</translation>
+    </message>
+    <message>
+        <source>Every image is resized to this size.</source>
+        <translation>Jedes Bild wird auf diese Größe skaliert.</translation>
+    </message>
+    <message>
+        <source>No %1 package in the library: Browse…</source>
+        <translation>Kein Paket für %1 in der Bibliothek: Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>segmentation</source>
+        <translation>Segmentierung</translation>
+    </message>
+    <message>
+        <source>tile classification</source>
+        <translation>Kachelklassifikation</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>Klassifikation</translation>
+    </message>
+    <message>
+        <source>Choose a package to fine-tune.</source>
+        <translation>Wählen Sie ein Paket zum Feinabstimmen.</translation>
+    </message>
+    <message>
+        <source>%1 needs input sides that are multiples of %2.</source>
+        <translation>%1 benötigt Eingabeseiten, deren Längen Vielfache von %2 sind.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingRunPage</name>
+    <message>
+        <source>decoding images</source>
+        <translation>Bilder werden dekodiert</translation>
+    </message>
+    <message>
+        <source>cutting slide tiles</source>
+        <translation>Kacheln werden aus den Objektträgern geschnitten</translation>
+    </message>
+    <message>
+        <source>loading the AI engine</source>
+        <translation>KI-Engine wird geladen</translation>
+    </message>
+    <message>
+        <source>the input size and channels are unknown</source>
+        <translation>Eingabegröße und Kanäle sind unbekannt</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>The curves grow as epochs end. A checkpoint is written after every epoch: a cancelled or interrupted run can be resumed.</source>
+        <translation>Die Kurven wachsen mit jeder abgeschlossenen Epoche. Nach jeder Epoche wird ein Checkpoint geschrieben: Ein abgebrochener oder unterbrochener Lauf kann fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>Training starten</translation>
+    </message>
+    <message>
+        <source>Resume from checkpoint</source>
+        <translation>Ab Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Neu beginnen</translation>
+    </message>
+    <message>
+        <source>A checkpoint of an earlier run is there. Start over and delete it?</source>
+        <translation>Es gibt einen Checkpoint eines früheren Laufs. Neu beginnen und ihn löschen?</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>Läuft: %1</translation>
+    </message>
+    <message>
+        <source>A checkpoint of an earlier run is there: resume it, or start over.</source>
+        <translation>Es gibt einen Checkpoint eines früheren Laufs: Setzen Sie ihn fort oder beginnen Sie neu.</translation>
+    </message>
+    <message>
+        <source>Ready to train.</source>
+        <translation>Bereit zum Training.</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>validation Dice</source>
+        <translation>Validierungs-Dice</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>Validierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>validation AUC</source>
+        <translation>Validierungs-AUC</translation>
+    </message>
+    <message>
+        <source>Validation Dice</source>
+        <translation>Validierungs-Dice</translation>
+    </message>
+    <message>
+        <source>Validation accuracy and AUC</source>
+        <translation>Validierungsgenauigkeit und -AUC</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Val loss</source>
+        <translation>Val.-Verlust</translation>
+    </message>
+    <message>
+        <source>Val Dice</source>
+        <translation>Val.-Dice</translation>
+    </message>
+    <message>
+        <source>Val accuracy</source>
+        <translation>Val.-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Val AUC</source>
+        <translation>Val.-AUC</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Waiting for data (s)</source>
+        <translation>Warten auf Daten (s)</translation>
+    </message>
+    <message>
+        <source>%1 ★</source>
+        <translation>%1 ★</translation>
+    </message>
+    <message>
+        <source>The best epoch so far by the early-stopping figure</source>
+        <translation>Die bisher beste Epoche nach der Kennzahl für Early Stopping</translation>
+    </message>
+    <message>
+        <source>The settings cannot be used: %1</source>
+        <translation>Die Einstellungen sind nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>RadPath training wizard%1</source>
+        <translation>RadPath-Trainingsassistent%1</translation>
+    </message>
+    <message>
+        <source> (resumed)</source>
+        <translation> (fortgesetzt)</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>Wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Training %1</source>
+        <translation>%1 wird trainiert</translation>
+    </message>
+    <message>
+        <source>Paused after the current batch. The run holds its place; Resume goes on.</source>
+        <translation>Nach dem aktuellen Batch pausiert. Der Lauf behält seinen Stand; „Fortsetzen“ macht weiter.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>Cancelling at the next batch…</source>
+        <translation>Wird beim nächsten Batch abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Finished: %1 (weights of epoch %2%3).</source>
+        <translation>Fertig: %1 (Gewichte der Epoche %2%3).</translation>
+    </message>
+    <message>
+        <source>, stopped early</source>
+        <translation>, vorzeitig gestoppt</translation>
+    </message>
+    <message>
+        <source>Cancelled. The checkpoint of epoch %1 is kept: &quot;Resume from checkpoint&quot; goes on from there.</source>
+        <translation>Abgebrochen. Der Checkpoint der Epoche %1 bleibt erhalten: „Ab Checkpoint fortsetzen“ macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>Cancelled before the first epoch ended.</source>
+        <translation>Abgebrochen, bevor die erste Epoche beendet war.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>Verstrichen: %1</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch etwa %1</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingSettingsPage</name>
+    <message>
+        <source>Training settings</source>
+        <translation>Trainingseinstellungen</translation>
+    </message>
+    <message>
+        <source>The defaults suit a first run. &quot;Save config…&quot; writes these settings as a train.json for radpath-cli train, e.g. to train on a server.</source>
+        <translation>Die Standardwerte eignen sich für einen ersten Lauf. „Konfiguration speichern…“ schreibt diese Einstellungen als train.json für radpath-cli train, z. B. um auf einem Server zu trainieren.</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>SGD mit Momentum</translation>
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation>Kosinus-Abklingen</translation>
+    </message>
+    <message>
+        <source>Step (× 0.1 every 10 epochs)</source>
+        <translation>Stufenweise (× 0,1 alle 10 Epochen)</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>Konstant</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Optimierung</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Optimizer:</source>
+        <translation>Optimierer:</translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>Weight Decay:</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule:</source>
+        <translation>Lernraten-Zeitplan:</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> Epochen</translation>
+    </message>
+    <message>
+        <source>Stops when the monitored figure has not improved for this many epochs and keeps the best epoch&apos;s weights; 0: never stop early</source>
+        <translation>Stoppt, wenn sich die überwachte Kennzahl so viele Epochen lang nicht verbessert hat, und behält die Gewichte der besten Epoche; 0: nie vorzeitig stoppen</translation>
+    </message>
+    <message>
+        <source>Balanced class weights (rarer classes weigh more in the loss)</source>
+        <translation>Ausgeglichene Klassengewichte (seltenere Klassen zählen im Verlust stärker)</translation>
+    </message>
+    <message>
+        <source>Early stopping and class weights</source>
+        <translation>Early Stopping und Klassengewichte</translation>
+    </message>
+    <message>
+        <source>Patience:</source>
+        <translation>Geduld:</translation>
+    </message>
+    <message>
+        <source>Monitor:</source>
+        <translation>Überwachte Kennzahl:</translation>
+    </message>
+    <message>
+        <source>Random flips</source>
+        <translation>Zufällige Spiegelungen</translation>
+    </message>
+    <message>
+        <source>Random 90° turns</source>
+        <translation>Zufällige 90°-Drehungen</translation>
+    </message>
+    <message>
+        <source>Random zoom by up to ± this share</source>
+        <translation>Zufälliger Zoom um bis zu ± diesen Anteil</translation>
+    </message>
+    <message>
+        <source>Random intensity scaling by up to ± this share</source>
+        <translation>Zufällige Intensitätsskalierung um bis zu ± diesen Anteil</translation>
+    </message>
+    <message>
+        <source>Standard deviation of Gaussian noise added after intensity scaling (images span 0..1)</source>
+        <translation>Standardabweichung des gaußschen Rauschens, das nach der Intensitätsskalierung addiert wird (Bilder liegen im Bereich 0..1)</translation>
+    </message>
+    <message>
+        <source> voxels</source>
+        <translation> Voxel</translation>
+    </message>
+    <message>
+        <source>3-D only: smooth random deformation of up to this many voxels</source>
+        <translation>Nur 3-D: glatte zufällige Verformung um bis zu so viele Voxel</translation>
+    </message>
+    <message>
+        <source>Augmentation (training images only)</source>
+        <translation>Augmentierung (nur Trainingsbilder)</translation>
+    </message>
+    <message>
+        <source>Rotation ±:</source>
+        <translation>Rotation ±:</translation>
+    </message>
+    <message>
+        <source>Scale ±:</source>
+        <translation>Skalierung ±:</translation>
+    </message>
+    <message>
+        <source>Intensity ±:</source>
+        <translation>Intensität ±:</translation>
+    </message>
+    <message>
+        <source>Contrast ±:</source>
+        <translation>Kontrast ±:</translation>
+    </message>
+    <message>
+        <source>Noise σ:</source>
+        <translation>Rauschen σ:</translation>
+    </message>
+    <message>
+        <source>Elastic:</source>
+        <translation>Elastisch:</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA-GPU</translation>
+    </message>
+    <message>
+        <source>Checking for a GPU…</source>
+        <translation>Suche nach einer GPU…</translation>
+    </message>
+    <message>
+        <source>automatic (%1)</source>
+        <translation>automatisch (%1)</translation>
+    </message>
+    <message>
+        <source>Shuffling, augmentation and the validation split repeat with the same seed</source>
+        <translation>Mischen, Augmentierung und Validierungs-Split wiederholen sich mit demselben Seed</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Model name:</source>
+        <translation>Modellname:</translation>
+    </message>
+    <message>
+        <source>Save config…</source>
+        <translation>Konfiguration speichern…</translation>
+    </message>
+    <message>
+        <source>Save training configuration</source>
+        <translation>Trainingskonfiguration speichern</translation>
+    </message>
+    <message>
+        <source>Training configuration (*.json)</source>
+        <translation>Trainingskonfiguration (*.json)</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>validation Dice</source>
+        <translation>Validierungs-Dice</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>Validierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>validation AUC</source>
+        <translation>Validierungs-AUC</translation>
+    </message>
+    <message>
+        <source>%1 segmenter</source>
+        <translation>Segmentierer %1</translation>
+    </message>
+    <message>
+        <source>%1 tile classifier</source>
+        <translation>Kachelklassifikator %1</translation>
+    </message>
+    <message>
+        <source>%1 classifier</source>
+        <translation>Klassifikator %1</translation>
+    </message>
+    <message>
+        <source>Loading the AI engine</source>
+        <translation>KI-Engine wird geladen</translation>
+    </message>
+    <message>
+        <source>The AI engine is unavailable: %1</source>
+        <translation>Die KI-Engine ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>LibTorch %1 with CUDA: %2</source>
+        <translation>LibTorch %1 mit CUDA: %2</translation>
+    </message>
+    <message>
+        <source>LibTorch %1 without CUDA on this machine: training runs on the CPU.</source>
+        <translation>LibTorch %1 ohne CUDA auf diesem Rechner: Das Training läuft auf der CPU.</translation>
+    </message>
+    <message>
+        <source>The run writes %1.pt and its checkpoint into %2</source>
+        <translation>Der Lauf schreibt %1.pt und seinen Checkpoint nach %2</translation>
+    </message>
+    <message>
+        <source>Saved %1. Train with: radpath-cli train --config %2</source>
+        <translation>%1 gespeichert. Trainieren mit: radpath-cli train --config %2</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingTaskPage</name>
+    <message>
+        <source>What should the model do?</source>
+        <translation>Was soll das Modell tun?</translation>
+    </message>
+    <message>
+        <source>RadPath trains on your own labelled images and adds the model to your model library.</source>
+        <translation>RadPath trainiert mit Ihren eigenen gelabelten Bildern und fügt das Modell Ihrer Modellbibliothek hinzu.</translation>
+    </message>
+    <message>
+        <source>2-D image classification</source>
+        <translation>2-D-Bildklassifikation</translation>
+    </message>
+    <message>
+        <source>3-D volume segmentation</source>
+        <translation>3-D-Volumensegmentierung</translation>
+    </message>
+    <message>
+        <source>Slide tile classification</source>
+        <translation>Klassifikation von Objektträger-Kacheln</translation>
+    </message>
+    <message>
+        <source>One label per image (e.g. normal / pneumonia) from class folders: train/&lt;class&gt;/, val/&lt;class&gt;/ and optionally test/&lt;class&gt;/, or only &lt;class&gt;/ folders, split for you. PNG, JPEG, TIFF, DICOM, NIfTI.</source>
+        <translation>Ein Label pro Bild (z. B. normal / Pneumonie) aus Klassenordnern: train/&lt;Klasse&gt;/, val/&lt;Klasse&gt;/ und optional test/&lt;Klasse&gt;/, oder nur &lt;Klasse&gt;/-Ordner, die automatisch aufgeteilt werden. PNG, JPEG, TIFF, DICOM, NIfTI.</translation>
+    </message>
+    <message>
+        <source>A label per voxel from images paired with label maps of the same name: train/images/ with train/labels/ (and val/, test/), or images/ with labels/. U-Net 3-D, or U-Net 2-D for single slices.</source>
+        <translation>Ein Label pro Voxel aus Bildern, denen gleichnamige Labelkarten zugeordnet sind: train/images/ mit train/labels/ (und val/, test/) oder images/ mit labels/. U-Net 3-D oder U-Net 2-D für einzelne Schichten.</translation>
+    </message>
+    <message>
+        <source>A class per tile of a whole-slide image, for heat maps over slides. Tiles are cut at a chosen size and µm per pixel from slides annotated beside them (SLIDE.geojson from QuPath, or ASAP&apos;s SLIDE.xml): train/ and val/ folders of slides, or the slides in one folder. A folder of tile images by class works too.</source>
+        <translation>Eine Klasse pro Kachel eines Whole-Slide-Bildes, für Heatmaps über Objektträgern. Die Kacheln werden in gewählter Größe und µm pro Pixel aus Objektträgern geschnitten, deren Annotationen daneben liegen (SLIDE.geojson aus QuPath oder SLIDE.xml von ASAP): train/- und val/-Ordner mit Objektträgern oder die Objektträger in einem Ordner. Ein Ordner mit Kachelbildern nach Klasse funktioniert ebenfalls.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingWizard</name>
+    <message>
+        <source>Train a model</source>
+        <translation>Modell trainieren</translation>
+    </message>
+    <message>
+        <source>the training wizard</source>
+        <translation>Trainingsassistent</translation>
+    </message>
+    <message>
+        <source>A job of the wizard is still running. Stop it and close? A training run keeps its last checkpoint.</source>
+        <translation>Ein Auftrag des Assistenten läuft noch. Anhalten und schließen? Ein Trainingslauf behält seinen letzten Checkpoint.</translation>
     </message>
 </context>
 <context>

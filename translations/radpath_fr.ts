@@ -85,6 +85,230 @@ Min %5  Max %6</translation>
     </message>
 </context>
 <context>
+    <name>ModelInstall</name>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1 : lecture impossible (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the model folder cannot be created</source>
+        <translation>%1 : impossible de créer le dossier des modèles</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1 : écriture impossible (%2)</translation>
+    </message>
+    <message>
+        <source>%1: reading failed (%2)</source>
+        <translation>%1 : échec de la lecture (%2)</translation>
+    </message>
+    <message>
+        <source>%1: writing failed (%2)</source>
+        <translation>%1 : échec de l’écriture (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPreparation</name>
+    <message>
+        <source>%1 file(s) could not be decoded and were left out, e.g. %2: %3</source>
+        <translation>%1 fichier(s) n’ont pas pu être décodés et ont été exclus, p. ex. %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1: no training image could be decoded</source>
+        <translation>%1 : aucune image d’entraînement n’a pu être décodée</translation>
+    </message>
+    <message>
+        <source>class &apos;%1&apos; has no training image that could be decoded</source>
+        <translation>la classe « %1 » n’a aucune image d’entraînement qui ait pu être décodée</translation>
+    </message>
+    <message>
+        <source>Intensities 0..255 onto 0..1 (8-bit images).</source>
+        <translation>Intensités 0..255 ramenées à 0..1 (images 8 bits).</translation>
+    </message>
+    <message>
+        <source>Intensities %1..%2 onto 0..1 (the training images&apos; range).</source>
+        <translation>Intensités %1..%2 ramenées à 0..1 (plage des images d’entraînement).</translation>
+    </message>
+    <message>
+        <source>%1 colour training image(s) turned grey (choose 3 channels to keep colour).</source>
+        <translation>%1 image(s) d’entraînement en couleur convertie(s) en niveaux de gris (choisissez 3 canaux pour conserver la couleur).</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingReport</name>
+    <message>
+        <source>Dataset</source>
+        <translation>Jeu de données</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>image / label pairs</source>
+        <translation>paires image / étiquette</translation>
+    </message>
+    <message>
+        <source>Warning: </source>
+        <translation>Avertissement : </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) left out as unusable.</source>
+        <translation>
+            <numerusform>%n fichier exclu car inutilisable.</numerusform>
+            <numerusform>%n fichiers exclus car inutilisables.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>The package holds the weights of epoch %1%2.</source>
+        <translation>Le paquet contient les poids de l’époque %1%2.</translation>
+    </message>
+    <message>
+        <source> (stopped early)</source>
+        <translation> (arrêt précoce)</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Époque</translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation>Perte d’entraînement</translation>
+    </message>
+    <message>
+        <source>Val loss</source>
+        <translation>Perte val.</translation>
+    </message>
+    <message>
+        <source>Val Dice</source>
+        <translation>Dice val.</translation>
+    </message>
+    <message>
+        <source>Val accuracy</source>
+        <translation>Exactitude val.</translation>
+    </message>
+    <message>
+        <source>Val AUC</source>
+        <translation>AUC val.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Taux d’apprentissage</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Secondes</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Évaluation</translation>
+    </message>
+    <message>
+        <source>%1 images of the %2 split; accuracy %3; expected calibration error %4.</source>
+        <translation>%1 images de l’ensemble « %2 » ; exactitude %3 ; erreur de calibration attendue %4.</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (rows: truth, columns: predicted)</source>
+        <translation>Matrice de confusion (lignes : vérité, colonnes : prédiction)</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>Par classe</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Effectif</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensibilité</translation>
+    </message>
+    <message>
+        <source>Specificity</source>
+        <translation>Spécificité</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Précision</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <source>95 % CI</source>
+        <translation>IC à 95 %</translation>
+    </message>
+    <message>
+        <source>%1 images of the %2 split.</source>
+        <translation>%1 images de l’ensemble « %2 ».</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Dice</source>
+        <translation>Dice</translation>
+    </message>
+    <message>
+        <source>HD95 (mm)</source>
+        <translation>HD95 (mm)</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Not evaluated.</source>
+        <translation>Non évalué.</translation>
+    </message>
+    <message>
+        <source>Training report: %1</source>
+        <translation>Rapport d’entraînement : %1</translation>
+    </message>
+    <message>
+        <source>Written %1 by RadPath.</source>
+        <translation>Généré le %1 par RadPath.</translation>
+    </message>
+    <message>
+        <source>Model package: %1</source>
+        <translation>Paquet de modèle : %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1 : écriture impossible (%2)</translation>
+    </message>
+    <message>
+        <source>Training report</source>
+        <translation>Rapport d’entraînement</translation>
+    </message>
+</context>
+<context>
     <name>TransferFunctionPresets</name>
     <message>
         <source>CT bone</source>
@@ -695,6 +919,10 @@ Périphérique %4 : %5 (%6)</translation>
         <source>Open an image first: label maps and overlays are drawn over it.</source>
         <translation>Ouvrez d’abord une image : les cartes d’étiquettes et superpositions sont dessinées par-dessus.</translation>
     </message>
+    <message>
+        <source>Train a &amp;Model…</source>
+        <translation>Entraîner un &amp;modèle…</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MeasurementStore</name>
@@ -955,6 +1183,1075 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingDataPage</name>
+    <message>
+        <source>Dataset</source>
+        <translation>Jeu de données</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the labelled images. RadPath reads file names and headers now and the pixels when training starts.</source>
+        <translation>Choisissez le dossier qui contient les images étiquetées. RadPath lit maintenant les noms de fichiers et les en-têtes, et les pixels au démarrage de l’entraînement.</translation>
+    </message>
+    <message>
+        <source>Dataset folder</source>
+        <translation>Dossier du jeu de données</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>The share of each class kept for validation when the folder is not split into train/ and val/ already</source>
+        <translation>La part de chaque classe réservée à la validation lorsque le dossier n’est pas déjà réparti en train/ et val/</translation>
+    </message>
+    <message>
+        <source>Validation share:</source>
+        <translation>Part de validation :</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source> µm per pixel</source>
+        <translation> µm par pixel</translation>
+    </message>
+    <message>
+        <source>The resolution tiles are cut at: 0.25 is about 40×, 0.5 about 20×, 2 about 5×</source>
+        <translation>La résolution à laquelle les tuiles sont découpées : 0,25 correspond à environ 40×, 0,5 à environ 20×, 2 à environ 5×</translation>
+    </message>
+    <message>
+        <source>Tiles of</source>
+        <translation>Tuiles de</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Why it is left out</source>
+        <translation>Motif de l’exclusion</translation>
+    </message>
+    <message>
+        <source>Samples:</source>
+        <translation>Exemples :</translation>
+    </message>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1 : %2 %</translation>
+    </message>
+    <message>
+        <source>No folder chosen yet.</source>
+        <translation>Aucun dossier choisi pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Choose the folder of annotated slides (or of tile images by class). The tiles are cut now, in the background.</source>
+        <translation>Choisissez le dossier des lames annotées (ou d’images de tuiles rangées par classe). Les tuiles sont découpées dès maintenant, en arrière-plan.</translation>
+    </message>
+    <message>
+        <source>Cutting tiles from the slides in %1…</source>
+        <translation>Découpage des tuiles des lames de %1…</translation>
+    </message>
+    <message>
+        <source>Scanning %1…</source>
+        <translation>Analyse de %1…</translation>
+    </message>
+    <message>
+        <source>Cutting slide tiles</source>
+        <translation>Découpage des tuiles de lames</translation>
+    </message>
+    <message>
+        <source>Scanning the dataset</source>
+        <translation>Analyse du jeu de données</translation>
+    </message>
+    <message>
+        <source>cutting tiles</source>
+        <translation>découpage des tuiles</translation>
+    </message>
+    <message>
+        <source>The folder could not be scanned: %1</source>
+        <translation>Le dossier n’a pas pu être analysé : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) with label maps.</source>
+        <translation>
+            <numerusform>%n image avec carte d’étiquettes.</numerusform>
+            <numerusform>%n images avec cartes d’étiquettes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tile(s) of %1 px at %2 µm per pixel from %3 slide(s), in %4 classes.</source>
+        <translation>
+            <numerusform>%n tuile de %1 px à %2 µm par pixel issue de %3 lame(s), en %4 classes.</numerusform>
+            <numerusform>%n tuiles de %1 px à %2 µm par pixel issues de %3 lame(s), en %4 classes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) in %1 classes.</source>
+        <translation>
+            <numerusform>%n image en %1 classes.</numerusform>
+            <numerusform>%n images en %1 classes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Split by its train/val/test folders.</source>
+        <translation>Réparti selon ses dossiers train/val/test.</translation>
+    </message>
+    <message>
+        <source>Not split into folders: %1 % of each class is kept for validation.</source>
+        <translation>Non réparti en dossiers : %1 % de chaque classe est réservé à la validation.</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>image / label pairs</source>
+        <translation>paires image / étiquette</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>images</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be used</source>
+        <translation>
+            <numerusform>%n fichier inutilisable</numerusform>
+            <numerusform>%n fichiers inutilisables</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingEvaluationPage</name>
+    <message>
+        <source>Evaluation</source>
+        <translation>Évaluation</translation>
+    </message>
+    <message>
+        <source>The trained model on images it did not train on: the test split when there is one, else the validation split.</source>
+        <translation>Le modèle entraîné, sur des images qu’il n’a pas vues à l’entraînement : l’ensemble de test s’il existe, sinon l’ensemble de validation.</translation>
+    </message>
+    <message>
+        <source>ROC (one class against the rest)</source>
+        <translation>ROC (une classe contre les autres)</translation>
+    </message>
+    <message>
+        <source>1 − specificity</source>
+        <translation>1 − spécificité</translation>
+    </message>
+    <message>
+        <source>sensitivity</source>
+        <translation>sensibilité</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Diagramme de fiabilité</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>confiance</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>exactitude</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (rows: truth, columns: predicted)</source>
+        <translation>Matrice de confusion (lignes : vérité, colonnes : prédiction)</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>Par classe</translation>
+    </message>
+    <message>
+        <source>Per label</source>
+        <translation>Par étiquette</translation>
+    </message>
+    <message>
+        <source>Dice per image</source>
+        <translation>Dice par image</translation>
+    </message>
+    <message>
+        <source>Evaluating… %1 %</source>
+        <translation>Évaluation… %1 %</translation>
+    </message>
+    <message>
+        <source>The evaluation was cancelled.</source>
+        <translation>L’évaluation a été annulée.</translation>
+    </message>
+    <message>
+        <source>The evaluation failed: %1</source>
+        <translation>L’évaluation a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Evaluating on the %1 split…</source>
+        <translation>Évaluation sur l’ensemble « %1 »…</translation>
+    </message>
+    <message>
+        <source>Evaluating the trained model</source>
+        <translation>Évaluation du modèle entraîné</translation>
+    </message>
+    <message>
+        <source>no decoded %1 image to evaluate on</source>
+        <translation>aucune image décodée de l’ensemble « %1 » à évaluer</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 image(s), accuracy %2.</source>
+        <translation>
+            <numerusform>%n image de %1, exactitude %2.</numerusform>
+            <numerusform>%n images de %1, exactitude %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 image(s).</source>
+        <translation>
+            <numerusform>%n image de %1.</numerusform>
+            <numerusform>%n images de %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Effectif</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensibilité</translation>
+    </message>
+    <message>
+        <source>Specificity</source>
+        <translation>Spécificité</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Précision</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>AUC (95 % CI)</source>
+        <translation>AUC (IC à 95 %)</translation>
+    </message>
+    <message>
+        <source>%1 (%2–%3)</source>
+        <translation>%1 (%2–%3)</translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation>hasard</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>seuil</translation>
+    </message>
+    <message>
+        <source>perfect calibration</source>
+        <translation>calibration parfaite</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>modèle</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expected calibration error (ECE): %1 over %n bin(s)</source>
+        <translation>
+            <numerusform>Erreur de calibration attendue (ECE) : %1 sur %n intervalle</numerusform>
+            <numerusform>Erreur de calibration attendue (ECE) : %1 sur %n intervalles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Threshold for &apos;%1&apos;:</source>
+        <translation>Seuil pour « %1 » :</translation>
+    </message>
+    <message>
+        <source>Dice</source>
+        <translation>Dice</translation>
+    </message>
+    <message>
+        <source>HD95 (mm)</source>
+        <translation>HD95 (mm)</translation>
+    </message>
+    <message>
+        <source>Images with the label</source>
+        <translation>Images avec l’étiquette</translation>
+    </message>
+    <message>
+        <source>The threshold applies to models with two classes.</source>
+        <translation>Le seuil s’applique aux modèles à deux classes.</translation>
+    </message>
+    <message>
+        <source>Calling &apos;%1&apos; at probability ≥ %2: sensitivity %3 · specificity %4 · precision %5 (TP %6, FP %7, TN %8, FN %9)</source>
+        <translation>« %1 » à partir d’une probabilité ≥ %2 : sensibilité %3 · spécificité %4 · précision %5 (VP %6, FP %7, VN %8, FN %9)</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingExportPage</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <source>Add the model to your model library to run it from the AI panel, and keep a report of how it was made.</source>
+        <translation>Ajoutez le modèle à votre bibliothèque de modèles pour l’exécuter depuis le panneau d’IA, et conservez un rapport sur la façon dont il a été créé.</translation>
+    </message>
+    <message>
+        <source>Add to the model library</source>
+        <translation>Ajouter à la bibliothèque de modèles</translation>
+    </message>
+    <message>
+        <source>Model library</source>
+        <translation>Bibliothèque de modèles</translation>
+    </message>
+    <message>
+        <source>Save training report (PDF)…</source>
+        <translation>Enregistrer le rapport d’entraînement (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save predictions (CSV)…</source>
+        <translation>Enregistrer les prédictions (CSV)…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Save training report</source>
+        <translation>Enregistrer le rapport d’entraînement</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save predictions</source>
+        <translation>Enregistrer les prédictions</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>No trained model yet.</source>
+        <translation>Pas encore de modèle entraîné.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <source>Library folder: %1</source>
+        <translation>Dossier de la bibliothèque : %1</translation>
+    </message>
+    <message>
+        <source>Added as %1. The AI panel lists it.</source>
+        <translation>Ajouté sous le nom %1. Le panneau d’IA le répertorie.</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Non ajouté : %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingModelPage</name>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Train a new network, or fine-tune a model you have: its weights are the start and its head is replaced when the classes differ.</source>
+        <translation>Entraînez un nouveau réseau ou affinez un modèle existant : ses poids servent de point de départ et sa tête est remplacée si les classes diffèrent.</translation>
+    </message>
+    <message>
+        <source>New network:</source>
+        <translation>Nouveau réseau :</translation>
+    </message>
+    <message>
+        <source>Fine-tune a package:</source>
+        <translation>Affiner un paquet :</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Train only the head (freeze the features)</source>
+        <translation>N’entraîner que la tête (geler les caractéristiques)</translation>
+    </message>
+    <message>
+        <source>Keeps the package&apos;s feature layers as they are and trains only the last layer: quick, and safer with few images</source>
+        <translation>Conserve telles quelles les couches de caractéristiques du paquet et n’entraîne que la dernière couche : rapide, et plus sûr avec peu d’images</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Point de départ</translation>
+    </message>
+    <message>
+        <source>Channels of the first convolution; the deeper layers scale with it</source>
+        <translation>Canaux de la première convolution ; les couches plus profondes suivent en proportion</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>profondeur</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>hauteur</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>largeur</translation>
+    </message>
+    <message>
+        <source>1 (grey; colour images are turned grey)</source>
+        <translation>1 (gris ; les images couleur sont converties en niveaux de gris)</translation>
+    </message>
+    <message>
+        <source>3 (colour)</source>
+        <translation>3 (couleur)</translation>
+    </message>
+    <message>
+        <source>Network and input</source>
+        <translation>Réseau et entrée</translation>
+    </message>
+    <message>
+        <source>Base filters:</source>
+        <translation>Filtres de base :</translation>
+    </message>
+    <message>
+        <source>Input size (pixels):</source>
+        <translation>Taille d’entrée (pixels) :</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>Canaux :</translation>
+    </message>
+    <message>
+        <source>Model package to fine-tune</source>
+        <translation>Paquet de modèle à affiner</translation>
+    </message>
+    <message>
+        <source>RadPath model packages (*.pt)</source>
+        <translation>Paquets de modèles RadPath (*.pt)</translation>
+    </message>
+    <message>
+        <source>U-Net 3-D</source>
+        <translation>U-Net 3D</translation>
+    </message>
+    <message>
+        <source>U-Net 2-D</source>
+        <translation>U-Net 2D</translation>
+    </message>
+    <message>
+        <source>SimpleCNN (small, fast)</source>
+        <translation>SimpleCNN (petit, rapide)</translation>
+    </message>
+    <message>
+        <source>ResNet-18</source>
+        <translation>ResNet-18</translation>
+    </message>
+    <message>
+        <source>ResNet-34</source>
+        <translation>ResNet-34</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Input size, channels and intensity scaling come from the package.</source>
+        <translation>La taille d’entrée, les canaux et la mise à l’échelle des intensités proviennent du paquet.</translation>
+    </message>
+    <message>
+        <source>Tiles are cut at the size chosen on the data page, in colour.</source>
+        <translation>Les tuiles sont découpées à la taille choisie sur la page des données, en couleur.</translation>
+    </message>
+    <message>
+        <source>Segmenters train on random patches of this size and run as a sliding window.</source>
+        <translation>Les segmenteurs s’entraînent sur des patchs aléatoires de cette taille et s’exécutent en fenêtre glissante.</translation>
+    </message>
+    <message>
+        <source>Every image is resized to this size.</source>
+        <translation>Chaque image est redimensionnée à cette taille.</translation>
+    </message>
+    <message>
+        <source>No %1 package in the library: Browse…</source>
+        <translation>Aucun paquet de %1 dans la bibliothèque : Parcourir…</translation>
+    </message>
+    <message>
+        <source>segmentation</source>
+        <translation>segmentation</translation>
+    </message>
+    <message>
+        <source>tile classification</source>
+        <translation>classification de tuiles</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>classification</translation>
+    </message>
+    <message>
+        <source>Choose a package to fine-tune.</source>
+        <translation>Choisissez un paquet à affiner.</translation>
+    </message>
+    <message>
+        <source>%1 needs input sides that are multiples of %2.</source>
+        <translation>%1 nécessite des côtés d’entrée multiples de %2.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingRunPage</name>
+    <message>
+        <source>decoding images</source>
+        <translation>décodage des images</translation>
+    </message>
+    <message>
+        <source>cutting slide tiles</source>
+        <translation>découpage des tuiles des lames</translation>
+    </message>
+    <message>
+        <source>loading the AI engine</source>
+        <translation>chargement du moteur d’IA</translation>
+    </message>
+    <message>
+        <source>the input size and channels are unknown</source>
+        <translation>la taille d’entrée et les canaux sont inconnus</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>The curves grow as epochs end. A checkpoint is written after every epoch: a cancelled or interrupted run can be resumed.</source>
+        <translation>Les courbes s’allongent à chaque fin d’époque. Un point de contrôle est écrit après chaque époque : un entraînement annulé ou interrompu peut être repris.</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>Démarrer l’entraînement</translation>
+    </message>
+    <message>
+        <source>Resume from checkpoint</source>
+        <translation>Reprendre au point de contrôle</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Annuler l’entraînement</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Perte</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>époque</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>perte</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Recommencer</translation>
+    </message>
+    <message>
+        <source>A checkpoint of an earlier run is there. Start over and delete it?</source>
+        <translation>Il existe un point de contrôle d’un entraînement précédent. Recommencer et le supprimer ?</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>En cours : %1</translation>
+    </message>
+    <message>
+        <source>A checkpoint of an earlier run is there: resume it, or start over.</source>
+        <translation>Il existe un point de contrôle d’un entraînement précédent : reprenez-le ou recommencez.</translation>
+    </message>
+    <message>
+        <source>Ready to train.</source>
+        <translation>Prêt pour l’entraînement.</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>perte d’entraînement</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>perte de validation</translation>
+    </message>
+    <message>
+        <source>validation Dice</source>
+        <translation>Dice de validation</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>exactitude de validation</translation>
+    </message>
+    <message>
+        <source>validation AUC</source>
+        <translation>AUC de validation</translation>
+    </message>
+    <message>
+        <source>Validation Dice</source>
+        <translation>Dice de validation</translation>
+    </message>
+    <message>
+        <source>Validation accuracy and AUC</source>
+        <translation>Exactitude et AUC de validation</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Époque</translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation>Perte d’entraînement</translation>
+    </message>
+    <message>
+        <source>Val loss</source>
+        <translation>Perte val.</translation>
+    </message>
+    <message>
+        <source>Val Dice</source>
+        <translation>Dice val.</translation>
+    </message>
+    <message>
+        <source>Val accuracy</source>
+        <translation>Exactitude val.</translation>
+    </message>
+    <message>
+        <source>Val AUC</source>
+        <translation>AUC val.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Taux d’apprentissage</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Temps (s)</translation>
+    </message>
+    <message>
+        <source>Waiting for data (s)</source>
+        <translation>Attente des données (s)</translation>
+    </message>
+    <message>
+        <source>%1 ★</source>
+        <translation>%1 ★</translation>
+    </message>
+    <message>
+        <source>The best epoch so far by the early-stopping figure</source>
+        <translation>La meilleure époque jusqu’ici selon l’indicateur d’arrêt précoce</translation>
+    </message>
+    <message>
+        <source>The settings cannot be used: %1</source>
+        <translation>Les paramètres sont inutilisables : %1</translation>
+    </message>
+    <message>
+        <source>RadPath training wizard%1</source>
+        <translation>Assistant d’entraînement RadPath%1</translation>
+    </message>
+    <message>
+        <source> (resumed)</source>
+        <translation> (repris)</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>Reprise…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Training %1</source>
+        <translation>Entraînement de %1</translation>
+    </message>
+    <message>
+        <source>Paused after the current batch. The run holds its place; Resume goes on.</source>
+        <translation>En pause après le batch en cours. L’entraînement garde sa place ; « Reprendre » le poursuit.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <source>Cancelling at the next batch…</source>
+        <translation>Annulation au prochain batch…</translation>
+    </message>
+    <message>
+        <source>Finished: %1 (weights of epoch %2%3).</source>
+        <translation>Terminé : %1 (poids de l’époque %2%3).</translation>
+    </message>
+    <message>
+        <source>, stopped early</source>
+        <translation>, arrêt précoce</translation>
+    </message>
+    <message>
+        <source>Cancelled. The checkpoint of epoch %1 is kept: &quot;Resume from checkpoint&quot; goes on from there.</source>
+        <translation>Annulé. Le point de contrôle de l’époque %1 est conservé : « Reprendre au point de contrôle » repart de là.</translation>
+    </message>
+    <message>
+        <source>Cancelled before the first epoch ended.</source>
+        <translation>Annulé avant la fin de la première époque.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Échec de l’entraînement : %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>Écoulé : %1</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>encore environ %1</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingSettingsPage</name>
+    <message>
+        <source>Training settings</source>
+        <translation>Paramètres d’entraînement</translation>
+    </message>
+    <message>
+        <source>The defaults suit a first run. &quot;Save config…&quot; writes these settings as a train.json for radpath-cli train, e.g. to train on a server.</source>
+        <translation>Les valeurs par défaut conviennent à un premier entraînement. « Enregistrer la configuration… » écrit ces paramètres dans un fichier train.json pour radpath-cli train, p. ex. pour entraîner sur un serveur.</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>SGD avec momentum</translation>
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation>Décroissance cosinus</translation>
+    </message>
+    <message>
+        <source>Step (× 0.1 every 10 epochs)</source>
+        <translation>Par paliers (× 0,1 toutes les 10 époques)</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>Constant</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Optimisation</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Époques :</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Taille de batch :</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Taux d’apprentissage :</translation>
+    </message>
+    <message>
+        <source>Optimizer:</source>
+        <translation>Optimiseur :</translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>Décroissance des poids :</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule:</source>
+        <translation>Planification du taux d’apprentissage :</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> époques</translation>
+    </message>
+    <message>
+        <source>Stops when the monitored figure has not improved for this many epochs and keeps the best epoch&apos;s weights; 0: never stop early</source>
+        <translation>Arrête l’entraînement si l’indicateur surveillé ne s’est pas amélioré pendant ce nombre d’époques et conserve les poids de la meilleure époque ; 0 : jamais d’arrêt précoce</translation>
+    </message>
+    <message>
+        <source>Balanced class weights (rarer classes weigh more in the loss)</source>
+        <translation>Poids de classes équilibrés (les classes plus rares pèsent davantage dans la perte)</translation>
+    </message>
+    <message>
+        <source>Early stopping and class weights</source>
+        <translation>Arrêt précoce et poids de classes</translation>
+    </message>
+    <message>
+        <source>Patience:</source>
+        <translation>Patience :</translation>
+    </message>
+    <message>
+        <source>Monitor:</source>
+        <translation>Indicateur surveillé :</translation>
+    </message>
+    <message>
+        <source>Random flips</source>
+        <translation>Retournements aléatoires</translation>
+    </message>
+    <message>
+        <source>Random 90° turns</source>
+        <translation>Rotations aléatoires de 90°</translation>
+    </message>
+    <message>
+        <source>Random zoom by up to ± this share</source>
+        <translation>Zoom aléatoire jusqu’à ± cette proportion</translation>
+    </message>
+    <message>
+        <source>Random intensity scaling by up to ± this share</source>
+        <translation>Mise à l’échelle aléatoire de l’intensité jusqu’à ± cette proportion</translation>
+    </message>
+    <message>
+        <source>Standard deviation of Gaussian noise added after intensity scaling (images span 0..1)</source>
+        <translation>Écart type du bruit gaussien ajouté après la mise à l’échelle de l’intensité (les images couvrent 0..1)</translation>
+    </message>
+    <message>
+        <source> voxels</source>
+        <translation> voxels</translation>
+    </message>
+    <message>
+        <source>3-D only: smooth random deformation of up to this many voxels</source>
+        <translation>3D uniquement : déformation aléatoire lisse d’au plus ce nombre de voxels</translation>
+    </message>
+    <message>
+        <source>Augmentation (training images only)</source>
+        <translation>Augmentation (images d’entraînement uniquement)</translation>
+    </message>
+    <message>
+        <source>Rotation ±:</source>
+        <translation>Rotation ± :</translation>
+    </message>
+    <message>
+        <source>Scale ±:</source>
+        <translation>Échelle ± :</translation>
+    </message>
+    <message>
+        <source>Intensity ±:</source>
+        <translation>Intensité ± :</translation>
+    </message>
+    <message>
+        <source>Contrast ±:</source>
+        <translation>Contraste ± :</translation>
+    </message>
+    <message>
+        <source>Noise σ:</source>
+        <translation>Bruit σ :</translation>
+    </message>
+    <message>
+        <source>Elastic:</source>
+        <translation>Élastique :</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>GPU CUDA</translation>
+    </message>
+    <message>
+        <source>Checking for a GPU…</source>
+        <translation>Recherche d’un GPU…</translation>
+    </message>
+    <message>
+        <source>automatic (%1)</source>
+        <translation>automatique (%1)</translation>
+    </message>
+    <message>
+        <source>Shuffling, augmentation and the validation split repeat with the same seed</source>
+        <translation>Le mélange, l’augmentation et la répartition de validation se répètent avec la même graine</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Périphérique :</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Threads :</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Graine :</translation>
+    </message>
+    <message>
+        <source>Model name:</source>
+        <translation>Nom du modèle :</translation>
+    </message>
+    <message>
+        <source>Save config…</source>
+        <translation>Enregistrer la configuration…</translation>
+    </message>
+    <message>
+        <source>Save training configuration</source>
+        <translation>Enregistrer la configuration d’entraînement</translation>
+    </message>
+    <message>
+        <source>Training configuration (*.json)</source>
+        <translation>Configuration d’entraînement (*.json)</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>perte de validation</translation>
+    </message>
+    <message>
+        <source>validation Dice</source>
+        <translation>Dice de validation</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>exactitude de validation</translation>
+    </message>
+    <message>
+        <source>validation AUC</source>
+        <translation>AUC de validation</translation>
+    </message>
+    <message>
+        <source>%1 segmenter</source>
+        <translation>Segmenteur %1</translation>
+    </message>
+    <message>
+        <source>%1 tile classifier</source>
+        <translation>Classifieur de tuiles %1</translation>
+    </message>
+    <message>
+        <source>%1 classifier</source>
+        <translation>Classifieur %1</translation>
+    </message>
+    <message>
+        <source>Loading the AI engine</source>
+        <translation>Chargement du moteur d’IA</translation>
+    </message>
+    <message>
+        <source>The AI engine is unavailable: %1</source>
+        <translation>Le moteur d’IA est indisponible : %1</translation>
+    </message>
+    <message>
+        <source>LibTorch %1 with CUDA: %2</source>
+        <translation>LibTorch %1 avec CUDA : %2</translation>
+    </message>
+    <message>
+        <source>LibTorch %1 without CUDA on this machine: training runs on the CPU.</source>
+        <translation>LibTorch %1 sans CUDA sur cette machine : l’entraînement s’exécute sur le CPU.</translation>
+    </message>
+    <message>
+        <source>The run writes %1.pt and its checkpoint into %2</source>
+        <translation>L’entraînement écrit %1.pt et son point de contrôle dans %2</translation>
+    </message>
+    <message>
+        <source>Saved %1. Train with: radpath-cli train --config %2</source>
+        <translation>%1 enregistré. Pour entraîner : radpath-cli train --config %2</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingTaskPage</name>
+    <message>
+        <source>What should the model do?</source>
+        <translation>Que doit faire le modèle ?</translation>
+    </message>
+    <message>
+        <source>RadPath trains on your own labelled images and adds the model to your model library.</source>
+        <translation>RadPath s’entraîne sur vos propres images étiquetées et ajoute le modèle à votre bibliothèque de modèles.</translation>
+    </message>
+    <message>
+        <source>2-D image classification</source>
+        <translation>Classification d’images 2D</translation>
+    </message>
+    <message>
+        <source>3-D volume segmentation</source>
+        <translation>Segmentation de volumes 3D</translation>
+    </message>
+    <message>
+        <source>Slide tile classification</source>
+        <translation>Classification de tuiles de lames</translation>
+    </message>
+    <message>
+        <source>One label per image (e.g. normal / pneumonia) from class folders: train/&lt;class&gt;/, val/&lt;class&gt;/ and optionally test/&lt;class&gt;/, or only &lt;class&gt;/ folders, split for you. PNG, JPEG, TIFF, DICOM, NIfTI.</source>
+        <translation>Une étiquette par image (p. ex. normal / pneumonie) à partir de dossiers de classes : train/&lt;classe&gt;/, val/&lt;classe&gt;/ et éventuellement test/&lt;classe&gt;/, ou seulement des dossiers &lt;classe&gt;/, répartis automatiquement. PNG, JPEG, TIFF, DICOM, NIfTI.</translation>
+    </message>
+    <message>
+        <source>A label per voxel from images paired with label maps of the same name: train/images/ with train/labels/ (and val/, test/), or images/ with labels/. U-Net 3-D, or U-Net 2-D for single slices.</source>
+        <translation>Une étiquette par voxel à partir d’images associées à des cartes d’étiquettes du même nom : train/images/ avec train/labels/ (et val/, test/), ou images/ avec labels/. U-Net 3D, ou U-Net 2D pour des coupes isolées.</translation>
+    </message>
+    <message>
+        <source>A class per tile of a whole-slide image, for heat maps over slides. Tiles are cut at a chosen size and µm per pixel from slides annotated beside them (SLIDE.geojson from QuPath, or ASAP&apos;s SLIDE.xml): train/ and val/ folders of slides, or the slides in one folder. A folder of tile images by class works too.</source>
+        <translation>Une classe par tuile d’une image de lame entière, pour des cartes de chaleur sur les lames. Les tuiles sont découpées à une taille et à une résolution en µm par pixel choisies, à partir de lames annotées dans un fichier placé à côté (SLIDE.geojson de QuPath ou SLIDE.xml d’ASAP) : dossiers train/ et val/ de lames, ou les lames dans un seul dossier. Un dossier d’images de tuiles rangées par classe convient aussi.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::TrainingWizard</name>
+    <message>
+        <source>Train a model</source>
+        <translation>Entraîner un modèle</translation>
+    </message>
+    <message>
+        <source>the training wizard</source>
+        <translation>assistant d’entraînement</translation>
+    </message>
+    <message>
+        <source>A job of the wizard is still running. Stop it and close? A training run keeps its last checkpoint.</source>
+        <translation>Une tâche de l’assistant est toujours en cours. L’arrêter et fermer ? Un entraînement conserve son dernier point de contrôle.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include "app/gui/SettingsDialog.h"
 #include "app/gui/StudyBrowserDock.h"
 #include "app/gui/TagBrowserDialog.h"
+#include "app/gui/TrainingWizard.h"
 #include "viewer/io/DicomSeriesReader.h"
 
 #include <QAction>
@@ -208,6 +209,22 @@ void MainWindow::createActions()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
+    tools->addSeparator();
+    QAction* train = tools->addAction(tr("Train a &Model…"), this, [this] {
+        // One wizard at a time, not modal: the viewer stays usable while a model trains.
+        if (auto* open = findChild<TrainingWizard*>()) {
+            open->show();
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+        auto* wizard = new TrainingWizard(m_jobs, m_settings, this);
+        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        connect(wizard, &TrainingWizard::modelInstalled, m_ai, &AiDock::refreshModels);
+        wizard->show();
+    });
+    train->setObjectName(QStringLiteral("trainModelAction"));
+    tools->addSeparator();
     tools->addAction(tr("&Settings…"), QKeySequence::Preferences, this, [this] {
         SettingsDialog dialog(m_settings, this);
         dialog.exec();
