@@ -25,6 +25,7 @@ std::vector<Figure> slideViewSuite();
 std::vector<Figure> mprSuite();
 #ifdef RADPATH_BENCH_AI // built where LibTorch is
 std::vector<Figure> aiSuite();
+std::vector<Figure> trainSuite();
 #endif
 
 const std::vector<Suite>& suites()
@@ -46,6 +47,9 @@ const std::vector<Suite>& suites()
         {"ai", "LibTorch vs PyTorch eager (reference SimpleCNN), sliding-window overhead (3-D U-Net), slide tile "
                "classification vs a plain read-then-forward loop",
          aiSuite},
+        {"train", "RadPath's trainer vs PyTorch eager (SimpleCNN, 3x224x224, batch 16, Adam), share of time waiting "
+                  "for data on the demo dataset",
+         trainSuite},
 #endif
     };
     return list;
