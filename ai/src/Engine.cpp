@@ -146,6 +146,7 @@ public:
         info.format = package->format == PackageFormat::MonaiBundle ? "monai-bundle" : "radpath";
         info.manifest = package->manifest;
         info.hasForwardFeatures = package->hasForwardFeatures;
+        info.layers = layerGroups(package->module);
         return info;
     }
 

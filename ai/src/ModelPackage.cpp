@@ -7,6 +7,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -42,6 +43,24 @@ std::string readTextFile(const std::string& path)
     if (in.bad())
         throw ModelError(path + ": read error");
     return text.str();
+}
+
+std::vector<std::string> layerGroups(const torch::jit::Module& module)
+{
+    std::vector<std::string> groups;
+    for (const auto& p : module.named_parameters()) {
+        const std::string group = p.name.substr(0, p.name.find_first_of("._"));
+        if (std::find(groups.begin(), groups.end(), group) == groups.end())
+            groups.push_back(group);
+    }
+    return groups;
+}
+
+bool inLayer(const std::string& parameter, const std::string& layer)
+{
+    if (layer.empty() || parameter.compare(0, layer.size(), layer) != 0)
+        return false;
+    return parameter.size() == layer.size() || parameter[layer.size()] == '_' || parameter[layer.size()] == '.';
 }
 
 bool hasMethod(const torch::jit::Module& module, const std::string& name)

@@ -49,6 +49,15 @@ std::string readTextFile(const std::string& path);
 torch::jit::Module loadTorchScript(const std::string& path, const torch::Device& device,
                                    torch::jit::ExtraFilesMap& extraFiles);
 
+/// The module's parameters grouped by the first part of their names, in order of first
+/// appearance: "layer1" for layer1_0_conv1_weight (RadPath's flat names), "features" for
+/// features.0.weight (nested modules). See ModelInfo::layers.
+std::vector<std::string> layerGroups(const torch::jit::Module& module);
+
+/// Whether `parameter` belongs to the group `layer`: the same name, or `layer` followed by
+/// '_' or '.' (so "conv1" takes conv1_weight but not conv10_weight).
+bool inLayer(const std::string& parameter, const std::string& layer);
+
 /// Whether the TorchScript module has a method `name` (forward, forward_features).
 bool hasMethod(const torch::jit::Module& module, const std::string& name);
 

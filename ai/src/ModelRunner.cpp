@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 
 namespace radpath::ai {
@@ -188,9 +189,27 @@ ModelPackage loadAnyModel(const std::string& path, const torch::Device& device)
     return isMonaiBundle(path) ? loadMonaiBundle(path, device) : loadModelPackage(path, device);
 }
 
+namespace {
+
+/// The file's size and modification time (a MONAI bundle folder: its model.ts's), so that a
+/// package rewritten in place (a training run writing the same path again) is loaded anew.
+std::string fileVersion(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    std::error_code error;
+    fs::path file(path);
+    if (fs::is_directory(file, error))
+        file /= "models/model.ts";
+    const auto size = fs::file_size(file, error);
+    const auto time = fs::last_write_time(file, error).time_since_epoch().count();
+    return error ? std::string() : std::to_string(size) + '@' + std::to_string(time);
+}
+
+} // namespace
+
 std::shared_ptr<ModelPackage> ModelCache::get(const std::string& path, const torch::Device& device)
 {
-    const std::string key = deviceName(device) + "|" + path;
+    const std::string key = deviceName(device) + "|" + path + "|" + fileVersion(path);
     std::lock_guard lock(m_mutex);
     for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
         if (it->key == key) {
@@ -199,6 +218,11 @@ std::shared_ptr<ModelPackage> ModelCache::get(const std::string& path, const tor
             m_entries.push_back(entry);
             return entry.package;
         }
+    // An older version of the same file is of no further use.
+    const std::string sameFile = deviceName(device) + "|" + path + "|";
+    m_entries.erase(std::remove_if(m_entries.begin(), m_entries.end(),
+                                   [&](const Entry& e) { return e.key.rfind(sameFile, 0) == 0; }),
+                    m_entries.end());
     auto package = std::make_shared<ModelPackage>(loadAnyModel(path, device));
     const Manifest& m = package->manifest;
     if (!m.input.size.empty() || m.task == ModelTask::TileClassification) {

@@ -49,12 +49,12 @@ ProcessGroup::ProcessGroup(const Distributed& settings, const torch::Device& dev
         throw ModelError(where(settings) + ": the rank must be in 0..WORLD_SIZE-1 and WORLD_SIZE at least 2");
     if (settings.masterPort < 1 || settings.masterPort > 65535)
         throw ModelError(where(settings) + ": MASTER_PORT must be in 1..65535");
-    const std::string backend = settings.backend.empty() ? (device.is_cuda() ? "nccl" : "gloo") : settings.backend;
-    if (backend != "gloo")
-        throw ModelError(where(settings) + ": the " + backend +
+    if (!settings.backend.empty() && settings.backend != "gloo")
+        throw ModelError(where(settings) + ": the " + settings.backend +
                          " backend is not in this build of RadPath; use gloo (CPU tensors)");
     if (device.is_cuda())
-        throw ModelError(where(settings) + ": gloo here reduces CPU tensors; train on the CPU");
+        throw ModelError(where(settings) + ": several processes train on the CPU only here (Gloo); "
+                                           "train on one GPU in one process");
     const auto timeout = std::chrono::milliseconds(std::int64_t(settings.timeoutSeconds) * 1000);
     try {
         c10d::TCPStoreOptions options;

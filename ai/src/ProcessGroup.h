@@ -1,8 +1,8 @@
 #pragma once
 // A torch.distributed process group for data-parallel training, created from the settings
-// torchrun and Slurm launchers hand over (Training.h's Distributed). Gloo on the CPU (the
-// only backend Debian's LibTorch has); NCCL where the LibTorch in use was built with it.
-// The c10d headers stay in ProcessGroup.cpp.
+// torchrun and Slurm launchers hand over (Training.h's Distributed): Gloo, on CPU tensors
+// (Debian's LibTorch has no NCCL; CUDA training runs in one process). The c10d headers stay
+// in ProcessGroup.cpp.
 
 #include "radpath/ai/Training.h"
 

@@ -19,6 +19,7 @@
 #include <torch/csrc/jit/runtime/graph_executor.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -160,6 +161,8 @@ void checkSettings(const TrainingData& data, const TrainingSettings& s)
              stop.monitor + "\", with a patience of 0 or more epochs");
     validateManifest(s.manifest, "training: manifest");
     const size_t labels = s.manifest.output.labels.size();
+    if (stop.monitor == "val_auc" && labels != 2)
+        fail("early stopping on val_auc needs two classes (the AUC of the second); watch val_loss or val_accuracy");
     if (s.initialModel.empty()) {
         if (segmentation && !isSegmenterArchitecture(s.architecture))
             fail(s.architecture + " cannot be trained for segmentation (unet2d and unet3d segment)");
@@ -308,12 +311,14 @@ public:
         // its differentiable subgraphs ran ~10 % slower than the operators' own autograd
         // (radpath-bench train).
         const torch::jit::GraphOptimizerEnabledGuard plainAutograd(false);
-        if (m_group)
-            synchronise(true);
         const auto optimizer = makeOptimizer(m_trainable, m_settings);
         TrainingOutcome outcome;
         if (m_settings.resume)
             resume(*optimizer, outcome);
+        if (m_group) {
+            checkRanksAgree(int64_t(outcome.epochs.size()));
+            synchronise(true);
+        }
         int sinceBest = outcome.epochs.empty() ? 0 : outcome.epochs.back().epoch - outcome.bestEpoch;
         for (int epoch = int(outcome.epochs.size()) + 1; epoch <= m_settings.epochs; ++epoch) {
             if (m_settings.earlyStopping.patience > 0 && sinceBest >= m_settings.earlyStopping.patience) {
@@ -322,6 +327,11 @@ public:
             }
             startEpoch(epoch, *optimizer);
             EpochReport report = runEpoch(epoch, *optimizer);
+            if (!std::isfinite(report.trainLoss))
+                throw ModelError("training: the loss is no longer a number at epoch " + std::to_string(epoch) +
+                                 " (the run diverged): try a smaller learning rate" +
+                                 (m_settings.checkpointPath.empty() ? std::string()
+                                                                    : "; the checkpoint holds the epoch before"));
             report.best = improves(report, outcome);
             if (report.best) {
                 outcome.bestEpoch = epoch;
@@ -338,8 +348,9 @@ public:
             if (m_onEpoch && isWriter())
                 m_onEpoch(outcome.epochs.back());
         }
-        // With early stopping the package gets the best epoch's weights, else the last's.
-        if (m_settings.earlyStopping.patience == 0) {
+        // With early stopping the package gets the best epoch's weights, else the last's (also
+        // when no epoch had a validation figure to compare).
+        if (m_settings.earlyStopping.patience == 0 || outcome.bestEpoch == 0) {
             outcome.bestEpoch = outcome.epochs.back().epoch;
         } else if (outcome.bestEpoch != outcome.epochs.back().epoch) {
             restoreState(m_module, m_bestState);
@@ -415,16 +426,25 @@ private:
     /// Marks frozen parameters and collects the trainable ones for the optimiser.
     void freezeParameters()
     {
-        const std::string head = m_settings.freezeFeatures ? headPrefix(m_module) + '_' : std::string();
+        const std::string head = m_settings.freezeFeatures ? headPrefix(m_module) : std::string();
         for (const auto& p : m_module.named_parameters()) {
-            bool frozen = m_settings.freezeFeatures && p.name.rfind(head, 0) != 0;
-            for (const std::string& prefix : m_settings.freeze)
-                frozen = frozen || p.name.rfind(prefix, 0) == 0;
+            bool frozen = m_settings.freezeFeatures && !inLayer(p.name, head);
+            for (const std::string& layer : m_settings.freeze)
+                frozen = frozen || inLayer(p.name, layer);
             p.value.requires_grad_(!frozen);
             if (frozen)
                 ++m_frozenCount;
             else
                 m_trainable.push_back(p.value);
+        }
+        // Batch-norm statistics of frozen layers stay as the package had them too (the module
+        // trains as a whole, so they are put back after every step).
+        for (const auto& b : m_module.named_buffers()) {
+            bool frozen = m_settings.freezeFeatures && !inLayer(b.name, head);
+            for (const std::string& layer : m_settings.freeze)
+                frozen = frozen || inLayer(b.name, layer);
+            if (frozen)
+                m_frozenBuffers.emplace_back(b.value, b.value.detach().clone());
         }
         if (m_trainable.empty())
             throw ModelError("training: every parameter is frozen; nothing would be trained");
@@ -450,6 +470,8 @@ private:
                    : monitor == "val_dice"   ? r.validationDice
                                              : r.validationLoss;
         };
+        if (!std::isfinite(value(report)))
+            return false; // e.g. no AUC: validation held one class
         if (outcome.bestEpoch == 0)
             return true;
         const double best = value(outcome.epochs[size_t(outcome.bestEpoch - 1)]);
@@ -535,6 +557,7 @@ private:
             if (m_group)
                 averageGradients();
             optimizer.step();
+            keepFrozenBuffers();
             report.stepSeconds += secondsSince(stepping);
             reportProgress((epoch - 1 + double(b + 1) / double(batches)) / m_settings.epochs,
                            "training, " + epochText(epoch));
@@ -542,6 +565,25 @@ private:
         if (m_group)
             m_group->allreduceSum(lossSum);
         report.trainLoss = lossSum.item<double>() / double(count);
+    }
+
+    void keepFrozenBuffers()
+    {
+        torch::NoGradGuard noGrad;
+        for (auto& [live, kept] : m_frozenBuffers)
+            live.copy_(kept);
+    }
+
+    /// Every rank must go on from the same epoch (resuming reads the checkpoint on each: it
+    /// must lie where all can read it); else their collectives would never meet.
+    void checkRanksAgree(int64_t epochsDone)
+    {
+        torch::Tensor done = torch::tensor({epochsDone, int64_t(1)}, torch::kInt64);
+        m_group->allreduceSum(done);
+        if (done[0].item<int64_t>() != epochsDone * m_group->size())
+            throw ModelError("distributed training: the processes resumed from different epochs (this one from " +
+                             std::to_string(epochsDone) +
+                             "); the checkpoint must be the same file for all, on storage every rank reads");
     }
 
     /// Sums the gradients of all processes (each already weighted by its share of the
@@ -653,12 +695,34 @@ private:
                               {"learning_rate", e.learningRate},
                               {"seconds", e.seconds},
                               {"best", e.best}});
-        return {{"epochs", epochs}, {"best_epoch", outcome.bestEpoch}, {"best_metrics", m_bestMetrics},
-                {"metrics", m_metrics}};
+        return {{"epochs", epochs},
+                {"best_epoch", outcome.bestEpoch},
+                {"best_metrics", m_bestMetrics},
+                {"metrics", m_metrics},
+                {"fingerprint", fingerprint()}};
+    }
+
+    /// What must not change between a run and its resumption: the data, the network and the
+    /// batches (the epoch count and learning rate may).
+    nlohmann::json fingerprint() const
+    {
+        return {{"train_samples", m_data.train.size()},
+                {"validation_samples", m_data.validation.size()},
+                {"outputs", m_classes},
+                {"architecture", m_architecture},
+                {"seed", m_settings.seed},
+                {"batch_size", m_settings.batchSize},
+                {"processes", m_group ? m_group->size() : 1}};
     }
 
     void readHistory(const nlohmann::json& history, TrainingOutcome& outcome)
     {
+        const nlohmann::json now = fingerprint(), then = history.value("fingerprint", nlohmann::json::object());
+        for (const auto& [key, value] : now.items())
+            if (then.contains(key) && then[key] != value)
+                throw ModelError(stateFilePath(m_settings.checkpointPath) +
+                                 ": the checkpoint was made with other data or settings (" + key + ' ' +
+                                 then[key].dump() + " then, " + value.dump() + " now); start a new run");
         for (const nlohmann::json& e : history.at("epochs")) {
             EpochReport report;
             report.epoch = e.at("epoch");
@@ -754,6 +818,7 @@ private:
     std::vector<torch::Tensor> m_trainable;
     int m_frozenCount = 0;
     std::unique_ptr<ProcessGroup> m_group;
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> m_frozenBuffers; ///< live, as loaded
     NamedTensors m_bestState;
     std::map<std::string, double> m_bestMetrics;
 };
@@ -882,16 +947,23 @@ protected:
         const std::vector<int64_t> roi(window.roi.begin(), window.roi.end());
         const BlendMode mode = window.mode == SlidingWindow::Mode::Gaussian ? BlendMode::Gaussian : BlendMode::Constant;
         const Predictor predictor = [this](const torch::Tensor& x) { return forward(x); };
-        double lossSum = 0.0, diceSum = 0.0;
+        double lossSum = 0.0;
+        std::vector<double> diceSums(m_foreground.size(), 0.0);
+        std::vector<int> diceCounts(m_foreground.size(), 0);
         for (const SegmentationVolume& volume : m_validation) {
             const torch::Tensor logits =
                 slidingWindowInference(volume.image.unsqueeze(0).to(m_device), roi, window.overlap, mode,
                                        window.sigmaScale, window.batch, predictor, {}, m_cancel);
             lossSum += loss(logits, volume.targets.unsqueeze(0).to(m_device)).item<double>();
-            diceSum += meanDice(volume.labels, predictedLabels(logits[0], m_channelLabels, m_sigmoid));
+            const std::vector<uint16_t> predicted = predictedLabels(logits[0], m_channelLabels, m_sigmoid);
+            for (size_t l = 0; l < m_foreground.size(); ++l)
+                if (hasLabel(volume.labels, m_foreground[l]) || hasLabel(predicted, m_foreground[l])) {
+                    diceSums[l] += dice(volume.labels, predicted, m_foreground[l]);
+                    ++diceCounts[l];
+                }
         }
         report.validationLoss = lossSum / double(m_validation.size());
-        report.validationDice = diceSum / double(m_validation.size());
+        report.validationDice = meanDice(diceSums, diceCounts);
         m_metrics = {{"dice", report.validationDice}};
     }
 
@@ -917,15 +989,23 @@ private:
         return window;
     }
 
-    /// Mean Dice over the foreground labels (1 when there are none).
-    double meanDice(const std::vector<uint16_t>& truth, const std::vector<uint16_t>& predicted) const
+    static bool hasLabel(const std::vector<uint16_t>& labels, uint16_t label)
     {
-        if (m_foreground.empty())
-            return 1.0;
+        return std::find(labels.begin(), labels.end(), label) != labels.end();
+    }
+
+    /// Dice as the evaluation reports it: per label, the mean over the images where truth or
+    /// prediction holds it; then the mean over the labels seen at all (1 when none was).
+    static double meanDice(const std::vector<double>& sums, const std::vector<int>& counts)
+    {
         double sum = 0.0;
-        for (uint16_t label : m_foreground)
-            sum += dice(truth, predicted, label);
-        return sum / double(m_foreground.size());
+        int labels = 0;
+        for (size_t l = 0; l < sums.size(); ++l)
+            if (counts[l] > 0) {
+                sum += sums[l] / counts[l];
+                ++labels;
+            }
+        return labels > 0 ? sum / labels : 1.0;
     }
 
     std::vector<SegmentationVolume> m_train, m_validation;

@@ -443,6 +443,15 @@ void resumedRunMatchesUninterrupted()
     RADPATH_CHECK(outcome.epochs.size() == 4 && outcome.epochs[1].epoch == 2);
     RADPATH_CHECK(loadModelPackage(parts.outputPath).manifest.weightsSha256 ==
                   loadModelPackage(whole.outputPath).manifest.weightsSha256);
+
+    // The checkpoint belongs to its data: resuming on other images is refused.
+    std::string refusal;
+    try {
+        trainModel(blobData(10, 6), parts, {}, {}, nullptr);
+    } catch (const ModelError& e) {
+        refusal = e.what();
+    }
+    RADPATH_CHECK(refusal.find("other data or settings (train_samples 24 then, 20 now)") != std::string::npos);
     fs::remove_all(dir);
 }
 
@@ -474,6 +483,19 @@ void earlyStoppingKeepsTheBestEpoch()
     RADPATH_CHECK(outcome.metrics.at("accuracy") == outcome.epochs[0].validationAccuracy);
     const auto training = nlohmann::json::parse(loadModelPackage(settings.outputPath).manifest.trainingJson);
     RADPATH_CHECK(training.at("early_stopping").at("stopped_early") == true && training.at("best_epoch") == 1);
+
+    // A run whose loss overflows stops with a message; the checkpoint keeps the epoch before.
+    TrainingSettings diverging = blobSettings(dir / "diverged.pt", 3);
+    diverging.optimizer = Optimizer::Sgd;
+    diverging.learningRate = 1e30;
+    std::string divergence;
+    try {
+        trainModel(data, diverging, {}, {}, nullptr);
+    } catch (const ModelError& e) {
+        divergence = e.what();
+    }
+    RADPATH_CHECK(divergence.find("diverged") != std::string::npos);
+    RADPATH_CHECK(!fs::exists(diverging.outputPath));
 
     settings.earlyStopping.monitor = "val_dice"; // a segmentation figure for a classifier
     bool refused = false;
@@ -534,12 +556,33 @@ void fineTuningReplacesTheHead()
     const auto before = weightsOf(base.outputPath), after = weightsOf(tuned.outputPath);
     RADPATH_CHECK(after.at("fc_weight").size(0) == 3 && after.at("fc_bias").size(0) == 3);
     RADPATH_CHECK((after.at("conv1_weight") - before.at("conv1_weight")).abs().max().item<double>() == 0.0);
+    // Frozen features keep their batch-norm statistics too.
+    const auto runningMean = [](const std::string& path) {
+        for (const auto& b : torch::jit::load(path).named_buffers())
+            if (b.name == "bn1_running_mean")
+                return b.value.clone();
+        return torch::Tensor();
+    };
+    RADPATH_CHECK(runningMean(tuned.outputPath).equal(runningMean(base.outputPath)));
     RADPATH_CHECK((after.at("conv2_weight") - before.at("conv2_weight")).abs().max().item<double>() == 0.0);
     const ModelPackage package = loadModelPackage(tuned.outputPath);
     RADPATH_CHECK(package.hasForwardFeatures && package.manifest.output.labels.size() == 3);
     const auto training = nlohmann::json::parse(package.manifest.trainingJson);
     RADPATH_CHECK(training.at("fine_tuned_from") == "base.pt" && training.at("architecture") == "simple-cnn");
     RADPATH_CHECK(training.at("frozen_parameters") == 8); // conv1, bn1, conv2, bn2: weight and bias each
+
+    // Freezing chosen layers: conv1 keeps its weights (conv10 would not be caught by it).
+    RADPATH_CHECK((layerGroups(torch::jit::load(base.outputPath)) ==
+                   std::vector<std::string>{"conv1", "bn1", "conv2", "bn2", "fc"}));
+    RADPATH_CHECK(inLayer("conv1_weight", "conv1") && inLayer("features.0.weight", "features") &&
+                  !inLayer("conv10_weight", "conv1") && !inLayer("conv1_weight", ""));
+    TrainingSettings partly = blobSettings(dir / "partly.pt", 2);
+    partly.initialModel = base.outputPath;
+    partly.freeze = {"conv1"};
+    trainModel(data, partly, {}, {}, nullptr);
+    const auto partlyTuned = weightsOf(partly.outputPath);
+    RADPATH_CHECK((partlyTuned.at("conv1_weight") - before.at("conv1_weight")).abs().max().item<double>() == 0.0);
+    RADPATH_CHECK((partlyTuned.at("conv2_weight") - before.at("conv2_weight")).abs().max().item<double>() > 0.0);
 
     TrainingSettings volume = tuned; // a 2-D classifier cannot start a 3-D one
     volume.manifest.dims = volume.manifest.input.dims = 3;

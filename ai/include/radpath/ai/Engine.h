@@ -45,7 +45,9 @@ struct FloatImage {
 
 /// Thread-safety: calls may run at once from different job threads (a training run beside a
 /// model run in the AI dock); the loaded models and what batch fitted are shared under locks.
-/// setThreads() sets LibTorch's process-wide intra-op thread count.
+/// LibTorch's intra-op thread count is process-wide: setThreads(), a training run's
+/// `threads` and a slide run set it for all. Training seeds LibTorch's global generator
+/// (dropout) every epoch; model runs draw their noise (SmoothGrad) from their own.
 ///
 /// Model calls take the model's path (a RadPath .pt package, a MONAI bundle folder or its
 /// model.ts); the engine keeps the last models it loaded. They throw ModelError for an

@@ -66,6 +66,10 @@ struct ModelInfo {
     std::string format; ///< "radpath" or "monai-bundle"
     Manifest manifest;
     bool hasForwardFeatures = false; ///< Grad-CAM possible
+    /// The network's layers in order, as fine-tuning can freeze them (TrainingSettings::freeze):
+    /// its parameters grouped by their first name part ("conv1", "layer1", "fc"; for nested
+    /// modules the first submodule, "features").
+    std::vector<std::string> layers;
 };
 
 struct ClassProbability {

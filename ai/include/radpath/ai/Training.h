@@ -50,18 +50,20 @@ struct EarlyStopping {
     double minDelta = 0.0;        ///< smallest change that counts as an improvement
 };
 
-/// Data-parallel training across processes (torch.distributed's C++ process groups: Gloo on
-/// the CPU, NCCL on CUDA), as torchrun or Slurm set it up through MASTER_ADDR, MASTER_PORT,
-/// RANK, WORLD_SIZE and LOCAL_RANK. Each rank trains on its share of every global batch
-/// (`batchSize` is per process); gradients are averaged; rank 0 validates and writes the
-/// checkpoint and the package.
+/// Data-parallel training across processes (torch.distributed's C++ process group, Gloo, on
+/// the CPU; NCCL for CUDA is not in this build), as torchrun or Slurm set it up through
+/// MASTER_ADDR, MASTER_PORT, RANK, WORLD_SIZE and LOCAL_RANK. Each rank trains on its share of
+/// every global batch (`batchSize` is per process); gradients are averaged; every rank
+/// validates the same model (batch-norm statistics are rank 0's) and stops at the same epoch;
+/// rank 0 reports and writes the checkpoint and the package. Resuming needs the checkpoint
+/// where every rank can read it.
 struct Distributed {
     int rank = 0;
     int worldSize = 1;            ///< 1: a single process, no process group
     int localRank = 0;            ///< the CUDA device of this process
     std::string masterAddress = "127.0.0.1";
     int masterPort = 29500;
-    std::string backend;          ///< "gloo" or "nccl"; empty: nccl on CUDA, else gloo
+    std::string backend;          ///< "gloo" (the only one here) or empty
     int timeoutSeconds = 300;
 };
 
@@ -80,8 +82,8 @@ struct TrainingSettings {
     /// its head (fc_* for classifiers, out_* for segmenters) is replaced by a new one when the
     /// class count differs. The manifest's input must match the package's.
     std::string initialModel;
-    /// Fine-tuning: train only the head; and/or freeze the parameters whose names start with
-    /// one of these prefixes (e.g. "conv1", "layer1").
+    /// Fine-tuning: train only the head; and/or freeze these layers (ModelInfo::layers, e.g.
+    /// "conv1", "layer1": the parameters named so or starting with the name and '_' or '.').
     bool freezeFeatures = false;
     std::vector<std::string> freeze;
     bool batchNorm = true;            ///< simple-cnn: batch normalisation after each convolution
