@@ -307,6 +307,14 @@ Min %5  Max %6</translation>
         <source>Training report</source>
         <translation>Trainingsbericht</translation>
     </message>
+    <message>
+        <source>These figures come from the validation split, not from a test split. Early stopping chose the exported epoch by these images, so the figures are optimistic. Keep a test/ folder of images for an unbiased figure.</source>
+        <translation>Diese Werte stammen aus dem Validierungs-Split, nicht aus einem Test-Split. Das frühe Stoppen hat die exportierte Epoche anhand dieser Bilder gewählt; die Werte sind daher zu optimistisch. Legen Sie einen Ordner test/ mit Bildern an, um unverzerrte Werte zu erhalten.</translation>
+    </message>
+    <message>
+        <source>These figures come from the validation split, not from a test split. The run did not train on these images but reported on them after every epoch. Keep a test/ folder of images for an unbiased figure.</source>
+        <translation>Diese Werte stammen aus dem Validierungs-Split, nicht aus einem Test-Split. Das Training hat nicht mit diesen Bildern gelernt, aber nach jeder Epoche über sie berichtet. Legen Sie einen Ordner test/ mit Bildern an, um unverzerrte Werte zu erhalten.</translation>
+    </message>
 </context>
 <context>
     <name>TransferFunctionPresets</name>
@@ -1256,16 +1264,8 @@ Gerät %4: %5 (%6)</translation>
         <translation>Wählen Sie den Ordner mit annotierten Objektträgern (oder mit Kachelbildern nach Klasse). Die Kacheln werden jetzt im Hintergrund geschnitten.</translation>
     </message>
     <message>
-        <source>Cutting tiles from the slides in %1…</source>
-        <translation>Kacheln werden aus den Objektträgern in %1 geschnitten…</translation>
-    </message>
-    <message>
         <source>Scanning %1…</source>
         <translation>%1 wird durchsucht…</translation>
-    </message>
-    <message>
-        <source>Cutting slide tiles</source>
-        <translation>Objektträger-Kacheln werden geschnitten</translation>
     </message>
     <message>
         <source>Scanning the dataset</source>
@@ -1345,10 +1345,6 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Evaluation</source>
         <translation>Evaluierung</translation>
-    </message>
-    <message>
-        <source>The trained model on images it did not train on: the test split when there is one, else the validation split.</source>
-        <translation>Das trainierte Modell auf Bildern, mit denen es nicht trainiert wurde: dem Test-Split, falls vorhanden, sonst dem Validierungs-Split.</translation>
     </message>
     <message>
         <source>ROC (one class against the rest)</source>
@@ -1511,6 +1507,10 @@ Gerät %4: %5 (%6)</translation>
         <source>Calling &apos;%1&apos; at probability ≥ %2: sensitivity %3 · specificity %4 · precision %5 (TP %6, FP %7, TN %8, FN %9)</source>
         <translation>„%1“ ab Wahrscheinlichkeit ≥ %2: Sensitivität %3 · Spezifität %4 · Präzision %5 (TP %6, FP %7, TN %8, FN %9)</translation>
     </message>
+    <message>
+        <source>The trained model on the test split: images the run never saw. Without a test split the validation split stands in, which the run reported on after every epoch.</source>
+        <translation>Das trainierte Modell auf dem Test-Split: Bilder, die das Training nie gesehen hat. Ohne Test-Split tritt der Validierungs-Split an seine Stelle, über den das Training nach jeder Epoche berichtet hat.</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::TrainingExportPage</name>
@@ -1581,6 +1581,14 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Copying the package into the library…</source>
+        <translation>Das Paket wird in die Bibliothek kopiert…</translation>
+    </message>
+    <message>
+        <source>Adding %1 to the model library</source>
+        <translation>%1 wird der Modellbibliothek hinzugefügt</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +1736,22 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>%1 needs input sides that are multiples of %2.</source>
         <translation>%1 benötigt Eingabeseiten, deren Längen Vielfache von %2 sind.</translation>
+    </message>
+    <message>
+        <source>Checked layers keep the package&apos;s weights; the others are trained</source>
+        <translation>Angehakte Schichten behalten die Gewichte des Pakets; die übrigen werden trainiert</translation>
+    </message>
+    <message>
+        <source>Or freeze these layers:</source>
+        <translation>Oder diese Schichten einfrieren:</translation>
+    </message>
+    <message>
+        <source>Reading the layers of %1</source>
+        <translation>Schichten von %1 werden gelesen</translation>
+    </message>
+    <message>
+        <source>The package&apos;s layers cannot be read: %1</source>
+        <translation>Die Schichten des Pakets können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1951,6 +1975,10 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>paused</source>
         <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>Paused: the images being read now are finished, then the run holds. Resume goes on.</source>
+        <translation>Pausiert: Die gerade gelesenen Bilder werden fertig gelesen, dann hält der Lauf an. „Fortsetzen“ setzt ihn fort.</translation>
     </message>
 </context>
 <context>
@@ -2219,10 +2247,6 @@ Gerät %4: %5 (%6)</translation>
         <translation>2-D-Bildklassifikation</translation>
     </message>
     <message>
-        <source>3-D volume segmentation</source>
-        <translation>3-D-Volumensegmentierung</translation>
-    </message>
-    <message>
         <source>Slide tile classification</source>
         <translation>Klassifikation von Objektträger-Kacheln</translation>
     </message>
@@ -2231,12 +2255,16 @@ Gerät %4: %5 (%6)</translation>
         <translation>Ein Label pro Bild (z. B. normal / Pneumonie) aus Klassenordnern: train/&lt;Klasse&gt;/, val/&lt;Klasse&gt;/ und optional test/&lt;Klasse&gt;/, oder nur &lt;Klasse&gt;/-Ordner, die automatisch aufgeteilt werden. PNG, JPEG, TIFF, DICOM, NIfTI.</translation>
     </message>
     <message>
-        <source>A label per voxel from images paired with label maps of the same name: train/images/ with train/labels/ (and val/, test/), or images/ with labels/. U-Net 3-D, or U-Net 2-D for single slices.</source>
-        <translation>Ein Label pro Voxel aus Bildern, denen gleichnamige Labelkarten zugeordnet sind: train/images/ mit train/labels/ (und val/, test/) oder images/ mit labels/. U-Net 3-D oder U-Net 2-D für einzelne Schichten.</translation>
-    </message>
-    <message>
         <source>A class per tile of a whole-slide image, for heat maps over slides. Tiles are cut at a chosen size and µm per pixel from slides annotated beside them (SLIDE.geojson from QuPath, or ASAP&apos;s SLIDE.xml): train/ and val/ folders of slides, or the slides in one folder. A folder of tile images by class works too.</source>
         <translation>Eine Klasse pro Kachel eines Whole-Slide-Bildes, für Heatmaps über Objektträgern. Die Kacheln werden in gewählter Größe und µm pro Pixel aus Objektträgern geschnitten, deren Annotationen daneben liegen (SLIDE.geojson aus QuPath oder SLIDE.xml von ASAP): train/- und val/-Ordner mit Objektträgern oder die Objektträger in einem Ordner. Ein Ordner mit Kachelbildern nach Klasse funktioniert ebenfalls.</translation>
+    </message>
+    <message>
+        <source>Segmentation (3-D volumes or 2-D images)</source>
+        <translation>Segmentierung (3D-Volumen oder 2D-Bilder)</translation>
+    </message>
+    <message>
+        <source>A label per voxel or pixel from images paired with label maps of the same name: train/images/ with train/labels/ (and val/, test/), or images/ with labels/. U-Net 3-D for volumes, U-Net 2-D for 2-D images.</source>
+        <translation>Ein Label pro Voxel oder Pixel aus Bildern mit gleichnamigen Label-Maps: train/images/ mit train/labels/ (sowie val/, test/) oder images/ mit labels/. U-Net 3D für Volumen, U-Net 2D für 2D-Bilder.</translation>
     </message>
 </context>
 <context>

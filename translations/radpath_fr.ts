@@ -307,6 +307,14 @@ Min %5  Max %6</translation>
         <source>Training report</source>
         <translation>Rapport d’entraînement</translation>
     </message>
+    <message>
+        <source>These figures come from the validation split, not from a test split. Early stopping chose the exported epoch by these images, so the figures are optimistic. Keep a test/ folder of images for an unbiased figure.</source>
+        <translation>Ces valeurs proviennent de l’ensemble de validation, et non d’un ensemble de test. L’arrêt précoce a choisi l’époque exportée d’après ces images : les valeurs sont donc optimistes. Prévoyez un dossier test/ d’images pour une mesure non biaisée.</translation>
+    </message>
+    <message>
+        <source>These figures come from the validation split, not from a test split. The run did not train on these images but reported on them after every epoch. Keep a test/ folder of images for an unbiased figure.</source>
+        <translation>Ces valeurs proviennent de l’ensemble de validation, et non d’un ensemble de test. L’entraînement n’a pas appris sur ces images, mais les a évaluées après chaque époque. Prévoyez un dossier test/ d’images pour une mesure non biaisée.</translation>
+    </message>
 </context>
 <context>
     <name>TransferFunctionPresets</name>
@@ -1256,16 +1264,8 @@ Périphérique %4 : %5 (%6)</translation>
         <translation>Choisissez le dossier des lames annotées (ou d’images de tuiles rangées par classe). Les tuiles sont découpées dès maintenant, en arrière-plan.</translation>
     </message>
     <message>
-        <source>Cutting tiles from the slides in %1…</source>
-        <translation>Découpage des tuiles des lames de %1…</translation>
-    </message>
-    <message>
         <source>Scanning %1…</source>
         <translation>Analyse de %1…</translation>
-    </message>
-    <message>
-        <source>Cutting slide tiles</source>
-        <translation>Découpage des tuiles de lames</translation>
     </message>
     <message>
         <source>Scanning the dataset</source>
@@ -1345,10 +1345,6 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Evaluation</source>
         <translation>Évaluation</translation>
-    </message>
-    <message>
-        <source>The trained model on images it did not train on: the test split when there is one, else the validation split.</source>
-        <translation>Le modèle entraîné, sur des images qu’il n’a pas vues à l’entraînement : l’ensemble de test s’il existe, sinon l’ensemble de validation.</translation>
     </message>
     <message>
         <source>ROC (one class against the rest)</source>
@@ -1511,6 +1507,10 @@ Périphérique %4 : %5 (%6)</translation>
         <source>Calling &apos;%1&apos; at probability ≥ %2: sensitivity %3 · specificity %4 · precision %5 (TP %6, FP %7, TN %8, FN %9)</source>
         <translation>« %1 » à partir d’une probabilité ≥ %2 : sensibilité %3 · spécificité %4 · précision %5 (VP %6, FP %7, VN %8, FN %9)</translation>
     </message>
+    <message>
+        <source>The trained model on the test split: images the run never saw. Without a test split the validation split stands in, which the run reported on after every epoch.</source>
+        <translation>Le modèle entraîné sur l’ensemble de test : des images que l’entraînement n’a jamais vues. Sans ensemble de test, l’ensemble de validation le remplace ; l’entraînement l’a évalué après chaque époque.</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::TrainingExportPage</name>
@@ -1581,6 +1581,14 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>Copying the package into the library…</source>
+        <translation>Copie du paquet dans la bibliothèque…</translation>
+    </message>
+    <message>
+        <source>Adding %1 to the model library</source>
+        <translation>Ajout de %1 à la bibliothèque de modèles</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +1736,22 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>%1 needs input sides that are multiples of %2.</source>
         <translation>%1 nécessite des côtés d’entrée multiples de %2.</translation>
+    </message>
+    <message>
+        <source>Checked layers keep the package&apos;s weights; the others are trained</source>
+        <translation>Les couches cochées gardent les poids du paquet ; les autres sont entraînées</translation>
+    </message>
+    <message>
+        <source>Or freeze these layers:</source>
+        <translation>Ou figer ces couches :</translation>
+    </message>
+    <message>
+        <source>Reading the layers of %1</source>
+        <translation>Lecture des couches de %1</translation>
+    </message>
+    <message>
+        <source>The package&apos;s layers cannot be read: %1</source>
+        <translation>Les couches du paquet ne peuvent pas être lues : %1</translation>
     </message>
 </context>
 <context>
@@ -1951,6 +1975,10 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>paused</source>
         <translation>en pause</translation>
+    </message>
+    <message>
+        <source>Paused: the images being read now are finished, then the run holds. Resume goes on.</source>
+        <translation>En pause : les images en cours de lecture sont terminées, puis l’exécution s’arrête. « Reprendre » la poursuit.</translation>
     </message>
 </context>
 <context>
@@ -2219,10 +2247,6 @@ Périphérique %4 : %5 (%6)</translation>
         <translation>Classification d’images 2D</translation>
     </message>
     <message>
-        <source>3-D volume segmentation</source>
-        <translation>Segmentation de volumes 3D</translation>
-    </message>
-    <message>
         <source>Slide tile classification</source>
         <translation>Classification de tuiles de lames</translation>
     </message>
@@ -2231,12 +2255,16 @@ Périphérique %4 : %5 (%6)</translation>
         <translation>Une étiquette par image (p. ex. normal / pneumonie) à partir de dossiers de classes : train/&lt;classe&gt;/, val/&lt;classe&gt;/ et éventuellement test/&lt;classe&gt;/, ou seulement des dossiers &lt;classe&gt;/, répartis automatiquement. PNG, JPEG, TIFF, DICOM, NIfTI.</translation>
     </message>
     <message>
-        <source>A label per voxel from images paired with label maps of the same name: train/images/ with train/labels/ (and val/, test/), or images/ with labels/. U-Net 3-D, or U-Net 2-D for single slices.</source>
-        <translation>Une étiquette par voxel à partir d’images associées à des cartes d’étiquettes du même nom : train/images/ avec train/labels/ (et val/, test/), ou images/ avec labels/. U-Net 3D, ou U-Net 2D pour des coupes isolées.</translation>
-    </message>
-    <message>
         <source>A class per tile of a whole-slide image, for heat maps over slides. Tiles are cut at a chosen size and µm per pixel from slides annotated beside them (SLIDE.geojson from QuPath, or ASAP&apos;s SLIDE.xml): train/ and val/ folders of slides, or the slides in one folder. A folder of tile images by class works too.</source>
         <translation>Une classe par tuile d’une image de lame entière, pour des cartes de chaleur sur les lames. Les tuiles sont découpées à une taille et à une résolution en µm par pixel choisies, à partir de lames annotées dans un fichier placé à côté (SLIDE.geojson de QuPath ou SLIDE.xml d’ASAP) : dossiers train/ et val/ de lames, ou les lames dans un seul dossier. Un dossier d’images de tuiles rangées par classe convient aussi.</translation>
+    </message>
+    <message>
+        <source>Segmentation (3-D volumes or 2-D images)</source>
+        <translation>Segmentation (volumes 3D ou images 2D)</translation>
+    </message>
+    <message>
+        <source>A label per voxel or pixel from images paired with label maps of the same name: train/images/ with train/labels/ (and val/, test/), or images/ with labels/. U-Net 3-D for volumes, U-Net 2-D for 2-D images.</source>
+        <translation>Une étiquette par voxel ou pixel à partir d’images associées à des cartes d’étiquettes de même nom : train/images/ avec train/labels/ (et val/, test/), ou images/ avec labels/. U-Net 3D pour les volumes, U-Net 2D pour les images 2D.</translation>
     </message>
 </context>
 <context>

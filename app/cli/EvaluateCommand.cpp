@@ -71,26 +71,15 @@ DatasetSplit chosenSplit(const DatasetScan& scan)
     return DatasetSplit::Train;
 }
 
-/// Output index of each dataset class with images in `split`, by name (exact, else ignoring
-/// case); throws with the list of classes the model does not know.
+/// Output position of each dataset class with images in `split`, by name (exact, else
+/// ignoring case); throws with the list of classes the model does not know.
 std::vector<int> classToOutput(const DatasetScan& scan, DatasetSplit split, const ai::Manifest& manifest,
                                const QString& model)
 {
-    std::vector<int> map(size_t(scan.classes.size()), -1);
     QStringList missing, known;
     for (const auto& label : manifest.output.labels)
         known << QString::fromStdString(label.name);
-    for (int c = 0; c < scan.classes.size(); ++c) {
-        if (scan.counts[size_t(c)][size_t(split)] == 0)
-            continue;
-        for (Qt::CaseSensitivity cs : {Qt::CaseSensitive, Qt::CaseInsensitive}) {
-            for (const auto& label : manifest.output.labels)
-                if (map[size_t(c)] < 0 && scan.classes[c].compare(QString::fromStdString(label.name), cs) == 0)
-                    map[size_t(c)] = label.index;
-        }
-        if (map[size_t(c)] < 0)
-            missing << QLatin1Char('\'') + scan.classes[c] + QLatin1Char('\'');
-    }
+    std::vector<int> map = classOutputPositions(scan, split, manifest, &missing);
     if (!missing.isEmpty())
         throw std::runtime_error(QStringLiteral("class folder%1 %2 of %3 not among the outputs of %4 (%5)")
                                      .arg(missing.size() > 1 ? "s" : "", missing.join(QLatin1String(", ")), scan.root,
@@ -126,6 +115,9 @@ int evaluate(ai::Engine& engine, const EvaluateArgs& a)
         decode.minimumSize.assign(size_t(m.dims), 1); // any size, the model's dimensionality
     else
         decode.size = size;
+    // Tile images are at the package's resolution (they carry no spacing of their own).
+    if (m.task == ai::ModelTask::TileClassification && m.input.spacingMm && !m.input.spacingMm->empty())
+        decode.pixelSpacingMm = m.input.spacingMm->front();
     const std::vector<DatasetEntry> entries = scan.entriesOf(split);
     const DecodeOutcome decoded = decodeEntries(entries, decode, stderrProgress("decoding images"));
     reportFiles("could not decode", decoded.failures);

@@ -140,6 +140,8 @@ QString cacheKey(const DatasetEntry& entry, const DecodeOptions& options)
     key += QStringLiteral("#m");
     for (int s : options.minimumSize)
         key += QString::number(s) + QLatin1Char('x');
+    if (options.pixelSpacingMm > 0.0)
+        key += QStringLiteral("#p%1").arg(options.pixelSpacingMm, 0, 'g', 17);
     return key;
 }
 
@@ -196,12 +198,17 @@ DecodedImage decodeEntry(const DatasetEntry& entry, const DecodeOptions& options
         out.image = std::move(raw.image);
         return out;
     }
+    if (options.pixelSpacingMm > 0.0 && raw.image.dims == 2) {
+        raw.image.grid.spacing[0] = options.pixelSpacingMm;
+        raw.image.grid.spacing[1] = options.pixelSpacingMm;
+    }
     out.image = options.size.empty() ? std::move(raw.image) : resizeImage(raw.image, options.size);
     return out;
 }
 
 DecodeOutcome decodeEntries(const std::vector<DatasetEntry>& entries, const DecodeOptions& options,
-                            const std::function<void(double)>& progress, const ai::CancelToken* cancel)
+                            const std::function<void(double)>& progress, const ai::CancelToken* cancel,
+                            const std::function<void()>& pausePoint)
 {
     const size_t n = entries.size();
     DecodeOutcome outcome;
@@ -210,6 +217,8 @@ DecodeOutcome decodeEntries(const std::vector<DatasetEntry>& entries, const Deco
     std::vector<char> hits(n, 0);
     std::atomic<size_t> done{0};
     auto work = [&](const size_t& i) {
+        if (pausePoint)
+            pausePoint();
         if (cancel && cancel->isCancelled())
             return;
         const QString key = cacheKey(entries[i], options);
@@ -320,6 +329,24 @@ std::vector<ai::TrainingSample> trainingSamples(const std::vector<DatasetEntry>&
         samples.push_back(std::move(sample));
     }
     return samples;
+}
+
+std::vector<int> classOutputPositions(const DatasetScan& scan, DatasetSplit split, const ai::Manifest& manifest,
+                                      QStringList* missing)
+{
+    const std::vector<ai::ManifestLabel>& labels = manifest.output.labels;
+    std::vector<int> positions(size_t(scan.classes.size()), -1);
+    for (int c = 0; c < scan.classes.size(); ++c) {
+        if (size_t(c) >= scan.counts.size() || scan.counts[size_t(c)][size_t(split)] == 0)
+            continue;
+        for (Qt::CaseSensitivity cs : {Qt::CaseSensitive, Qt::CaseInsensitive})
+            for (size_t p = 0; p < labels.size() && positions[size_t(c)] < 0; ++p)
+                if (scan.classes[c].compare(QString::fromStdString(labels[p].name), cs) == 0)
+                    positions[size_t(c)] = int(p);
+        if (positions[size_t(c)] < 0 && missing)
+            *missing << QLatin1Char('\'') + scan.classes[c] + QLatin1Char('\'');
+    }
+    return positions;
 }
 
 std::vector<ai::LabelledImage> labelledImages(const std::vector<DatasetEntry>& entries, const DecodeOutcome& outcome,

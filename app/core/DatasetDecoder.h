@@ -26,6 +26,10 @@ struct DecodeOptions {
     std::vector<int> minimumSize;
     int channels = 1; ///< the model's input channels, 1 or 3
     int threads = 0;  ///< decoding threads; 0: one per core
+    /// Above 0: the pixel spacing in mm that 2-D images without a label map are taken to have
+    /// before resizing (tile classification: the tiles' µm per pixel / 1000), for files that
+    /// carry none (PNG, JPEG) or another. 0: each file's own (1 mm when it has none).
+    double pixelSpacingMm = 0.0;
 };
 
 /// One decoded entry. Shared and immutable once made (the cache hands out the same one).
@@ -49,10 +53,12 @@ struct DecodeOutcome {
 /// Decodes `entries` (image, and label map for segmentation entries), on `options.threads`
 /// threads. Problems with one file (unreadable, truncated, mismatched label geometry, too
 /// small) are collected with the file's name; the others go on. `progress` gets the done
-/// fraction on the calling thread. Throws ai::Cancelled when `cancel` is set.
+/// fraction on the calling thread. `pausePoint`, when given, is called on the decoding threads
+/// before each entry and may block there (a paused job holds its decoding). Throws
+/// ai::Cancelled when `cancel` is set.
 DecodeOutcome decodeEntries(const std::vector<DatasetEntry>& entries, const DecodeOptions& options,
                             const std::function<void(double fraction)>& progress = {},
-                            const ai::CancelToken* cancel = nullptr);
+                            const ai::CancelToken* cancel = nullptr, const std::function<void()>& pausePoint = {});
 
 /// Decodes one entry without the cache; throws viewer::IoError naming the file(s).
 DecodedImage decodeEntry(const DatasetEntry& entry, const DecodeOptions& options);
@@ -79,8 +85,15 @@ IntensityRange intensityRange(const DecodeOutcome& outcome, const std::vector<Da
 std::vector<ai::TrainingSample> trainingSamples(const std::vector<DatasetEntry>& entries, const DecodeOutcome& outcome,
                                                 DatasetSplit split);
 
+/// The output position (0..K-1: the order of manifest.output.labels, whatever label values
+/// they carry, as evaluateClassifier takes labels) of each class of `scan` with images in
+/// `split`, matched by name (exact, else ignoring case); -1 for the other classes. Classes with
+/// images there that the model lacks are added to `missing` as 'name'.
+std::vector<int> classOutputPositions(const DatasetScan& scan, DatasetSplit split, const ai::Manifest& manifest,
+                                      QStringList* missing = nullptr);
+
 /// The decoded entries of `split` as labelled images named by their paths; `labelOf` maps a
-/// class index to the model's output index (identity when empty).
+/// class index to the model's output position (identity when empty).
 std::vector<ai::LabelledImage> labelledImages(const std::vector<DatasetEntry>& entries, const DecodeOutcome& outcome,
                                               DatasetSplit split, const std::vector<int>& labelOf = {});
 

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
+#include <utility>
 
 namespace radpath {
 namespace app {
@@ -35,6 +37,17 @@ struct JobState {
     std::function<void(const QString&)> onFailure;
 
     std::atomic<bool> cancelled{false};
+    QMutex cancelMutex; ///< guards onCancel; held while the callbacks run
+    std::map<quint64, std::function<void()>> onCancel;
+    quint64 nextCancelId = 1;
+
+    void cancel()
+    {
+        cancelled = true;
+        QMutexLocker lock(&cancelMutex);
+        for (auto& [id, callback] : onCancel)
+            callback();
+    }
     std::atomic<qint64> lastPostMs{-1000};
     QElapsedTimer clock;
 
@@ -65,6 +78,31 @@ void JobContext::setProgress(double fraction, const QString& stage)
         QMetaObject::invokeMethod(runner, [runner, id, fraction, stage] {
             if (runner) runner->postProgress(id, fraction, stage);
         }, Qt::QueuedConnection);
+}
+
+JobContext::CancelLink::CancelLink(std::shared_ptr<JobState> state, quint64 id) : m_state(std::move(state)), m_id(id) {}
+
+JobContext::CancelLink::CancelLink(CancelLink&& other) noexcept
+    : m_state(std::move(other.m_state)), m_id(std::exchange(other.m_id, 0))
+{
+}
+
+JobContext::CancelLink::~CancelLink()
+{
+    if (!m_state)
+        return;
+    QMutexLocker lock(&m_state->cancelMutex);
+    m_state->onCancel.erase(m_id);
+}
+
+JobContext::CancelLink JobContext::whenCancelled(std::function<void()> onCancel)
+{
+    QMutexLocker lock(&m_state->cancelMutex);
+    if (m_state->cancelled.load())
+        onCancel();
+    const quint64 id = m_state->nextCancelId++;
+    m_state->onCancel.emplace(id, std::move(onCancel));
+    return CancelLink(m_state, id);
 }
 
 // The one QRunnable for every job: run() is final and owns error handling and signalling.
@@ -143,13 +181,13 @@ JobId JobRunner::submit(const QString& title, QObject* context, std::function<st
 void JobRunner::cancel(JobId id)
 {
     if (auto it = m_jobs.find(id); it != m_jobs.end())
-        it.value()->cancelled = true;
+        it.value()->cancel();
 }
 
 void JobRunner::cancelAll()
 {
     for (auto& state : m_jobs)
-        state->cancelled = true;
+        state->cancel();
 }
 
 bool JobRunner::waitForDone(int msecs)

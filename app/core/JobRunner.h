@@ -33,6 +33,26 @@ public:
     /// Fraction in [0, 1]; forwarded to the GUI thread at most every 50 ms.
     void setProgress(double fraction, const QString& stage = {});
 
+    /// Keeps a cancellation callback registered while it lives (see whenCancelled).
+    class CancelLink {
+    public:
+        CancelLink(CancelLink&& other) noexcept;
+        CancelLink& operator=(CancelLink&&) = delete;
+        CancelLink(const CancelLink&) = delete;
+        CancelLink& operator=(const CancelLink&) = delete;
+        ~CancelLink(); ///< unregisters: once it returns, the callback is not running and never runs
+
+    private:
+        friend class JobContext;
+        CancelLink(std::shared_ptr<JobState> state, quint64 id);
+        std::shared_ptr<JobState> m_state;
+        quint64 m_id = 0;
+    };
+    /// Calls `onCancel` as soon as the job is cancelled (on the cancelling thread; at once when
+    /// it already is), while the returned link lives: for work that waits inside a long call
+    /// with a cancellation flag of its own, e.g. an ai::CancelToken. `onCancel` must be quick.
+    [[nodiscard]] CancelLink whenCancelled(std::function<void()> onCancel);
+
 private:
     std::shared_ptr<JobState> m_state;
 };

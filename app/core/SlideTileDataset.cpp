@@ -29,7 +29,7 @@ struct SlideFile {
 QStringList slidesIn(const QString& dir)
 {
     QStringList slides;
-    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
     while (it.hasNext()) {
         const QString path = it.next();
         if (pathology::SlideSource::isSlide(path.toStdString()))
@@ -39,23 +39,17 @@ QStringList slidesIn(const QString& dir)
     return slides;
 }
 
-/// The split folders when there are any, else every slide in ROOT as one pool (Train).
+/// The split folders' slides when there are split folders, else every slide in ROOT as one
+/// pool (Train).
 std::vector<SlideFile> findSlides(const QString& root, bool& split)
 {
-    const QDir dir(root);
-    const std::vector<std::pair<QStringList, DatasetSplit>> folders{
-        {{"train"}, DatasetSplit::Train},
-        {{"val", "valid", "validation"}, DatasetSplit::Validation},
-        {{"test"}, DatasetSplit::Test}};
+    const std::array<QString, 3> folders = splitFolderPaths(root);
     std::vector<SlideFile> slides;
-    split = false;
-    for (const auto& [names, which] : folders)
-        for (const QString& name : names)
-            if (dir.exists(name)) {
-                split = true;
-                for (const QString& path : slidesIn(dir.filePath(name)))
-                    slides.push_back({path, which});
-            }
+    split = std::any_of(folders.begin(), folders.end(), [](const QString& f) { return !f.isEmpty(); });
+    for (size_t which = 0; which < folders.size(); ++which)
+        if (!folders[which].isEmpty())
+            for (const QString& path : slidesIn(folders[which]))
+                slides.push_back({path, DatasetSplit(which)});
     if (!split)
         for (const QString& path : slidesIn(root))
             slides.push_back({path, DatasetSplit::Train});
@@ -82,54 +76,103 @@ QString classOf(const pathology::Annotation& a)
     return QString::fromStdString(a.name);
 }
 
+/// A region's class with its area, smallest first: where regions nest (a tumour inside
+/// tissue), the innermost one names the tile.
+struct Region {
+    const pathology::Annotation* annotation;
+    double area;
+    QString className;
+};
+
+std::vector<Region> classRegions(const std::vector<pathology::Annotation>& annotations)
+{
+    std::vector<Region> regions;
+    for (const pathology::Annotation& a : annotations)
+        if (pathology::isPolygonal(a.geometry) && !classOf(a).isEmpty())
+            regions.push_back({&a, pathology::area(a.geometry), classOf(a)});
+    std::stable_sort(regions.begin(), regions.end(), [](const Region& a, const Region& b) { return a.area < b.area; });
+    return regions;
+}
+
 struct Tile {
-    ai::TrainingSample sample;
+    std::vector<uint8_t> rgb; ///< interleaved, tileSize² × 3
     QString className;
     DatasetSplit split;
 };
 
-/// The tissue tiles of one slide with their class names.
-std::vector<Tile> cutSlide(const SlideFile& file, const SlideTileOptions& o, const ai::CancelToken* cancel,
-                           QStringList& problems)
+/// At most `capacity` tiles per class and slide split, a uniform random subset of all cut
+/// (reservoir sampling), kept as 8-bit RGB: memory stays bounded however large the slides.
+class TileReservoirs {
+public:
+    TileReservoirs(size_t capacity, unsigned seed) : m_capacity(capacity), m_random(seed) {}
+
+    void offer(Tile tile)
+    {
+        Reservoir& r = m_reservoirs[{tile.className, int(tile.split)}];
+        ++r.seen;
+        if (r.tiles.size() < m_capacity) {
+            r.tiles.push_back(std::move(tile));
+            return;
+        }
+        const size_t slot = std::uniform_int_distribution<size_t>(0, r.seen - 1)(m_random);
+        if (slot < m_capacity)
+            r.tiles[slot] = std::move(tile);
+    }
+
+    struct Reservoir {
+        std::vector<Tile> tiles;
+        size_t seen = 0;
+    };
+    std::map<std::pair<QString, int>, Reservoir>& reservoirs() { return m_reservoirs; }
+    std::mt19937& random() { return m_random; }
+
+private:
+    size_t m_capacity;
+    std::mt19937 m_random;
+    std::map<std::pair<QString, int>, Reservoir> m_reservoirs;
+};
+
+/// Cuts one slide's tissue tiles into `reservoirs`; returns how many were offered.
+size_t cutSlide(const SlideFile& file, const SlideTileOptions& o, const ai::CancelToken* cancel,
+                TileReservoirs& reservoirs, QStringList& problems)
 {
-    std::vector<Tile> tiles;
     const std::shared_ptr<pathology::SlideSource> slide = pathology::SlideSource::open(file.path.toStdString());
     const QString annotationPath = annotationFileOf(file.path);
     if (annotationPath.isEmpty()) {
         problems << QStringLiteral("no annotations beside it (SLIDE.geojson, .json or .xml)");
-        return tiles;
+        return 0;
     }
     const auto origin = slide->info().boundsOrigin();
     const std::vector<pathology::Annotation> annotations =
         pathology::readAnnotations(annotationPath.toStdString(), {origin[0], origin[1]});
+    const std::vector<Region> regions = classRegions(annotations);
     if (!slide->info().mpp)
         problems << QStringLiteral("the slide states no pixel size: 0.25 µm per pixel assumed");
     const double slideMpp = slide->info().mpp ? (*slide->info().mpp)[0] : 0.25;
     const int64_t size0 = std::max<int64_t>(1, std::llround(o.tileSize * o.mpp / slideMpp));
     const int64_t width = slide->info().levels[0].width, height = slide->info().levels[0].height;
     const auto reader = slideRegionReader(slide);
-    std::vector<uint8_t> rgb;
+    size_t offered = 0;
     for (int64_t y = 0; y + size0 <= height; y += size0)
         for (int64_t x = 0; x + size0 <= width; x += size0) {
             if (cancel && cancel->isCancelled())
                 throw ai::Cancelled{};
             const double cx = double(x) + double(size0) / 2.0, cy = double(y) + double(size0) / 2.0;
-            QString className = o.unannotatedClass;
-            for (const pathology::Annotation& a : annotations)
-                if (pathology::contains(a.geometry, cx, cy)) {
-                    className = classOf(a);
-                    break;
-                }
-            if (className.isEmpty() || !reader(x, y, size0, o.tileSize, rgb))
+            const auto inside = std::find_if(regions.begin(), regions.end(), [&](const Region& r) {
+                return pathology::contains(r.annotation->geometry, cx, cy);
+            });
+            Tile tile{{}, inside != regions.end() ? inside->className : o.unannotatedClass, file.split};
+            if (tile.className.isEmpty() || !reader(x, y, size0, o.tileSize, tile.rgb))
                 continue;
             double mean = 0.0;
-            for (uint8_t v : rgb)
+            for (uint8_t v : tile.rgb)
                 mean += v;
-            if (mean / double(rgb.size()) > o.glassBrightness)
+            if (mean / double(tile.rgb.size()) > o.glassBrightness)
                 continue;
-            tiles.push_back({slideTileSample(rgb, o.tileSize, o.mpp), className, file.split});
+            reservoirs.offer(std::move(tile));
+            ++offered;
         }
-    return tiles;
+    return offered;
 }
 
 } // namespace
@@ -144,14 +187,14 @@ SlideTileDataset cutSlideTiles(const QString& root, const SlideTileOptions& opti
         result.errors << QStringLiteral("%1: no slides found").arg(root);
         return result;
     }
-    std::vector<Tile> tiles;
+    // One pool is split afterwards: keep enough for both of its parts.
+    const double kept = presplit ? 1.0 : 1.0 / std::max(0.05, 1.0 - options.valFraction);
+    TileReservoirs reservoirs(size_t(std::ceil(std::max(1, options.maxTilesPerClass) * kept)), options.seed);
     for (size_t i = 0; i < slides.size(); ++i) {
         QStringList problems;
         try {
-            std::vector<Tile> more = cutSlide(slides[i], options, cancel, problems);
-            if (!more.empty())
+            if (cutSlide(slides[i], options, cancel, reservoirs, problems) > 0)
                 result.slides << slides[i].path;
-            std::move(more.begin(), more.end(), std::back_inserter(tiles));
         } catch (const ai::Cancelled&) {
             throw;
         } catch (const std::exception& e) {
@@ -164,41 +207,43 @@ SlideTileDataset cutSlideTiles(const QString& root, const SlideTileOptions& opti
     }
 
     std::map<QString, int> classIndex;
-    for (const Tile& t : tiles)
-        classIndex.emplace(t.className, 0);
+    for (const auto& [key, reservoir] : reservoirs.reservoirs())
+        classIndex.emplace(key.first, 0);
     for (auto& [name, index] : classIndex) {
         index = int(result.classes.size());
         result.classes << name;
     }
-    // Slides in one pool: a stratified split of each class's tiles.
-    std::mt19937 random(options.seed);
-    std::shuffle(tiles.begin(), tiles.end(), random);
-    if (!presplit) {
-        std::map<QString, std::vector<Tile*>> byClass;
-        for (Tile& t : tiles)
-            byClass[t.className].push_back(&t);
-        for (auto& [name, group] : byClass) {
-            const size_t validation = size_t(std::llround(options.valFraction * double(group.size())));
-            for (size_t k = 0; k < validation && group.size() > 1; ++k)
-                group[k]->split = DatasetSplit::Validation;
-        }
-        if (slides.size() > 1)
-            result.warnings << QStringLiteral("the slides are not split into train/ and val/ folders: tiles of one "
-                                              "slide are in both splits, so validation figures are optimistic");
-    }
     result.counts.assign(size_t(result.classes.size()), {0, 0, 0});
-    for (Tile& t : tiles) {
-        std::array<int, 3>& count = result.counts[size_t(classIndex[t.className])];
-        int& n = count[size_t(t.split)];
-        if (n >= options.maxTilesPerClass)
-            continue;
-        ++n;
-        t.sample.label = classIndex[t.className];
-        std::vector<ai::TrainingSample>& into = t.split == DatasetSplit::Train        ? result.train
-                                                : t.split == DatasetSplit::Validation ? result.validation
-                                                                                      : result.test;
-        into.push_back(std::move(t.sample));
+    for (auto& [key, reservoir] : reservoirs.reservoirs()) {
+        std::vector<Tile>& tiles = reservoir.tiles;
+        if (reservoir.seen > tiles.size())
+            result.warnings << QStringLiteral("%1: %2 tiles found, a random %3 kept").arg(key.first).arg(reservoir.seen).arg(tiles.size());
+        // One pool: a stratified split of each class's tiles.
+        std::shuffle(tiles.begin(), tiles.end(), reservoirs.random());
+        if (!presplit && tiles.size() > 1) {
+            const size_t validation = std::min(tiles.size() - 1, size_t(std::llround(options.valFraction * double(tiles.size()))));
+            for (size_t k = 0; k < validation; ++k)
+                tiles[k].split = DatasetSplit::Validation;
+        }
+        const int label = classIndex[key.first];
+        for (const Tile& t : tiles) {
+            int& n = result.counts[size_t(label)][size_t(t.split)];
+            if (n >= options.maxTilesPerClass)
+                continue;
+            ++n;
+            ai::TrainingSample sample = slideTileSample(t.rgb, options.tileSize, options.mpp);
+            sample.label = label;
+            (t.split == DatasetSplit::Train        ? result.train
+             : t.split == DatasetSplit::Validation ? result.validation
+                                                   : result.test)
+                .push_back(std::move(sample));
+        }
+        tiles.clear();
+        tiles.shrink_to_fit();
     }
+    if (!presplit)
+        result.warnings << QStringLiteral("the slides are not in train/ and val/ folders: tiles of one slide are in both "
+                                          "splits, so validation figures are optimistic");
 
     if (result.classes.size() < 2)
         result.errors << QStringLiteral("%1: tiles of at least two classes are needed, found %2")

@@ -1,12 +1,14 @@
 #pragma once
 // Training tiles cut from annotated whole-slide images, for slide tile classifiers.
 //
-// Layout: ROOT/train/, ROOT/val/ (or valid/, validation/), optional ROOT/test/ holding slides,
+// Layout: ROOT/train/, ROOT/val/, optional ROOT/test/ (any case, or training/, valid/,
+// validation/, testing/) holding slides,
 // or the slides directly in ROOT (then the tiles are split per class into train and val,
 // reproducibly from the seed, with a warning that tiles of one slide land on both sides).
 // Each slide's annotations come from a file beside it with its name (SLIDE.geojson, .json
 // or ASAP's .xml), or from RadPath's own sidecar. A tile belongs to the class of the
-// annotation holding its centre (QuPath's classification, else the annotation's name);
+// smallest annotation holding its centre (QuPath's classification, else the annotation's
+// name: a tumour drawn inside a tissue outline names its tiles);
 // tissue outside every annotation is `unannotatedClass` (skipped when empty); glass is
 // skipped. Tiles are cut at `mpp` µm per pixel, `tileSize` pixels a side, on a grid.
 
@@ -29,7 +31,7 @@ struct SlideTileOptions {
     double mpp = 2.0;                 ///< µm per tile pixel
     int tileSize = 64;                ///< pixels a side
     QString unannotatedClass = QStringLiteral("Other");
-    int maxTilesPerClass = 2000;      ///< per split; a random subset beyond that
+    int maxTilesPerClass = 1000;      ///< per split; a uniform random subset of those cut beyond that
     double valFraction = 0.2;         ///< slides directly in ROOT: share of each class's tiles for validation
     unsigned seed = 42;
     double glassBrightness = 225.0;   ///< a tile whose mean RGB value is above this is glass

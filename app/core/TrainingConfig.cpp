@@ -165,6 +165,28 @@ QString absolute(const QString& baseDir, const QString& path)
     return path.isEmpty() ? path : QDir::cleanPath(QDir(baseDir).absoluteFilePath(path));
 }
 
+/// `path` relative to `baseDir` when the two share a folder below the filesystem root (the
+/// data beside or below the file, or a few folders up), else as it is: a path that climbs to
+/// the root means nothing once the file moves to another machine.
+QString pathForConfig(const QString& baseDir, const QString& path)
+{
+    if (path.isEmpty() || QDir::isRelativePath(path))
+        return path;
+    const QString base = QDir::cleanPath(QDir(baseDir).absolutePath());
+    const QString relative = QDir(base).relativeFilePath(QDir::cleanPath(path));
+    if (QDir::isAbsolutePath(relative))
+        return path; // another drive
+    int ups = 0;
+    for (const QString& part : relative.split(QLatin1Char('/')))
+        ups += part == QLatin1String("..") ? 1 : 0;
+    // The folders between the base and its root (a drive letter is not one): climbing all
+    // of them reaches the root.
+    QStringList folders = base.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (!folders.isEmpty() && folders.front().endsWith(QLatin1Char(':')))
+        folders.removeFirst();
+    return ups < folders.size() ? relative : path;
+}
+
 /// The engine's architecture name for what users write ("SimpleCNN", "simple_cnn", "UNet3D"),
 /// or empty when it names none.
 QString canonicalArchitecture(const QString& text)
@@ -569,7 +591,15 @@ QJsonObject toJson(const TrainingConfig& c)
 
 void writeTrainingConfig(const TrainingConfig& config, const QString& path)
 {
-    const QByteArray bytes = QJsonDocument(toJson(config)).toJson(QJsonDocument::Indented);
+    // Paths near the file are written relative to its folder, so that the file travels with
+    // the data (readTrainingConfig resolves them against the folder it then lies in).
+    const QString baseDir = QFileInfo(path).absolutePath();
+    QJsonObject json = toJson(config);
+    for (const char* key : {"data", "output", "checkpoint"})
+        json[QLatin1String(key)] = pathForConfig(baseDir, json[QLatin1String(key)].toString());
+    if (!config.settings.initialModel.empty())
+        json["architecture"] = pathForConfig(baseDir, QString::fromStdString(config.settings.initialModel));
+    const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         throw TrainingConfigError(QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString()).toStdString());

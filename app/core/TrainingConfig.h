@@ -78,7 +78,10 @@ TrainingConfig trainingConfigFromJson(const QJsonObject& json, const QString& ba
 /// Every key written out; trainingConfigFromJson(toJson(c)) gives c back.
 QJsonObject toJson(const TrainingConfig& config);
 
-/// Writes atomically (QSaveFile). Throws TrainingConfigError.
+/// Writes atomically (QSaveFile). The paths (data, output, checkpoint, a package to fine-tune)
+/// are written relative to the file's folder when they share a folder with it below the
+/// filesystem root, so that the file can move with the data; else absolute. Throws
+/// TrainingConfigError.
 void writeTrainingConfig(const TrainingConfig& config, const QString& path);
 
 /// Fills what the config left to a package being fine-tuned (input size, channels, dims,

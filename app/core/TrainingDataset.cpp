@@ -233,6 +233,10 @@ void checkClassification(DatasetScan& scan, const DatasetScanOptions& options)
         if (smallest < 0 || n[0] < scan.counts[size_t(smallest)][0])
             smallest = c;
     }
+    if (scan.errors.isEmpty() && !scan.has(DatasetSplit::Validation))
+        scan.errors << QStringLiteral("%1: no validation images; training needs at least one (add val/<class>/ "
+                                      "folders, or enough images for the validation share to take some)")
+                           .arg(scan.root);
     if (largest >= 0 && smallest >= 0) {
         const int big = scan.counts[size_t(largest)][0], small = scan.counts[size_t(smallest)][0];
         if (double(big) > options.imbalanceRatio * double(small))
@@ -448,7 +452,9 @@ DatasetScan scanSegmentationFolder(const QString& root, const DatasetScanOptions
     else if (options.purpose == DatasetPurpose::Training && !scan.has(DatasetSplit::Train))
         scan.errors << QStringLiteral("%1: no training pairs").arg(scan.root);
     else if (options.purpose == DatasetPurpose::Training && !scan.has(DatasetSplit::Validation))
-        scan.warnings << QStringLiteral("no validation pairs: the validation figures will be empty");
+        scan.errors << QStringLiteral("%1: no validation pairs; training needs at least one (add a val/ folder, or "
+                                      "enough pairs for the validation share to take one)")
+                           .arg(scan.root);
     return scan;
 }
 
@@ -503,6 +509,11 @@ QString datasetSummaryText(const DatasetScan& scan)
     row(scan.task == DatasetTask::Classification ? QStringLiteral("total") : QStringLiteral("pairs"),
         scan.count(DatasetSplit::Train), scan.count(DatasetSplit::Validation), scan.count(DatasetSplit::Test));
     return text;
+}
+
+std::array<QString, 3> splitFolderPaths(const QString& root)
+{
+    return splitFolders(QDir(root)).dirs;
 }
 
 } // namespace radpath::app

@@ -82,6 +82,10 @@ DatasetScan scanClassificationFolder(const QString& root, const DatasetScanOptio
 /// Scans a segmentation folder (see above). Never throws.
 DatasetScan scanSegmentationFolder(const QString& root, const DatasetScanOptions& options = {});
 
+/// ROOT's split folders by DatasetSplit (train/training, val/valid/validation, test/testing,
+/// any case); empty where absent.
+std::array<QString, 3> splitFolderPaths(const QString& root);
+
 /// Whether the file looks like an image RadPath decodes for training, from its name and first
 /// bytes: PNG, JPEG, BMP (Qt), TIFF, NIfTI, NRRD, MetaImage (ITK), DICOM (DCMTK). Empty when
 /// it does, else why not.

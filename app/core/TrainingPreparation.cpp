@@ -76,7 +76,8 @@ std::string modalityOf(const TrainingConfig& config, const std::vector<ai::Train
 } // namespace
 
 PreparedTraining prepareTraining(const TrainingConfig& config, const DatasetScan& scan,
-                                 const std::function<void(double)>& progress, const ai::CancelToken* cancel)
+                                 const std::function<void(double)>& progress, const ai::CancelToken* cancel,
+                                 const std::function<void()>& pausePoint)
 {
     if (!scan.ok())
         throw TrainingDataError(scan.errors.join(QLatin1Char('\n')).toStdString());
@@ -88,10 +89,14 @@ PreparedTraining prepareTraining(const TrainingConfig& config, const DatasetScan
         decode.minimumSize = config.inputSize();
     else
         decode.size = config.inputSize();
+    // Tiles in image files are at the configured µm per pixel: the package says so in its
+    // spacing, and the images must too, or the engine would resample them from 1 mm.
+    if (config.task == ai::ModelTask::TileClassification && m.input.spacingMm && !m.input.spacingMm->empty())
+        decode.pixelSpacingMm = m.input.spacingMm->front();
 
     PreparedTraining p;
     p.entries = scan.entries;
-    p.decoded = decodeEntries(p.entries, decode, progress, cancel);
+    p.decoded = decodeEntries(p.entries, decode, progress, cancel, pausePoint);
     if (!p.decoded.failures.empty())
         p.notes << Text::tr("%1 file(s) could not be decoded and were left out, e.g. %2: %3")
                        .arg(p.decoded.failures.size())

@@ -33,12 +33,16 @@ struct PreparedTraining {
 };
 
 /// Decodes every entry of `scan` (all splits: the test split is evaluated afterwards) at the
-/// configuration's input size and channels. `progress` gets the done fraction on the calling
-/// thread. Throws TrainingDataError when training cannot start (scan errors, no decodable
-/// training image, a class without one) and ai::Cancelled when `cancel` is set.
+/// configuration's input size and channels; tile classification gives 2-D images the pixel
+/// spacing of its mpp (the manifest's spacing), so that the engine does not resample them.
+/// `progress` gets the done fraction on the calling thread; `pausePoint` is called on the
+/// decoding threads before each file (decodeEntries). Throws TrainingDataError when training
+/// cannot start (scan errors, no decodable training image, a class without one) and
+/// ai::Cancelled when `cancel` is set.
 PreparedTraining prepareTraining(const TrainingConfig& config, const DatasetScan& scan,
                                  const std::function<void(double)>& progress = {},
-                                 const ai::CancelToken* cancel = nullptr);
+                                 const ai::CancelToken* cancel = nullptr,
+                                 const std::function<void()>& pausePoint = {});
 
 /// Fills the manifest as radpath-cli train does: task, dims, softmax output with the class
 /// names (segmentation: the configured label names or the values found in the masks),

@@ -82,13 +82,6 @@ void TrainingChart::setPoints(int index, const QList<QPointF>& points)
     updateRanges();
 }
 
-void TrainingChart::clearPoints()
-{
-    for (QXYSeries* series : m_series)
-        series->clear();
-    updateRanges();
-}
-
 void TrainingChart::removeAllSeries()
 {
     chart()->removeAllSeries();

@@ -30,8 +30,6 @@ public:
     /// Appends a point; non-finite values are left out.
     void append(int series, double x, double y);
     void setPoints(int series, const QList<QPointF>& points);
-    /// Empties every series (they stay).
-    void clearPoints();
     /// Removes every series.
     void removeAllSeries();
     /// Fixed axis ranges instead of ranges that follow the data.

@@ -285,7 +285,6 @@ void TrainingDataPage::scan()
     const ai::ModelTask task = m_wizard.task();
     DatasetScanOptions options;
     options.valFraction = m_valFraction->value();
-    m_wizard.state().scanOptions = options;
     m_wizard.state().scanned = false;
     m_wizard.state().tiles.reset();
     const quint64 generation = ++m_generation;
@@ -297,32 +296,28 @@ void TrainingDataPage::scan()
     }
     if (m_scanning != 0)
         m_wizard.jobs().cancel(m_scanning);
-    // Slides are cut into tiles now (the run takes them as they are); anything else is read
-    // by name and header only.
-    const bool slides = task == ai::ModelTask::TileClassification && holdsSlides(root);
     SlideTileOptions tileOptions;
     tileOptions.mpp = m_mpp->value();
     tileOptions.tileSize = m_tileSize->value();
     tileOptions.valFraction = options.valFraction;
     tileOptions.seed = unsigned(options.seed);
-    clearSummary(slides ? tr("Cutting tiles from the slides in %1…").arg(QDir::toNativeSeparators(root))
-                        : tr("Scanning %1…").arg(QDir::toNativeSeparators(root)));
+    clearSummary(tr("Scanning %1…").arg(QDir::toNativeSeparators(root)));
     const QString key = scanKey();
     m_scanning = m_wizard.jobs().run<DataScanResult>(
-        slides ? tr("Cutting slide tiles") : tr("Scanning the dataset"), this,
-        [root, task, options, slides, tileOptions, generation, key](JobContext& ctx) {
+        tr("Scanning the dataset"), this,
+        [root, task, options, tileOptions, generation, key](JobContext& ctx) {
             DataScanResult result;
             result.generation = generation;
             result.key = key;
-            if (slides) {
+            // Slides are cut into tiles now (the run takes them as they are); anything else is
+            // read by name and header only. Telling the two apart walks the folder: here, off
+            // the GUI thread.
+            if (task == ai::ModelTask::TileClassification && holdsSlides(root)) {
+                ctx.setProgress(0.0, tr("cutting tiles"));
                 ai::CancelToken token;
+                const auto link = ctx.whenCancelled([&token] { token.cancel(); });
                 auto tiles = std::make_shared<SlideTileDataset>(cutSlideTiles(
-                    root, tileOptions,
-                    [&](double fraction) {
-                        if (ctx.isCancelled())
-                            token.cancel();
-                        ctx.setProgress(fraction, tr("cutting tiles"));
-                    },
+                    root, tileOptions, [&](double fraction) { ctx.setProgress(fraction, tr("cutting tiles")); },
                     &token));
                 result.scan = tileDatasetSummary(*tiles, root);
                 result.thumbnails.resize(size_t(tiles->classes.size()));

@@ -3,6 +3,7 @@
 #include "app/core/AiModule.h"
 #include "app/core/EvaluationThreshold.h"
 #include "app/gui/TrainingChart.h"
+#include "app/gui/TrainingReport.h"
 #include "app/gui/TrainingTables.h"
 #include "app/gui/TrainingWizard.h"
 #include "radpath/ai/Engine.h"
@@ -45,12 +46,17 @@ TrainingEvaluationPage::TrainingEvaluationPage(TrainingWizard& wizard) : QWizard
 {
     setObjectName(QStringLiteral("trainingEvaluationPage"));
     setTitle(tr("Evaluation"));
-    setSubTitle(tr("The trained model on images it did not train on: the test split when there is one, else the "
-                   "validation split."));
+    setSubTitle(tr("The trained model on the test split: images the run never saw. Without a test split the "
+                   "validation split stands in, which the run reported on after every epoch."));
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("evaluationStatus"));
     m_status->setWordWrap(true);
+    m_splitNote = new QLabel(this);
+    m_splitNote->setObjectName(QStringLiteral("evaluationSplitNote"));
+    m_splitNote->setWordWrap(true);
+    m_splitNote->setStyleSheet(QStringLiteral("color: #b26a00"));
+    m_splitNote->hide();
 
     // Classification
     auto* classification = new QWidget(this);
@@ -118,6 +124,7 @@ TrainingEvaluationPage::TrainingEvaluationPage(TrainingWizard& wizard) : QWizard
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
+    layout->addWidget(m_splitNote);
     layout->addWidget(m_views, 1);
 
     connect(m_slider, &QSlider::valueChanged, this, &TrainingEvaluationPage::updateThreshold);
@@ -165,6 +172,7 @@ void TrainingEvaluationPage::evaluate()
     if (isEvaluating() || !state.outcome || !state.heldOut)
         return;
     state.clearEvaluation();
+    m_splitNote->hide();
     const std::shared_ptr<const std::vector<ai::LabelledImage>> images = state.heldOut;
     const DatasetSplit split = state.heldOutSplit;
     const std::string model = state.outcome->packagePath;
@@ -221,7 +229,11 @@ void TrainingEvaluationPage::showResult(const EvaluationResult& result)
 {
     TrainingWizardState& state = m_wizard.state();
     state.evaluatedSplit = result.split;
-    const QString splitName = result.split == QLatin1String("test") ? tr("test") : tr("validation");
+    const bool test = result.split == QLatin1String("test");
+    const QString splitName = test ? tr("test") : tr("validation");
+    // Validation images were watched every epoch (and chose the epoch with early stopping).
+    m_splitNote->setText(test ? QString() : validationSplitNote(state.config.settings.earlyStopping.patience > 0));
+    m_splitNote->setVisible(!test);
     if (result.classification) {
         state.classification = result.classification;
         m_status->setText(tr("%n %1 image(s), accuracy %2.", nullptr, int(result.classification->truth.size()))

@@ -1,6 +1,6 @@
 #pragma once
 // The training wizard's evaluation page: the trained package on the test split (else the
-// validation split), in a job. Classifiers: confusion matrix, per-class sensitivity,
+// validation split, said plainly with what its figures are worth), in a job. Classifiers: confusion matrix, per-class sensitivity,
 // specificity, precision, F1 and AUC with its 95 % interval, ROC curves, a threshold slider
 // for two-class models (positive = the last class) and calibration (ECE, reliability
 // diagram). Segmenters: Dice and HD95 per label.
@@ -69,6 +69,7 @@ private:
     std::shared_ptr<ai::CancelToken> m_token;
 
     QLabel* m_status = nullptr;
+    QLabel* m_splitNote = nullptr; ///< what validation-split figures are worth, when they are shown
     QStackedWidget* m_views = nullptr;
     QTableWidget* m_confusion = nullptr;
     QTableWidget* m_perClass = nullptr;

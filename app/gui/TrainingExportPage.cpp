@@ -2,6 +2,7 @@
 
 #include "app/core/AppSettings.h"
 #include "app/core/EvaluationReport.h"
+#include "app/core/JobRunner.h"
 #include "app/core/ModelInstall.h"
 #include "app/gui/TrainingChart.h"
 #include "app/gui/TrainingEvaluationPage.h"
@@ -17,6 +18,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <stdexcept>
 
 namespace radpath {
 namespace app {
@@ -133,36 +136,49 @@ void TrainingExportPage::updateState()
                                  .arg(QString::fromStdString(state.config.settings.manifest.name).toHtmlEscaped(),
                                       QDir::toNativeSeparators(package).toHtmlEscaped()));
     m_library->setText(tr("Library folder: %1").arg(QDir::toNativeSeparators(libraryFolder())));
-    m_install->setEnabled(!package.isEmpty() && state.installedPath.isEmpty());
+    m_install->setEnabled(!package.isEmpty() && state.installedPath.isEmpty() && !isInstalling());
     if (!state.installedPath.isEmpty())
         m_installed->setText(tr("Added as %1. The AI panel lists it.").arg(QFileInfo(state.installedPath).fileName()));
+    else if (isInstalling())
+        m_installed->setText(tr("Copying the package into the library…"));
     else
         m_installed->clear();
     m_report->setEnabled(!package.isEmpty());
     m_predictions->setEnabled(state.classification.has_value() || state.segmentation.has_value());
 }
 
-QString TrainingExportPage::install()
+void TrainingExportPage::install()
 {
-    TrainingWizardState& state = m_wizard.state();
-    if (!state.outcome)
-        return {};
-    if (!state.installedPath.isEmpty())
-        return state.installedPath;
+    const TrainingWizardState& state = m_wizard.state();
+    if (!state.outcome || !state.installedPath.isEmpty() || isInstalling())
+        return;
+    const QString package = QString::fromStdString(state.outcome->packagePath);
     const QString folder = libraryFolder();
-    QString error;
-    const QString installed = installModelPackage(QString::fromStdString(state.outcome->packagePath), folder, &error);
-    if (installed.isEmpty()) {
-        m_installed->setText(problem(tr("Not added: %1").arg(error)));
-        return {};
-    }
-    // The library lists the settings' folder: a default one becomes it.
-    if (m_wizard.appSettings().aiModelDir().isEmpty())
-        m_wizard.appSettings().setAiModelDir(folder);
-    state.installedPath = installed;
+    // A package can be large: it is copied off the GUI thread.
+    m_installing = m_wizard.jobs().run<QString>(
+        tr("Adding %1 to the model library").arg(QFileInfo(package).fileName()), this,
+        [package, folder](JobContext&) {
+            QString error;
+            const QString installed = installModelPackage(package, folder, &error);
+            if (installed.isEmpty())
+                throw std::runtime_error(error.toStdString());
+            return installed;
+        },
+        [this, folder](const QString& installed) {
+            m_installing = 0;
+            // The library lists the settings' folder: a default one becomes it.
+            if (m_wizard.appSettings().aiModelDir().isEmpty())
+                m_wizard.appSettings().setAiModelDir(folder);
+            m_wizard.state().installedPath = installed;
+            updateState();
+            emit m_wizard.modelInstalled(installed);
+        },
+        [this](const QString& message) {
+            m_installing = 0;
+            updateState();
+            m_installed->setText(problem(tr("Not added: %1").arg(message)));
+        });
     updateState();
-    emit m_wizard.modelInstalled(installed);
-    return installed;
 }
 
 bool TrainingExportPage::saveReport(const QString& path, QString* error)

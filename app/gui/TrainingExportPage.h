@@ -21,8 +21,10 @@ public:
 
     /// The library folder: the settings' model folder, else <data dir>/models (then set as it).
     QString libraryFolder() const;
-    /// Copies the package into the library; the new path, or "" with the reason shown.
-    QString install();
+    /// Copies the package into the library, in a job (the button waits for it); the wizard's
+    /// modelInstalled() says where it went, or the page shows why it did not.
+    void install();
+    bool isInstalling() const { return m_installing != 0; }
     /// Writes the PDF report; false with `error`.
     bool saveReport(const QString& path, QString* error);
     /// Writes the evaluation's per-image predictions as CSV; false with `error`.
@@ -32,6 +34,7 @@ private:
     void updateState();
 
     TrainingWizard& m_wizard;
+    quint64 m_installing = 0; ///< the copy's job, 0 when none runs
     QLabel* m_package = nullptr;
     QLabel* m_library = nullptr;
     QPushButton* m_install = nullptr;

@@ -1,9 +1,12 @@
 #include "app/gui/TrainingModelPage.h"
 
+#include "app/core/AiModule.h"
 #include "app/core/AppSettings.h"
+#include "app/core/JobRunner.h"
 #include "app/core/ModelLibrary.h"
 #include "app/gui/TrainingDataPage.h"
 #include "app/gui/TrainingWizard.h"
+#include "radpath/ai/Engine.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -16,10 +19,13 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <stdexcept>
 
 namespace radpath {
 namespace app {
@@ -66,6 +72,12 @@ TrainingModelPage::TrainingModelPage(TrainingWizard& wizard) : QWizardPage(&wiza
     m_freeze->setObjectName(QStringLiteral("modelFreeze"));
     m_freeze->setToolTip(tr("Keeps the package's feature layers as they are and trains only the last layer: "
                             "quick, and safer with few images"));
+    m_layers = new QListWidget(this);
+    m_layers->setObjectName(QStringLiteral("modelFreezeLayers"));
+    m_layers->setFlow(QListView::LeftToRight);
+    m_layers->setWrapping(true);
+    m_layers->setMaximumHeight(72);
+    m_layers->setToolTip(tr("Checked layers keep the package's weights; the others are trained"));
     auto* start = new QButtonGroup(this);
     start->addButton(m_new);
     start->addButton(m_fineTune);
@@ -79,6 +91,8 @@ TrainingModelPage::TrainingModelPage(TrainingWizard& wizard) : QWizardPage(&wiza
     startGrid->addWidget(m_package, 1, 1);
     startGrid->addWidget(m_browse, 1, 2);
     startGrid->addWidget(m_freeze, 2, 1, 1, 2);
+    startGrid->addWidget(new QLabel(tr("Or freeze these layers:"), startBox), 3, 0, Qt::AlignTop);
+    startGrid->addWidget(m_layers, 3, 1, 1, 2);
     startGrid->setColumnStretch(1, 1);
 
     m_baseFilters = new QSpinBox(this);
@@ -127,6 +141,7 @@ TrainingModelPage::TrainingModelPage(TrainingWizard& wizard) : QWizardPage(&wiza
     connect(m_new, &QRadioButton::toggled, this, &TrainingModelPage::updateState);
     connect(m_architecture, &QComboBox::currentIndexChanged, this, &TrainingModelPage::architectureChanged);
     connect(m_package, &QComboBox::currentIndexChanged, this, &TrainingModelPage::updateState);
+    connect(m_freeze, &QCheckBox::toggled, this, &TrainingModelPage::updateState);
     for (QSpinBox* box : {m_depth, m_height, m_width})
         connect(box, &QSpinBox::valueChanged, this, &TrainingModelPage::updateState);
     connect(m_browse, &QPushButton::clicked, this, [this] {
@@ -229,6 +244,9 @@ void TrainingModelPage::updateState()
     m_architecture->setEnabled(!fineTune);
     m_package->setEnabled(fineTune);
     m_freeze->setEnabled(fineTune);
+    m_layers->setEnabled(fineTune && !m_freeze->isChecked());
+    if (fineTune)
+        listLayers();
     m_baseFilters->setEnabled(!fineTune);
     for (QSpinBox* box : {m_depth, m_height, m_width})
         box->setEnabled(!fineTune && !tiles);
@@ -247,6 +265,37 @@ void TrainingModelPage::updateState()
                                                        : tr("classification")));
     m_hint->setText(problem());
     emit completeChanged();
+}
+
+void TrainingModelPage::listLayers()
+{
+    const QString path = initialModel();
+    if (path == m_layersOf)
+        return;
+    m_layersOf = path;
+    m_layers->clear();
+    if (path.isEmpty())
+        return;
+    // The layer names are in the TorchScript file: the engine reads them, off the GUI thread.
+    m_wizard.jobs().run<std::vector<std::string>>(
+        tr("Reading the layers of %1").arg(QFileInfo(path).fileName()), this,
+        [path](JobContext&) {
+            QString error;
+            ai::Engine* engine = AiModule::instance().engine(&error);
+            if (!engine)
+                throw std::runtime_error(error.toStdString());
+            return engine->inspectModel(path.toStdString()).layers;
+        },
+        [this, path](const std::vector<std::string>& layers) {
+            if (path != m_layersOf)
+                return; // another package was chosen meanwhile
+            for (const std::string& layer : layers) {
+                auto* item = new QListWidgetItem(QString::fromStdString(layer), m_layers);
+                item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+                item->setCheckState(Qt::Unchecked);
+            }
+        },
+        [this](const QString& message) { m_hint->setText(tr("The package's layers cannot be read: %1").arg(message)); });
 }
 
 QString TrainingModelPage::problem() const
@@ -276,6 +325,12 @@ void TrainingModelPage::describe(QJsonObject& json) const
     if (m_fineTune->isChecked()) {
         json[QStringLiteral("architecture")] = initialModel();
         json[QStringLiteral("freezeFeatures")] = m_freeze->isChecked();
+        QJsonArray frozen;
+        if (!m_freeze->isChecked())
+            for (int i = 0; i < m_layers->count(); ++i)
+                if (m_layers->item(i)->checkState() == Qt::Checked)
+                    frozen.append(m_layers->item(i)->text());
+        json[QStringLiteral("freeze")] = frozen;
         return;
     }
     const QString name = architecture();

@@ -9,6 +9,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QListWidget;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
@@ -30,7 +31,8 @@ public:
     QString architecture() const;
     /// The package to fine-tune, or "" for a new network.
     QString initialModel() const;
-    /// Its train.json keys: "architecture", "inputSize", "channels", "baseFilters", "freezeFeatures".
+    /// Its train.json keys: "architecture", "inputSize", "channels", "baseFilters", "freezeFeatures",
+    /// "freeze".
     void describe(QJsonObject& json) const;
 
 private:
@@ -38,6 +40,8 @@ private:
     void fillPackages();
     void architectureChanged();
     void updateState();
+    /// Lists the chosen package's layers to freeze (read by the engine, in the background).
+    void listLayers();
     /// Why the choices cannot train, or "".
     QString problem() const;
 
@@ -50,6 +54,8 @@ private:
     QComboBox* m_package = nullptr;
     QPushButton* m_browse = nullptr;
     QCheckBox* m_freeze = nullptr;
+    QListWidget* m_layers = nullptr; ///< the package's layers, checked ones frozen
+    QString m_layersOf;              ///< the package m_layers lists
     QSpinBox* m_baseFilters = nullptr;
     QSpinBox* m_depth = nullptr;
     QSpinBox* m_height = nullptr;

@@ -98,9 +98,19 @@ QString settingsSection(const TrainingWizardState& s)
     return html + QStringLiteral("</table>");
 }
 
+/// Two classes: the only runs with a validation AUC (as on the run page).
+bool hasAuc(const TrainingWizardState& s)
+{
+    if (s.config.task == ai::ModelTask::Segmentation)
+        return false;
+    const size_t labels = s.config.settings.manifest.output.labels.size();
+    return labels > 0 ? labels == 2 : s.scan.classes.size() == 2;
+}
+
 QString epochsSection(const TrainingWizardState& s, const TrainingReportContent& c)
 {
     const bool segmentation = s.config.task == ai::ModelTask::Segmentation;
+    const bool auc = hasAuc(s);
     QString html = QStringLiteral("<h2>%1</h2>").arg(esc(Text::tr("Training")));
     if (s.outcome)
         html += QStringLiteral("<p>%1</p>")
@@ -108,13 +118,20 @@ QString epochsSection(const TrainingWizardState& s, const TrainingReportContent&
                                  .arg(s.outcome->bestEpoch)
                                  .arg(s.outcome->stoppedEarly ? Text::tr(" (stopped early)") : QString())));
     html += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
-    html += row({Text::tr("Epoch"), Text::tr("Train loss"), Text::tr("Val loss"), segmentation ? Text::tr("Val Dice") : Text::tr("Val accuracy"),
-                 Text::tr("Val AUC"), Text::tr("Learning rate"), Text::tr("Seconds")},
-                true);
-    for (const ai::EpochReport& e : s.epochs)
-        html += row({QString::number(e.epoch) + (e.best ? QStringLiteral(" *") : QString()), figure(e.trainLoss),
-                     figure(e.validationLoss), figure(segmentation ? e.validationDice : e.validationAccuracy),
-                     figure(e.validationAuc), QString::number(e.learningRate, 'g', 3), figure(e.seconds, 2)});
+    QStringList header{Text::tr("Epoch"), Text::tr("Train loss"), Text::tr("Val loss"),
+                       segmentation ? Text::tr("Val Dice") : Text::tr("Val accuracy")};
+    if (auc)
+        header << Text::tr("Val AUC");
+    header << Text::tr("Learning rate") << Text::tr("Seconds");
+    html += row(header, true);
+    for (const ai::EpochReport& e : s.epochs) {
+        QStringList cells{QString::number(e.epoch) + (e.best ? QStringLiteral(" *") : QString()), figure(e.trainLoss),
+                          figure(e.validationLoss), figure(segmentation ? e.validationDice : e.validationAccuracy)};
+        if (auc)
+            cells << figure(e.validationAuc);
+        cells << QString::number(e.learningRate, 'g', 3) << figure(e.seconds, 2);
+        html += row(cells);
+    }
     html += QStringLiteral("</table>");
     html += image(c.lossChart, "loss") + image(c.metricChart, "metric");
     return html;
@@ -123,6 +140,9 @@ QString epochsSection(const TrainingWizardState& s, const TrainingReportContent&
 QString evaluationSection(const TrainingWizardState& s, const TrainingReportContent& c)
 {
     QString html = QStringLiteral("<h2>%1</h2>").arg(esc(Text::tr("Evaluation")));
+    if ((s.classification || s.segmentation) && s.evaluatedSplit != QLatin1String("test"))
+        html += QStringLiteral("<p><b>%1</b></p>")
+                    .arg(esc(validationSplitNote(s.config.settings.earlyStopping.patience > 0)));
     if (s.classification) {
         const ai::ClassificationEvaluation& e = *s.classification;
         html += QStringLiteral("<p>%1</p>")
@@ -168,6 +188,16 @@ QString evaluationSection(const TrainingWizardState& s, const TrainingReportCont
 }
 
 } // namespace
+
+QString validationSplitNote(bool earlyStopping)
+{
+    return earlyStopping ? Text::tr("These figures come from the validation split, not from a test split. Early "
+                                    "stopping chose the exported epoch by these images, so the figures are "
+                                    "optimistic. Keep a test/ folder of images for an unbiased figure.")
+                         : Text::tr("These figures come from the validation split, not from a test split. The run "
+                                    "did not train on these images but reported on them after every epoch. Keep a "
+                                    "test/ folder of images for an unbiased figure.");
+}
 
 QString trainingReportHtml(const TrainingReportContent& c)
 {

@@ -19,6 +19,10 @@ struct TrainingReportContent {
     QImage calibrationChart;
 };
 
+/// What figures on the validation split are worth, said on the evaluation page and in the
+/// report: images the run watched, which chose the exported epoch when early stopping was on.
+QString validationSplitNote(bool earlyStopping);
+
 /// The report as HTML for QTextDocument; images are named chart://loss, chart://metric,
 /// chart://roc and chart://calibration.
 QString trainingReportHtml(const TrainingReportContent& content);

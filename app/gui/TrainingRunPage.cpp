@@ -25,6 +25,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <stdexcept>
@@ -114,14 +115,17 @@ RunData folderData(TrainingConfig& config, const std::shared_ptr<RunControl>& co
     RunData run;
     run.scan = config.task == ai::ModelTask::Segmentation ? scanSegmentationFolder(config.dataRoot, options)
                                                           : scanClassificationFolder(config.dataRoot, options);
+    const auto cancelled = [&] { return checkCancelled(*control, ctx); };
     PreparedTraining prepared = prepareTraining(
         config, run.scan,
         [&](double fraction) {
-            control->gate.wait([&] { return checkCancelled(*control, ctx); });
-            checkCancelled(*control, ctx);
+            control->gate.wait(cancelled);
+            cancelled();
             ctx.setProgress(0.1 * fraction, TrainingRunPage::tr("decoding images"));
         },
-        &control->token);
+        &control->token,
+        // A paused run stops decoding too: each decoding thread holds before its next file.
+        [&] { control->gate.wait(cancelled); });
     completeManifest(config, run.scan, options, prepared);
     run.heldOutSplit = evaluationSplit(prepared);
     run.heldOut = std::make_shared<const std::vector<ai::LabelledImage>>(
@@ -190,13 +194,23 @@ RunResult runTraining(TrainingConfig config, const CutTiles& tiles, const std::s
     result.notes = std::move(run.notes);
 
     // The engine reports after every batch: a paused run waits here, between two batches.
+    // The engine counts the wait in the epoch's seconds; the page shows them without it.
+    // Both callbacks run on the training thread, the epoch's after its last progress report.
+    double pausedInEpoch = 0.0, pausedInTraining = 0.0;
     const ai::ProgressCallback progress = [&](double fraction, const std::string& stage) {
-        control->gate.wait(cancelled);
+        const double paused = control->gate.wait(cancelled);
+        pausedInEpoch += paused;
+        if (stage.rfind("validating", 0) != 0)
+            pausedInTraining += paused;
         cancelled();
         control->fraction.store(fraction);
         ctx.setProgress(0.1 + 0.9 * fraction, QString::fromStdString(stage));
     };
-    const ai::EpochCallback onEpoch = [control](const ai::EpochReport& epoch) {
+    const ai::EpochCallback onEpoch = [control, &pausedInEpoch, &pausedInTraining](const ai::EpochReport& report) {
+        ai::EpochReport epoch = report;
+        epoch.seconds = std::max(0.0, epoch.seconds - pausedInEpoch);
+        epoch.trainSeconds = std::max(0.0, epoch.trainSeconds - pausedInTraining);
+        pausedInEpoch = pausedInTraining = 0.0;
         QMetaObject::invokeMethod(
             qApp,
             [control, epoch] {
@@ -450,7 +464,11 @@ void TrainingRunPage::setPaused(bool paused)
     if (paused) {
         m_control->gate.pause();
         m_pausedClock.start();
-        m_status->setText(tr("Paused after the current batch. The run holds its place; Resume goes on."));
+        // Before training proper, the images are being read: each reader stops after its file.
+        m_status->setText(m_control->fraction.load() < 0.0
+                              ? tr("Paused: the images being read now are finished, then the run holds. Resume "
+                                   "goes on.")
+                              : tr("Paused after the current batch. The run holds its place; Resume goes on."));
     } else {
         m_pausedMs += m_pausedClock.elapsed();
         m_control->gate.resume();
@@ -479,11 +497,19 @@ void TrainingRunPage::finished(const RunResult& result)
     state.scan = result.scan;
     state.heldOut = result.heldOut;
     state.heldOutSplit = result.heldOutSplit;
-    state.outcome = result.outcome;
-    // The outcome's history is the whole run, a resumed run's earlier epochs included.
+    // The outcome's history is the whole run, a resumed run's earlier epochs included; the
+    // epochs as shown keep their seconds without the time the run was paused.
+    ai::TrainingOutcome outcome = result.outcome;
+    for (ai::EpochReport& e : outcome.epochs)
+        for (const ai::EpochReport& shown : state.epochs)
+            if (shown.epoch == e.epoch) {
+                e.seconds = shown.seconds;
+                e.trainSeconds = shown.trainSeconds;
+            }
+    state.outcome = outcome;
     state.epochs.clear();
     resetCurves();
-    for (const ai::EpochReport& e : result.outcome.epochs)
+    for (const ai::EpochReport& e : outcome.epochs)
         showEpoch(e);
     m_progress->setValue(1000);
     m_status->setText(tr("Finished: %1 (weights of epoch %2%3).")

@@ -2,7 +2,9 @@
 
 #include "app/core/AiModule.h"
 #include "app/core/JobRunner.h"
+#include "app/core/ModelLibrary.h"
 #include "app/gui/TrainingDataPage.h"
+#include "app/gui/TrainingModelPage.h"
 #include "app/gui/TrainingWizard.h"
 
 #include <QCheckBox>
@@ -224,7 +226,9 @@ void TrainingSettingsPage::initializePage()
             m_monitor->addItem(tr("validation AUC"), QStringLiteral("val_auc"));
     }
     m_monitor->setCurrentIndex(std::max(0, m_monitor->findData(monitor)));
-    m_elastic->setEnabled(segmentation);
+    // The trainer deforms volumes only: elastic augmentation is offered for 3-D models.
+    m_volume = volumeModel();
+    m_elastic->setEnabled(m_volume);
     if (!m_nameEdited) {
         const QString folder = QFileInfo(m_wizard.dataPage()->folder()).fileName();
         m_name->setText(segmentation                                           ? tr("%1 segmenter").arg(folder)
@@ -279,6 +283,20 @@ void TrainingSettingsPage::showRuntime(const ai::RuntimeInfo& info)
     emit runtimeChecked();
 }
 
+bool TrainingSettingsPage::volumeModel() const
+{
+    if (m_wizard.task() != ai::ModelTask::Segmentation)
+        return false;
+    const TrainingModelPage* model = m_wizard.modelPage();
+    const QString package = model->initialModel();
+    if (package.isEmpty())
+        return model->architecture() == QLatin1String("unet3d");
+    // The package's manifest, read from the file (LibTorch stays unloaded).
+    QString problem;
+    const std::optional<ModelSummary> summary = readModelSummary(package, &problem);
+    return summary && summary->manifest.dims == 3;
+}
+
 QString TrainingSettingsPage::fileStem() const
 {
     QString stem = m_name->text().trimmed().toLower();
@@ -306,11 +324,13 @@ void TrainingSettingsPage::describe(QJsonObject& json) const
     json[QStringLiteral("optimizer")] = m_optimizer->currentData().toString();
     json[QStringLiteral("weightDecay")] = m_weightDecay->value();
     json[QStringLiteral("schedule")] = m_schedule->currentData().toString();
-    json[QStringLiteral("earlyStopping")] =
-        QJsonObject{{"patience", m_patience->value()}, {"monitor", m_monitor->currentData().toString()}};
+    // The monitors are listed when the page is first shown; before that, the default.
+    const QString monitor = m_monitor->currentData().toString();
+    json[QStringLiteral("earlyStopping")] = QJsonObject{
+        {"patience", m_patience->value()}, {"monitor", monitor.isEmpty() ? QStringLiteral("val_loss") : monitor}};
     if (m_balanced->isChecked())
         json[QStringLiteral("classWeights")] = QStringLiteral("balanced");
-    const bool volume = m_wizard.task() == ai::ModelTask::Segmentation;
+    const bool volume = m_volume;
     json[QStringLiteral("augment")] =
         QJsonObject{{"flips", m_flips->isChecked()},          {"rotate90", m_rotate90->isChecked()},
                     {"rotationDegrees", m_rotation->value()}, {"scale", m_scale->value()},

@@ -45,10 +45,13 @@ signals:
 private:
     void showRuntime(const ai::RuntimeInfo& info);
     void updateWorkFolder();
+    /// Whether the model page's choice trains on volumes: U-Net 3-D, or a 3-D package.
+    bool volumeModel() const;
 
     TrainingWizard& m_wizard;
     bool m_nameEdited = false;
     bool m_checkingRuntime = false;
+    bool m_volume = false; ///< volumeModel() when the page was entered: elastic deformation applies
     std::optional<ai::RuntimeInfo> m_runtime;
 
     QSpinBox* m_epochs = nullptr;

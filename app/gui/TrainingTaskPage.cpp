@@ -30,7 +30,7 @@ TrainingTaskPage::TrainingTaskPage(TrainingWizard& wizard) : QWizardPage(&wizard
 
     m_classification = new QRadioButton(tr("2-D image classification"), this);
     m_classification->setObjectName(QStringLiteral("taskClassification"));
-    m_segmentation = new QRadioButton(tr("3-D volume segmentation"), this);
+    m_segmentation = new QRadioButton(tr("Segmentation (3-D volumes or 2-D images)"), this);
     m_segmentation->setObjectName(QStringLiteral("taskSegmentation"));
     m_tiles = new QRadioButton(tr("Slide tile classification"), this);
     m_tiles->setObjectName(QStringLiteral("taskTiles"));
@@ -48,9 +48,9 @@ TrainingTaskPage::TrainingTaskPage(TrainingWizard& wizard) : QWizardPage(&wizard
                                   this));
     layout->addSpacing(8);
     layout->addWidget(m_segmentation);
-    layout->addWidget(explanation(tr("A label per voxel from images paired with label maps of the same name: "
-                                     "train/images/ with train/labels/ (and val/, test/), or images/ with labels/. "
-                                     "U-Net 3-D, or U-Net 2-D for single slices."),
+    layout->addWidget(explanation(tr("A label per voxel or pixel from images paired with label maps of the same "
+                                     "name: train/images/ with train/labels/ (and val/, test/), or images/ with "
+                                     "labels/. U-Net 3-D for volumes, U-Net 2-D for 2-D images."),
                                   this));
     layout->addSpacing(8);
     layout->addWidget(m_tiles);

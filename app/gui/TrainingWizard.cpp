@@ -1,6 +1,7 @@
 #include "app/gui/TrainingWizard.h"
 
 #include "app/core/AppSettings.h"
+#include "app/core/DatasetDecoder.h"
 #include "app/core/JobRunner.h"
 #include "app/gui/TrainingDataPage.h"
 #include "app/gui/TrainingEvaluationPage.h"
@@ -51,6 +52,7 @@ TrainingWizard::~TrainingWizard()
     // A run still going stops at its next batch; its checkpoint stays for a later resume.
     m_runPage->cancel();
     m_evaluationPage->cancel();
+    clearDecodeCache();
 }
 
 ai::ModelTask TrainingWizard::task() const
@@ -101,6 +103,14 @@ void TrainingWizard::reject()
         m_evaluationPage->cancel();
     }
     QWizard::reject();
+}
+
+void TrainingWizard::done(int result)
+{
+    QWizard::done(result);
+    // The cache makes a second run decode nothing; a closed wizard has no second run to
+    // speed up, and the images can take up to the cache's budget (2 GiB).
+    clearDecodeCache();
 }
 
 } // namespace app

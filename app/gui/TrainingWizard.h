@@ -67,6 +67,8 @@ signals:
 
 public slots:
     void reject() override;
+    /// Closes; the decoded images the wizard's runs cached are let go.
+    void done(int result) override;
 
 private:
     JobRunner& m_jobs;

@@ -22,7 +22,6 @@ struct TrainingWizardState {
     // Data page
     DatasetScan scan;     ///< slide tiles: their summary (classes, counts, problems)
     bool scanned = false; ///< `scan` belongs to the folder on the data page
-    DatasetScanOptions scanOptions;
     std::shared_ptr<const SlideTileDataset> tiles; ///< tiles the data page cut from slides
     SlideTileOptions tileOptions;                  ///< what they were cut with
 

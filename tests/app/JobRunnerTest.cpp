@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <QtTest>
 
+#include <atomic>
 #include <stdexcept>
 
 using namespace radpath::app;
@@ -70,6 +71,32 @@ private slots:
         QCOMPARE(int(finished.first().at(1).value<JobStatus>()), int(JobStatus::Cancelled));
         QCOMPARE(int(runner.info(id).status), int(JobStatus::Cancelled));
         QVERIFY(!delivered);
+    }
+
+    void cancellationReachesAFlagOfTheWorksOwn()
+    {
+        // Work waiting inside a long call with its own flag (an engine's cancel token) hears of
+        // the cancel at once, not at its next progress report; after the link, never again.
+        JobRunner runner(1);
+        std::atomic<bool> flag{false}, late{false};
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        const JobId id = runner.run<int>(
+            "waits", this,
+            [&](JobContext& ctx) -> int {
+                {
+                    const auto link = ctx.whenCancelled([&flag] { flag = true; });
+                    while (!flag)
+                        QThread::msleep(2); // never looks at ctx
+                }
+                auto after = ctx.whenCancelled([&late] { late = true; }); // already cancelled: at once
+                return late ? 1 : 0;
+            },
+            [](int) {});
+        QTest::qWait(30);
+        runner.cancel(id);
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(flag);
+        QVERIFY(late);
     }
 
     void failureReportsMessage()

@@ -54,6 +54,7 @@ private slots:
         QCOMPARE(d.counts[1][1], int(std::lround(0.2 * tumour)));
         QCOMPARE(int(d.train.size() + d.validation.size()), tumour + other);
         QVERIFY(d.test.empty());
+        QCOMPARE(d.warnings.filter("not in train/ and val/ folders").size(), 1); // tiles of one slide on both sides
         const auto& sample = d.train.front();
         QCOMPARE(sample.image.channels, 3);
         QCOMPARE(sample.image.voxels.size(), size_t(3 * 32 * 32));
@@ -101,7 +102,27 @@ private slots:
         QCOMPARE(int(d.skipped.size()), 1);
         QVERIFY(d.skipped.front().path.endsWith("unannotated.svs"));
         QVERIFY(d.skipped.front().reason.contains("no annotations"));
-        QVERIFY(d.warnings.filter("not split").isEmpty());
+        QVERIFY(d.warnings.filter("not in train/ and val/ folders").isEmpty());
+    }
+
+    // A cap per class and split: a random subset of the tiles cut, said in a warning.
+    void tilesBeyondTheCapAreSampled()
+    {
+        SlideTileOptions options;
+        options.mpp = 1.0;
+        options.tileSize = 32;
+        options.maxTilesPerClass = 40;
+        const SlideTileDataset d = cutSlideTiles(QDir(m_demo).filePath("slide"), options);
+        QVERIFY2(d.errors.isEmpty(), qPrintable(d.errors.join("; ")));
+        for (int c = 0; c < 2; ++c) {
+            QVERIFY(d.counts[size_t(c)][0] <= 40 && d.counts[size_t(c)][1] <= 40);
+            QVERIFY(d.counts[size_t(c)][0] >= 30);
+        }
+        QCOMPARE(d.warnings.filter("tiles found, a random").size(), 2);
+        SlideTileOptions again = options; // the same seed draws the same tiles
+        const SlideTileDataset e = cutSlideTiles(QDir(m_demo).filePath("slide"), again);
+        QCOMPARE(e.train.size(), d.train.size());
+        QVERIFY(e.train.front().image.voxels == d.train.front().image.voxels);
     }
 
     void emptyFolderRefused()

@@ -3,7 +3,12 @@
 // evaluate on the val folder accounts for every image and writes the predictions CSV; bad
 // configs and datasets end with the exit codes and messages a script can act on.
 
+#include "viewer/io/ItkVolumeWriter.h"
+#include "viewer/io/VolumeReader.h"
+#include "viewer/model/Volume.h"
+
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -247,6 +252,130 @@ private slots:
         QCOMPARE(jsonLines(out0).size(), 2);
         QVERIFY(out1.trimmed().isEmpty());
         QVERIFY(QFile::exists(m_dir.filePath("ranks.pt")));
+    }
+
+    // 3-D segmentation from NIfTI image/label pairs: a bright box in noise at 1.5 × 1.5 × 2 mm;
+    // a 3-D U-Net trained on patches outlines the unseen test boxes, and infer writes its
+    // label map on the input's grid.
+    void segmentsVolumesFromImageLabelPairs()
+    {
+        using radpath::viewer::ImageGeometry;
+        using radpath::viewer::PixelType;
+        using radpath::viewer::Volume;
+        const QDir root(m_dir.filePath("boxes"));
+        std::mt19937 random(5);
+        std::uniform_real_distribution<float> noise(0.0f, 40.0f);
+        std::uniform_int_distribution<int> corner(4, 12);
+        ImageGeometry g;
+        g.size = {32, 32, 24};
+        g.spacing = {1.5, 1.5, 2.0};
+        g.origin = {-20.0, 10.0, 5.0};
+        const std::vector<std::pair<const char*, int>> splits{{"train", 8}, {"val", 2}, {"test", 2}};
+        for (const auto& [split, count] : splits) {
+            QVERIFY(root.mkpath(QStringLiteral("%1/images").arg(split)) && root.mkpath(QStringLiteral("%1/labels").arg(split)));
+            for (int n = 0; n < count; ++n) {
+                Volume image(PixelType::Float32, g), label(PixelType::UInt8, g);
+                const int x0 = corner(random), y0 = corner(random), z0 = corner(random) / 2;
+                for (int k = 0; k < g.size[2]; ++k)
+                    for (int j = 0; j < g.size[1]; ++j)
+                        for (int i = 0; i < g.size[0]; ++i) {
+                            const bool inside = i >= x0 && i < x0 + 12 && j >= y0 && j < y0 + 12 && k >= z0 && k < z0 + 8;
+                            const size_t at = (size_t(k) * size_t(g.size[1]) + size_t(j)) * size_t(g.size[0]) + size_t(i);
+                            image.voxels<float>()[at] = (inside ? 150.0f : 30.0f) + noise(random);
+                            label.voxels<std::uint8_t>()[at] = inside ? 1 : 0;
+                        }
+                const QString name = QStringLiteral("case-%1.nii.gz").arg(n);
+                radpath::viewer::writeVolumeWithItk(image, root.filePath(QStringLiteral("%1/images/%2").arg(split, name)).toStdString());
+                radpath::viewer::writeVolumeWithItk(label, root.filePath(QStringLiteral("%1/labels/%2").arg(split, name)).toStdString());
+            }
+        }
+        const QString config = m_dir.filePath("boxes.json");
+        writeJson(config, {{"task", "segmentation"},
+                           {"data", root.path()},
+                           {"output", m_dir.filePath("boxes.pt")},
+                           {"architecture", "unet3d"},
+                           {"baseFilters", 4},
+                           {"inputSize", QJsonArray{16, 16, 16}},
+                           {"epochs", 6},
+                           {"batchSize", 4},
+                           {"learningRate", 0.01},
+                           {"labels", QJsonArray{"background", "box"}},
+                           {"threads", 2},
+                           {"modality", "CT"}});
+        const Run r = cli({"train", "--config", config});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QList<QJsonObject> lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 7); // 6 epochs, then the test evaluation
+        QVERIFY(lines.front()["valDice"].isDouble() && !lines.front().contains("valAccuracy"));
+        const QJsonObject test = lines.back()["test"].toObject();
+        QCOMPARE(test["images"].toInt(), 2);
+        const double dice = test["dice"].toObject()["box"].toDouble(), hd95 = test["hd95"].toObject()["box"].toDouble();
+        qInfo("unseen boxes: Dice %.3f, HD95 %.2f mm", dice, hd95);
+        QVERIFY(dice > 0.7);
+        QVERIFY(hd95 >= 0.0 && hd95 < 10.0);
+
+        const QString labels = m_dir.filePath("boxes-labels.nii.gz");
+        const Run infer = cli({"infer", "--model", m_dir.filePath("boxes.pt"), "--input",
+                               root.filePath("test/images/case-0.nii.gz"), "--out", labels});
+        QVERIFY2(infer.code == 0, qPrintable(infer.err));
+        const Volume result = radpath::viewer::ReaderRegistry::withBuiltinReaders().read(labels.toStdString(), {});
+        QCOMPARE(result.geometry().size, g.size);
+        for (int a = 0; a < 3; ++a) {
+            QVERIFY(std::abs(result.geometry().spacing[size_t(a)] - g.spacing[size_t(a)]) < 1e-4);
+            QVERIFY(std::abs(result.geometry().origin[size_t(a)] - g.origin[size_t(a)]) < 1e-3);
+        }
+    }
+
+    // Tile classification from a folder of tile images by class (not slides): the PNG tiles
+    // are taken at the configured µm per pixel, so neither the test evaluation nor evaluate
+    // resamples them from 1 mm (at 2 µm/px a 32-pixel tile would grow to 16,000 pixels a side).
+    void tileImagesByClassEvaluatedAtTheirResolution()
+    {
+        const QDir root(m_dir.filePath("tile-images"));
+        std::mt19937 random(3);
+        std::uniform_int_distribution<int> noise(-20, 20);
+        const std::vector<std::pair<const char*, int>> splits{{"train", 16}, {"val", 6}, {"test", 6}};
+        for (const auto& [split, count] : splits)
+            for (const char* label : {"stroma", "tumor"}) {
+                QVERIFY(root.mkpath(QStringLiteral("%1/%2").arg(split, label)));
+                const bool tumor = QLatin1String(label) == QLatin1String("tumor");
+                for (int i = 0; i < count; ++i) {
+                    QImage tile(32, 32, QImage::Format_RGB888);
+                    for (int y = 0; y < 32; ++y)
+                        for (int x = 0; x < 32; ++x)
+                            tile.setPixelColor(x, y, tumor ? QColor(90 + noise(random), 40, 140 + noise(random))
+                                                           : QColor(230 + noise(random) / 2, 150 + noise(random), 190));
+                    QVERIFY(tile.save(root.filePath(QStringLiteral("%1/%2/%3.png").arg(split, label).arg(i))));
+                }
+            }
+        const QString config = m_dir.filePath("tile-images.json");
+        writeJson(config, {{"task", "tile-classification"},
+                           {"data", root.path()},
+                           {"output", m_dir.filePath("tile-images.pt")},
+                           {"architecture", "simplecnn"},
+                           {"baseFilters", 4},
+                           {"inputSize", QJsonArray{32, 32}},
+                           {"mpp", 2.0},
+                           {"epochs", 2},
+                           {"batchSize", 16},
+                           {"threads", 2}});
+        QElapsedTimer clock;
+        clock.start();
+        const Run r = cli({"train", "--config", config});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QList<QJsonObject> lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 3); // 2 epochs, then the test evaluation
+        const QJsonObject test = lines.back()["test"].toObject();
+        QCOMPARE(test["images"].toInt(), 12);
+        qInfo("tile images: trained and tested in %lld ms", static_cast<long long>(clock.elapsed()));
+        QVERIFY2(clock.elapsed() < 60000, "the test tiles were resampled");
+
+        clock.restart();
+        const Run evaluate = cli({"evaluate", "--model", m_dir.filePath("tile-images.pt"), "--data", root.path(),
+                                  "--bootstrap", "0", "--threads", "2"});
+        QVERIFY2(evaluate.code == 0, qPrintable(evaluate.err));
+        QCOMPARE(QJsonDocument::fromJson(evaluate.out.toUtf8()).object()["images"].toInt(), 12);
+        QVERIFY2(clock.elapsed() < 30000, "evaluate resampled the tiles");
     }
 
     void evaluatesTheValFolderWithPredictions()

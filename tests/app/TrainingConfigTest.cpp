@@ -164,6 +164,13 @@ private slots:
         QDir().mkpath(dir.filePath("saved"));
         writeTrainingConfig(original, path);
         const TrainingConfig copy = readTrainingConfig(path);
+        // Paths near the file are written relative to its folder: the file moves with the data.
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QJsonObject raw = QJsonDocument::fromJson(written.readAll()).object();
+        QCOMPARE(raw["data"].toString(), QStringLiteral("../dataset"));
+        QCOMPARE(raw["output"].toString(), QStringLiteral("../out/model.pt"));
+        QCOMPARE(raw["checkpoint"].toString(), QStringLiteral("../out/model.pt.checkpoint"));
 
         QCOMPARE(toJson(copy), toJson(original));
         QVERIFY(copy.task == original.task);
@@ -188,6 +195,46 @@ private slots:
         QCOMPARE(b.learningRate, a.learningRate);
         QCOMPARE(b.manifest.name, a.manifest.name);
         QCOMPARE(b.manifest.intendedUse, a.manifest.intendedUse);
+    }
+
+    void savedConfigMovesWithItsData()
+    {
+        // Saved beside the data, the config and the data move to a server together; a path that
+        // would climb to the filesystem root stays absolute.
+        QTemporaryDir dir;
+        QFile package(dir.filePath("models/base.pt"));
+        QVERIFY(QDir().mkpath(dir.filePath("models")));
+        QVERIFY(package.open(QIODevice::WriteOnly));
+        package.write("zip");
+        package.close();
+        const QString far = QStringLiteral("/radpath-elsewhere/out/m.pt");
+        QJsonObject json{{"data", dir.filePath("project/data")},
+                         {"output", far},
+                         {"checkpoint", dir.filePath("project/runs/m.pt.checkpoint")},
+                         {"architecture", dir.filePath("models/base.pt")}};
+        const TrainingConfig original = trainingConfigFromJson(json, "/unused", "train.json");
+        QVERIFY(QDir().mkpath(dir.filePath("project")));
+        const QString path = dir.filePath("project/train.json");
+        writeTrainingConfig(original, path);
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QJsonObject raw = QJsonDocument::fromJson(written.readAll()).object();
+        QCOMPARE(raw["data"].toString(), QStringLiteral("data"));
+        QCOMPARE(raw["checkpoint"].toString(), QStringLiteral("runs/m.pt.checkpoint"));
+        QCOMPARE(raw["architecture"].toString(), QStringLiteral("../models/base.pt"));
+        QCOMPARE(raw["output"].toString(), far);
+
+        // Moved elsewhere with its neighbours, it reads the moved files.
+        QTemporaryDir other;
+        QVERIFY(QDir().mkpath(other.filePath("server/project")) && QDir().mkpath(other.filePath("server/models")));
+        QVERIFY(QFile::copy(path, other.filePath("server/project/train.json")));
+        QVERIFY(QFile::copy(dir.filePath("models/base.pt"), other.filePath("server/models/base.pt")));
+        const TrainingConfig moved = readTrainingConfig(other.filePath("server/project/train.json"));
+        QCOMPARE(moved.dataRoot, other.filePath("server/project/data"));
+        QCOMPARE(QString::fromStdString(moved.settings.checkpointPath),
+                 other.filePath("server/project/runs/m.pt.checkpoint"));
+        QCOMPARE(QString::fromStdString(moved.settings.initialModel), other.filePath("server/models/base.pt"));
+        QCOMPARE(QString::fromStdString(moved.settings.outputPath), far);
     }
 
     void packageToFineTuneAndRelativePaths()

@@ -183,6 +183,12 @@ private slots:
         QDir().mkpath(dir.filePath("blank/b"));
         QVERIFY(scanClassificationFolder(dir.filePath("blank")).errors.join('\n').contains("no images"));
         QVERIFY(scanClassificationFolder(dir.filePath("missing")).errors.join('\n').contains("no such folder"));
+
+        // One image per class leaves none for validation, which training needs.
+        writeClass(dir.filePath("tiny/a"), 1);
+        writeClass(dir.filePath("tiny/b"), 1);
+        const DatasetScan tiny = scanClassificationFolder(dir.filePath("tiny"));
+        QVERIFY2(tiny.errors.join('\n').contains("no validation images"), qPrintable(tiny.errors.join('\n')));
     }
 
     void constantImageKeepsItsValueAfterResize()
@@ -202,6 +208,54 @@ private slots:
             QVERIFY(std::abs(v - 77.0f) < 1e-3f);
         // The field of view is kept: 40 px of 1 mm become 10 of 4 mm.
         QCOMPARE(d.image.grid.spacing[0], 4.0);
+    }
+
+    void tileImagesTakeTheirPixelSpacing()
+    {
+        // Tiles in PNG files carry no spacing: a tile classifier's µm per pixel is theirs, so
+        // that the engine does not resample them from 1 mm (a 500-fold enlargement at 2 µm).
+        QTemporaryDir dir;
+        const QString path = dir.filePath("tile.png");
+        writeImage(path, grey(32, 32, 120));
+        DecodeOptions options;
+        options.size = {32, 32};
+        options.channels = 3;
+        options.pixelSpacingMm = 0.002;
+        const DecodedImage same = decodeEntry({path, {}, 0, DatasetSplit::Train}, options);
+        QCOMPARE(same.image.grid.spacing[0], 0.002);
+        QCOMPARE(same.image.grid.spacing[1], 0.002);
+        options.size = {16, 16}; // halved: the field of view is kept
+        const DecodedImage half = decodeEntry({path, {}, 0, DatasetSplit::Train}, options);
+        QCOMPARE(half.image.grid.spacing[0], 0.004);
+        // The spacing is part of the cache key.
+        clearDecodeCache();
+        const DatasetEntry entry{path, {}, 0, DatasetSplit::Train};
+        options.size = {32, 32};
+        const DecodeOutcome tiles = decodeEntries({entry}, options);
+        options.pixelSpacingMm = 0.0;
+        const DecodeOutcome plain = decodeEntries({entry}, options);
+        QCOMPARE(plain.fromCache, 0);
+        QCOMPARE(tiles.images[0]->image.grid.spacing[0], 0.002);
+        QCOMPARE(plain.images[0]->image.grid.spacing[0], 1.0);
+    }
+
+    void classesMatchedToOutputPositions()
+    {
+        // Output labels whose values are not 0..K-1: evaluation takes positions.
+        QTemporaryDir dir;
+        writeClass(dir.filePath("data/Alpha"), 2);
+        writeClass(dir.filePath("data/beta"), 2);
+        writeClass(dir.filePath("data/gamma"), 2);
+        DatasetScanOptions evaluation;
+        evaluation.purpose = DatasetPurpose::Evaluation;
+        const DatasetScan scan = scanClassificationFolder(dir.filePath("data"), evaluation);
+        QCOMPARE(scan.classes, (QStringList{"Alpha", "beta", "gamma"}));
+        radpath::ai::Manifest manifest;
+        manifest.output.labels = {{7, "beta", {}}, {3, "alpha", {}}};
+        QStringList missing;
+        const std::vector<int> positions = classOutputPositions(scan, DatasetSplit::Test, manifest, &missing);
+        QCOMPARE(positions, (std::vector<int>{1, 0, -1})); // "Alpha" by case, "beta" exactly
+        QCOMPARE(missing, QStringList{"'gamma'"});
     }
 
     void sixteenBitGradientAveragedOverEachOutputPixel()
@@ -364,6 +418,16 @@ private slots:
                 QCOMPARE(int(outcome.images[i]->mask[0]), 1);
                 QCOMPARE(outcome.images[i]->image.voxels[0], 5.0f);
             }
+
+        // A single pair leaves none for validation, which training needs.
+        const QString single = dir.filePath("single");
+        QDir().mkpath(single + "/images");
+        QDir().mkpath(single + "/labels");
+        writeVolumeWithItk(floatVolume({12, 10, 8}, {1.0, 1.0, 2.0}, 5.0f), (single + "/images/a.nii.gz").toStdString());
+        writeVolumeWithItk(floatVolume({12, 10, 8}, {1.0, 1.0, 2.0}, 1.0f), (single + "/labels/a.nii.gz").toStdString());
+        const DatasetScan alone = scanSegmentationFolder(single, options);
+        QVERIFY(!alone.ok());
+        QVERIFY2(alone.errors.join('\n').contains("no validation pairs"), qPrintable(alone.errors.join('\n')));
 
         // Larger patches than the images are refused, naming the file.
         decode.minimumSize = {16, 16, 16};

@@ -22,6 +22,7 @@
 #include "app/gui/TrainingEvaluationPage.h"
 #include "app/gui/TrainingExportPage.h"
 #include "app/gui/TrainingModelPage.h"
+#include "app/gui/TrainingReport.h"
 #include "app/gui/TrainingRunPage.h"
 #include "app/gui/TrainingSettingsPage.h"
 
@@ -35,6 +36,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QPainter>
 #include <QProcess>
@@ -356,6 +358,7 @@ private slots:
         QVERIFY(evaluated.wait(60000));
         QCOMPARE(evaluated.last().at(0).toBool(), true);
         QCOMPARE(wizard->state().evaluatedSplit, QStringLiteral("test"));
+        QVERIFY(wizard->findChild<QLabel*>(QStringLiteral("evaluationSplitNote"))->isHidden());
         auto* confusion = evaluation->confusionTable();
         QCOMPARE(confusion->rowCount(), 2);
         int sum = 0;
@@ -401,7 +404,7 @@ private slots:
         QCOMPARE(wizard->currentId(), int(TrainingWizard::ExportPageId));
         QSignalSpy installed(wizard, &TrainingWizard::modelInstalled);
         QTest::mouseClick(wizard->findChild<QPushButton*>(QStringLiteral("exportInstall")), Qt::LeftButton);
-        QCOMPARE(installed.count(), 1);
+        QTRY_COMPARE(installed.count(), 1); // copied in a job
         const QString copy = installed.first().at(0).toString();
         QCOMPARE(QFileInfo(copy).absolutePath(), QFileInfo(library).absoluteFilePath());
         QVERIFY(findModels(modelLibraryFolders(settings.aiModelDir())).contains(copy));
@@ -455,6 +458,8 @@ private slots:
         typeInto(wizard.findChild<QSpinBox*>(QStringLiteral("modelHeight")), QStringLiteral("32"));
         typeInto(wizard.findChild<QSpinBox*>(QStringLiteral("modelWidth")), QStringLiteral("32"));
         clickButton(&wizard, QWizard::NextButton);
+        // The trainer deforms volumes only: no elastic augmentation for a 2-D U-Net.
+        QVERIFY(!wizard.findChild<QDoubleSpinBox*>(QStringLiteral("settingsElastic"))->isEnabled());
         typeInto(wizard.findChild<QSpinBox*>(QStringLiteral("settingsEpochs")), QStringLiteral("8"));
         typeInto(wizard.findChild<QSpinBox*>(QStringLiteral("settingsBatch")), QStringLiteral("8"));
         typeInto(wizard.findChild<QDoubleSpinBox*>(QStringLiteral("settingsLearningRate")), QStringLiteral("0.01"));
@@ -473,6 +478,10 @@ private slots:
         QVERIFY(evaluated.wait(60000));
         QVERIFY(evaluated.last().at(0).toBool());
         QCOMPARE(wizard.state().evaluatedSplit, QStringLiteral("val")); // no test split
+        // Said plainly: these figures are not from images set aside.
+        auto* note = wizard.findChild<QLabel*>(QStringLiteral("evaluationSplitNote"));
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains(QStringLiteral("validation split")), qPrintable(note->text()));
         QTableWidget* labels = wizard.evaluationPage()->segmentationTable();
         QVERIFY(labels->isVisible());
         QCOMPARE(labels->rowCount(), 1);
@@ -482,6 +491,12 @@ private slots:
         bool finite = false;
         QVERIFY(labels->item(0, 1)->text().toDouble(&finite) >= 0.0 && finite); // HD95 in mm
         saveScreenshot(wizard, "wizard-segmentation-evaluation");
+        // The report says the same, and has no AUC column for a segmenter.
+        TrainingReportContent content;
+        content.state = &wizard.state();
+        const QString html = trainingReportHtml(content);
+        QVERIFY(html.contains(QStringLiteral("validation split, not from a test split")));
+        QVERIFY(html.contains(QStringLiteral("Val Dice")) && !html.contains(QStringLiteral("Val AUC")));
     }
 
     void slideTiles()
@@ -545,7 +560,7 @@ private slots:
         QCOMPARE(sum, validationTiles);
         clickButton(&wizard, QWizard::NextButton);
         QTest::mouseClick(wizard.findChild<QPushButton*>(QStringLiteral("exportInstall")), Qt::LeftButton);
-        QVERIFY(!wizard.state().installedPath.isEmpty());
+        QTRY_VERIFY(!wizard.state().installedPath.isEmpty());
         QString problem;
         const auto summary = readModelSummary(wizard.state().installedPath, &problem);
         QVERIFY2(summary, qPrintable(problem));
@@ -575,10 +590,22 @@ private slots:
         QVERIFY2(index >= 0, "the library's classifier is offered");
         clickRadio(wizard.findChild<QRadioButton*>(QStringLiteral("modelFineTune")));
         packages->setCurrentIndex(index);
+        // The package's layers, read by the engine: SimpleCNN's two convolution blocks and head.
+        auto* layers = wizard.findChild<QListWidget*>(QStringLiteral("modelFreezeLayers"));
+        QTRY_COMPARE_WITH_TIMEOUT(layers->count(), 5, 20000);
+        QStringList names;
+        for (int i = 0; i < layers->count(); ++i)
+            names << layers->item(i)->text();
+        QCOMPARE(names, (QStringList{"conv1", "bn1", "conv2", "bn2", "fc"}));
+        QVERIFY(layers->isEnabled());
+        layers->item(0)->setCheckState(Qt::Checked);
+        QCOMPARE(wizard.trainingConfig().settings.freeze, (std::vector<std::string>{"conv1"}));
+        saveScreenshot(wizard, "wizard-fine-tune");
         auto* freeze = wizard.findChild<QCheckBox*>(QStringLiteral("modelFreeze"));
         QVERIFY(freeze->isEnabled());
         QTest::mouseClick(freeze, Qt::LeftButton, {}, QPoint(8, freeze->height() / 2));
         QVERIFY(freeze->isChecked());
+        QVERIFY(!layers->isEnabled()); // the head alone is trained: every other layer is frozen
         QVERIFY(!wizard.findChild<QSpinBox*>(QStringLiteral("modelHeight"))->isEnabled()); // the package's input
         clickButton(&wizard, QWizard::NextButton);
         typeInto(wizard.findChild<QSpinBox*>(QStringLiteral("settingsEpochs")), QStringLiteral("2"));
