@@ -186,7 +186,8 @@ DatasetScan tileDatasetSummary(const SlideTileDataset& tiles, const QString& roo
     scan.errors = tiles.errors;
     scan.skipped = tiles.skipped;
     // Slides in split folders give every split its own slides; else the tiles were split.
-    scan.presplit = QFileInfo(QDir(root).filePath(QStringLiteral("train"))).isDir();
+    const std::array<QString, 3> folders = splitFolderPaths(root);
+    scan.presplit = std::any_of(folders.begin(), folders.end(), [](const QString& f) { return !f.isEmpty(); });
     return scan;
 }
 
