@@ -158,21 +158,26 @@ void saveModelPackage(const torch::jit::Module& module, Manifest manifest, const
                                 "forward_features method");
     const torch::jit::ExtraFilesMap extraFiles{{kManifestExtraFile, toJson(manifest)}};
 
+    writeFileAtomically(path, "model", [&](const std::string& temporary) { module.save(temporary, extraFiles); });
+}
+
+void writeFileAtomically(const std::string& path, const char* what, const std::function<void(const std::string&)>& write)
+{
     // Beside the target, so that the rename stays on one file system.
     std::random_device random;
     const std::string temporary = path + ".partial-" + std::to_string(random());
     std::error_code ignored;
     try {
-        module.save(temporary, extraFiles);
+        write(temporary);
     } catch (const std::exception& e) {
         fs::remove(temporary, ignored);
-        throw ModelError(path + ": cannot write the model (" + firstLine(e.what()) + ')');
+        throw ModelError(path + ": cannot write the " + what + " (" + firstLine(e.what()) + ')');
     }
     std::error_code error;
     fs::rename(temporary, path, error);
     if (error) {
         fs::remove(temporary, ignored);
-        throw ModelError(path + ": cannot write the model (" + error.message() + ')');
+        throw ModelError(path + ": cannot write the " + what + " (" + error.message() + ')');
     }
 }
 

@@ -8,6 +8,7 @@
 #include <torch/script.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,11 @@ ModelPackage loadModelPackage(const std::string& path, const torch::Device& devi
 /// module's weights. Writes a temporary file beside `path` and renames it, so `path` is
 /// either the old file or the complete new one. Throws ModelError.
 void saveModelPackage(const torch::jit::Module& module, Manifest manifest, const std::string& path);
+
+/// Calls `write` with a temporary path beside `path`, then renames it to `path`: a reader sees
+/// the old file or the whole new one, never half of it. Throws ModelError("<path>: cannot
+/// write the <what> (...)"), leaving no temporary file behind.
+void writeFileAtomically(const std::string& path, const char* what, const std::function<void(const std::string&)>& write);
 
 /// The weights hash of Manifest.h: SHA-256 of the raw bytes of named_parameters() then
 /// named_buffers(), each contiguous on the CPU in its own dtype.

@@ -96,26 +96,6 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const std::vector<torch::
                                                 torch::optim::AdamOptions(s.learningRate).weight_decay(s.weightDecay));
 }
 
-/// Writes with `write(temporary)` beside `path` and renames, so a reader never sees half a
-/// file. Throws ModelError naming `path` and `what`.
-template <typename Write>
-void writeAtomically(const std::string& path, const char* what, const Write& write)
-{
-    const std::string temporary = path + ".partial";
-    std::error_code error;
-    try {
-        write(temporary);
-    } catch (const std::exception& e) {
-        fs::remove(temporary, error);
-        throw ModelError(path + ": cannot write the " + what + " (" + std::string(e.what()).substr(0, 200) + ')');
-    }
-    fs::rename(temporary, path, error);
-    if (error) {
-        fs::remove(temporary, error);
-        throw ModelError(path + ": cannot write the " + what + " (" + error.message() + ')');
-    }
-}
-
 std::string stateFilePath(const std::string& checkpointPath)
 {
     return checkpointPath + ".state";
@@ -629,8 +609,8 @@ private:
     void saveCheckpoint(torch::optim::Optimizer& optimizer, const TrainingOutcome& outcome)
     {
         const std::string path = m_settings.checkpointPath;
-        writeAtomically(path, "checkpoint", [this](const std::string& file) { m_module.save(file); });
-        writeAtomically(stateFilePath(path), "training state", [&](const std::string& file) {
+        writeFileAtomically(path, "checkpoint", [this](const std::string& file) { m_module.save(file); });
+        writeFileAtomically(stateFilePath(path), "training state", [&](const std::string& file) {
             torch::serialize::OutputArchive archive;
             torch::serialize::OutputArchive optimizerArchive;
             optimizer.save(optimizerArchive);
