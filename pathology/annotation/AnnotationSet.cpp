@@ -1,5 +1,6 @@
 #include "pathology/annotation/AnnotationSet.h"
 
+#include <boost/iterator/function_output_iterator.hpp>
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
@@ -167,6 +168,15 @@ std::vector<const Annotation*> AnnotationSet::query(const Box& rect) const
     for (const Entry& e : hits)
         out.push_back(&m->bySequence.at(e.second));
     return out;
+}
+
+std::size_t AnnotationSet::count(const Box& rect) const
+{
+    if (rect.isEmpty())
+        return 0;
+    std::size_t n = 0;
+    m->tree.query(bgi::intersects(toBg(rect)), boost::make_function_output_iterator([&n](const Entry&) { ++n; }));
+    return n;
 }
 
 std::vector<Annotation> AnnotationSet::toVector() const

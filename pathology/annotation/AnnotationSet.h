@@ -42,6 +42,8 @@ public:
     std::vector<const Annotation*> all() const;
     /// The annotations whose bounding box meets `rect` (edges count), in order.
     std::vector<const Annotation*> query(const Box& rect) const;
+    /// How many annotations query(rect) would give, without listing them.
+    std::size_t count(const Box& rect) const;
     /// Copies of every annotation, in order (for writing files).
     std::vector<Annotation> toVector() const;
 

@@ -18,6 +18,7 @@ constexpr double kPickPx = 5.0;
 constexpr double kSmallObject = 64.0;  // level-0 px across: a cell, not a region
 constexpr double kPictureSize = 2048.0; // long side of the zoomed-out picture of small objects
 constexpr double kPictureBelow = 12.0;  // screen px across a small object: below, the picture
+constexpr std::size_t kCrowded = 300;   // objects in view: above, simple outlines
 
 Ring circle(QPointF c, double radius, int corners = 32)
 {
@@ -501,8 +502,9 @@ bool AnnotationEditor::redo()
     return true;
 }
 
-void AnnotationEditor::paint(QPainter& p, const QTransform& toScreen, const QRectF& visible) const
+void AnnotationEditor::paint(QPainter& p, const QTransform& toScreen, const QRectF& visible, const QRectF& only) const
 {
+    const QRectF drawn = only.isEmpty() ? visible : only.intersected(visible);
     p.save();
     p.setTransform(toScreen);
     p.setRenderHint(QPainter::Antialiasing);
@@ -512,6 +514,8 @@ void AnnotationEditor::paint(QPainter& p, const QTransform& toScreen, const QRec
             return QColor::fromRgb(a.classification->rgb);
         return a.rgb ? QColor::fromRgb(*a.rgb) : QColor(255, 210, 60);
     };
+    // Crowded views (thousands of cells): simple outlines in one pass, in widget pixels,
+    // without smoothing or fill, which the raster engine draws several times faster.
     bool crowded = false;
     QPolygon screen; // reused: the outline in widget pixels
     auto draw = [&](const Annotation& a, bool selected, QPointF offset) {
@@ -561,18 +565,22 @@ void AnnotationEditor::paint(QPainter& p, const QTransform& toScreen, const QRec
         p.setRenderHint(QPainter::SmoothPixmapTransform, false);
         p.drawImage(QRectF(QPointF(0, 0), m_slideSize), m_smallPicture);
         const Box view{visible.left(), visible.top(), visible.right(), visible.bottom()};
+        const Box part{drawn.left(), drawn.top(), drawn.right(), drawn.bottom()};
+        std::size_t inView = 0;
         for (const std::string& id : m_large)
-            if (const Annotation* a = m_set.find(id); a && bounds(a->geometry).intersects(view))
-                shown.push_back(a);
+            if (const Annotation* a = m_set.find(id); a && bounds(a->geometry).intersects(view)) {
+                ++inView;
+                if (bounds(a->geometry).intersects(part))
+                    shown.push_back(a);
+            }
         if (const Annotation* a = m_selected.empty() ? nullptr : m_set.find(m_selected);
             a && std::find(shown.begin(), shown.end(), a) == shown.end())
             shown.push_back(a);
+        crowded = inView + (m_selected.empty() ? 0 : 1) > kCrowded;
     } else {
-        shown = m_set.query({visible.left(), visible.top(), visible.right(), visible.bottom()});
+        shown = m_set.query({drawn.left(), drawn.top(), drawn.right(), drawn.bottom()});
+        crowded = (drawn == visible ? shown.size() : m_set.count({visible.left(), visible.top(), visible.right(), visible.bottom()})) > kCrowded;
     }
-    // Crowded views (thousands of cells): simple outlines in one pass, in widget pixels,
-    // without smoothing or fill, which the raster engine draws several times faster.
-    crowded = shown.size() > 300;
     auto simple = [&](const Annotation* a) {
         const auto* polygon = std::get_if<Polygon>(&a->geometry);
         return crowded && a->id != m_selected && polygon && polygon->holes.empty() ? polygon : nullptr;

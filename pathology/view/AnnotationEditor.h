@@ -66,7 +66,10 @@ public:
     bool takeChanged() { return std::exchange(m_changed, false); }
 
     /// Draws what meets `visible` (level-0); `toScreen` maps level-0 to widget pixels.
-    void paint(QPainter& painter, const QTransform& toScreen, const QRectF& visible) const;
+    /// `only` (level-0, empty: all of `visible`) limits the drawing to what meets it, for a
+    /// view drawn in parts; how objects are drawn still follows all of `visible`, so the
+    /// parts match a view drawn whole.
+    void paint(QPainter& painter, const QTransform& toScreen, const QRectF& visible, const QRectF& only = {}) const;
 
 private:
     enum class State { Idle, Dragging, PolygonCorners, Brushing, Moving, MovingVertex };

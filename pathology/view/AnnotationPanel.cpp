@@ -113,12 +113,12 @@ AnnotationPanel::AnnotationPanel(SlideView* view, QWidget* parent) : QWidget(par
     connect(setClass, &QPushButton::clicked, this, [this, chosenClass] {
         if (m_view->annotations().classifySelected(chosenClass()))
             emit m_view->annotationsChanged();
-        m_view->update();
+        m_view->redraw();
     });
     connect(remove, &QPushButton::clicked, this, [this] {
         if (m_view->annotations().removeSelected())
             emit m_view->annotationsChanged();
-        m_view->update();
+        m_view->redraw();
     });
     connect(lock, &QPushButton::clicked, this, [this] {
         if (m_view->annotations().toggleLockSelected())
@@ -155,7 +155,7 @@ AnnotationPanel::AnnotationPanel(SlideView* view, QWidget* parent) : QWidget(par
         const auto rows = m_table->selectionModel()->selectedRows();
         if (!rows.isEmpty()) {
             m_view->annotations().select(m_table->item(rows.front().row(), 0)->data(Qt::UserRole).toString().toStdString());
-            m_view->update();
+            m_view->redraw();
         }
     });
     connect(m_view, &SlideView::annotationsChanged, this, &AnnotationPanel::refresh);
@@ -219,7 +219,7 @@ bool AnnotationPanel::importFrom(const QString& path, QString* error)
         m_view->annotations().addAll(readAnnotations(path.toStdString(), boundsOrigin(m_view->slide())));
         if (m_view->annotations().takeChanged())
             emit m_view->annotationsChanged();
-        m_view->update();
+        m_view->redraw();
         return true;
     } catch (const std::exception& e) {
         if (error)

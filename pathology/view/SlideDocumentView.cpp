@@ -326,7 +326,7 @@ void SlideDocumentView::loadAnnotations(Prepared& prepared)
     }
     m_view->annotations().takeChanged(); // loaded, not edited: nothing to save
     m_panel->refresh();
-    m_view->update();
+    m_view->redraw();
 }
 
 void SlideDocumentView::saveAnnotations()

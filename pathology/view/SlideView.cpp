@@ -1,5 +1,7 @@
 #include "pathology/view/SlideView.h"
 
+#include "pathology/view/ViewFrame.h"
+
 #include <QCache>
 #include <QElapsedTimer>
 #include <QKeyEvent>
@@ -67,6 +69,10 @@ struct SlideView::Private {
     bool moving = false;
     QTimer* settle = nullptr;
     AnnotationEditor editor;
+    // The picture under the scale bar and minimap, and whether what it shows has changed
+    // since it was drawn (anything but the view's position: tiles, annotations, display).
+    ViewFrame frame;
+    bool contentChanged = true;
 
     QSizeF level0Size() const
     {
@@ -127,7 +133,7 @@ SlideView::SlideView(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
     d->tileRepaint = new QTimer(this);
     d->tileRepaint->setSingleShot(true);
     d->tileRepaint->setInterval(kTileRepaintMs);
-    connect(d->tileRepaint, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    connect(d->tileRepaint, &QTimer::timeout, this, &SlideView::redraw);
     d->settle = new QTimer(this);
     d->settle->setSingleShot(true);
     d->settle->setInterval(kSettleMs);
@@ -135,7 +141,7 @@ SlideView::SlideView(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
         d->moving = false;
         if (d->engine) // still: the sharp level's tiles
             d->engine->request(currentLevel(), visibleRect());
-        update();
+        redraw();
     });
     d->kinetic = new QTimer(this);
     d->kinetic->setInterval(16);
@@ -145,7 +151,8 @@ SlideView::SlideView(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
             d->kinetic->stop();
             return;
         }
-        const QPointF delta = d->velocity * 16.0;
+        // Whole pixels, so each frame of the glide shifts the last one.
+        const QPointF delta = (d->velocity * 16.0).toPoint();
         setCenter(toSlide(QPointF(width() / 2.0, height() / 2.0) - delta));
     });
 }
@@ -158,6 +165,7 @@ void SlideView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<Til
     d->slide = std::move(slide);
     if (!d->slide)
         return;
+    d->contentChanged = true;
     d->engine = std::make_unique<TileEngine>(d->slide, std::move(cache), threads, nullptr, std::move(overview));
     d->overview = QPixmap::fromImage(d->engine->overview());
     d->adjusted.clear();
@@ -300,6 +308,17 @@ QRect SlideView::minimapRect() const
     return {width() - size.width() - 10, 10, size.width(), size.height()};
 }
 
+bool SlideView::lastFrameShifted() const
+{
+    return d->frame.lastMade() == ViewFrame::Made::Shifted;
+}
+
+void SlideView::redraw()
+{
+    d->contentChanged = true;
+    update();
+}
+
 void SlideView::changed()
 {
     d->moving = true;
@@ -312,21 +331,18 @@ void SlideView::changed()
     emit viewChanged();
 }
 
-void SlideView::paintEvent(QPaintEvent*)
+void SlideView::drawContent(QPainter& p, const QTransform& t, const QRectF& area) const
 {
-    QPainter p(this);
-    p.fillRect(rect(), QColor(48, 48, 52));
-    if (!d->slide)
-        return;
+    p.fillRect(area, QColor(48, 48, 52));
     const SlideInfo& info = d->slide->info();
     const QSizeF s = d->level0Size();
-    const QTransform t = d->transform(size());
     p.setTransform(t);
+    const QRectF level0Area = t.inverted().mapRect(area);
     // The slide's background where it has no data; the overview until tiles arrive.
-    p.fillRect(QRectF(QPointF(0, 0), s), QColor::fromRgb(info.backgroundRgb));
+    p.fillRect(QRectF(QPointF(0, 0), s).intersected(level0Area), QColor::fromRgb(info.backgroundRgb));
     // Each tile of the level in view is drawn once: from its own data when it has arrived,
     // else from the nearest coarser level that has the area, else from the overview.
-    const QRectF visible = visibleRect().intersected(QRectF(QPointF(0, 0), s));
+    const QRectF visible = level0Area.intersected(QRectF(QPointF(0, 0), s));
     const int level = currentLevel();
     const int levels = int(info.levels.size());
     const double ds = info.levels[size_t(level)].downsample;
@@ -369,9 +385,9 @@ void SlideView::paintEvent(QPaintEvent*)
                     }
                 if (!complete)
                     continue;
-                for (const auto& [area, coarse] : parts) {
-                    const QRectF piece = area.intersected(target);
-                    const QRectF source((piece.left() - area.left()) / cds, (piece.top() - area.top()) / cds,
+                for (const auto& [coarseArea, coarse] : parts) {
+                    const QRectF piece = coarseArea.intersected(target);
+                    const QRectF source((piece.left() - coarseArea.left()) / cds, (piece.top() - coarseArea.top()) / cds,
                                         piece.width() / cds, piece.height() / cds);
                     p.drawImage(piece, coarse, source);
                 }
@@ -390,7 +406,28 @@ void SlideView::paintEvent(QPaintEvent*)
         p.setOpacity(1.0);
     }
     p.resetTransform();
-    d->editor.paint(p, t, visibleRect());
+    // Annotations a few pixels outside the area may still reach into it (pens, handles).
+    const double margin = 8.0 / d->scale;
+    d->editor.paint(p, t, t.inverted().mapRect(QRectF(rect())), level0Area.adjusted(-margin, -margin, margin, margin));
+}
+
+void SlideView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    if (!d->slide) {
+        p.fillRect(rect(), QColor(48, 48, 52));
+        return;
+    }
+    const SlideInfo& info = d->slide->info();
+    const QSizeF s = d->level0Size();
+    const QTransform t = d->transform(size());
+    // Tiles, heat map and annotations: shifted from the last frame while the view pans,
+    // else drawn whole. Only moving frames are shifted: still, tiles are drawn smoothed.
+    const bool contentChanged = std::exchange(d->contentChanged, false);
+    p.drawImage(QPointF(0, 0), d->frame.update(size(), devicePixelRatioF(), t, d->moving && !contentChanged,
+                                               [this](QPainter& painter, const QTransform& transform, const QRectF& area) {
+                                                   drawContent(painter, transform, area);
+                                               }));
 
     // Scale bar: the largest round length under a quarter of the width.
     if (info.mpp && (*info.mpp)[0] > 0) {
@@ -452,7 +489,7 @@ void SlideView::setDisplay(const DisplaySettings& settings)
     d->display = settings;
     d->adjusted.clear();
     d->updateShownOverview();
-    update();
+    redraw();
 }
 
 const DisplaySettings& SlideView::display() const { return d->display; }
@@ -461,7 +498,7 @@ void SlideView::setTool(AnnotationTool tool)
 {
     d->editor.setTool(tool);
     setCursor(tool == AnnotationTool::None ? Qt::ArrowCursor : Qt::CrossCursor);
-    update();
+    redraw();
 }
 
 void SlideView::showAnnotation(const std::string& id)
@@ -477,7 +514,7 @@ void SlideView::showAnnotation(const std::string& id)
 
 void SlideView::afterEdit()
 {
-    update();
+    redraw();
     if (d->editor.takeChanged())
         emit annotationsChanged();
 }
@@ -514,7 +551,7 @@ void SlideView::mouseMoveEvent(QMouseEvent* event)
 {
     if (d->editor.isBusy()) {
         d->editor.move(toSlide(event->position()), 1.0 / d->scale);
-        update();
+        redraw();
         return;
     }
     if (!d->dragging)
@@ -555,7 +592,7 @@ void SlideView::mouseReleaseEvent(QMouseEvent* event)
 void SlideView::keyPressEvent(QKeyEvent* event)
 {
     const QPointF middle(width() / 2.0, height() / 2.0);
-    const double stepX = width() / 4.0, stepY = height() / 4.0;
+    const double stepX = std::round(width() / 4.0), stepY = std::round(height() / 4.0);
     auto pan = [&](double dx, double dy) { setCenter(toSlide(middle + QPointF(dx, dy))); };
     switch (event->key()) {
     case Qt::Key_Left: pan(-stepX, 0); break;
@@ -577,7 +614,7 @@ void SlideView::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Delete:
     case Qt::Key_Backspace: d->editor.removeSelected(); afterEdit(); emit selectionChanged(); break;
     case Qt::Key_L: d->editor.toggleLockSelected(); afterEdit(); break;
-    case Qt::Key_Escape: d->editor.cancel(); update(); break;
+    case Qt::Key_Escape: d->editor.cancel(); redraw(); break;
     case Qt::Key_Return:
     case Qt::Key_Enter: d->editor.finish(); afterEdit(); break;
     case Qt::Key_Z:
@@ -597,19 +634,19 @@ void SlideView::setHeatmap(const QImage& heatmap, const QRectF& level0Rect)
 {
     d->heatmap = heatmap;
     d->heatmapRect = level0Rect;
-    update();
+    redraw();
 }
 
 void SlideView::setHeatmapOpacity(double opacity)
 {
     d->heatmapOpacity = std::clamp(opacity, 0.0, 1.0);
-    update();
+    redraw();
 }
 
 void SlideView::setHeatmapVisible(bool visible)
 {
     d->heatmapVisible = visible;
-    update();
+    redraw();
 }
 
 bool SlideView::hasHeatmap() const

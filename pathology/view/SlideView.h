@@ -62,6 +62,13 @@ public:
     void setDisplay(const DisplaySettings& settings);
     const DisplaySettings& display() const;
 
+    /// Whether the last paint shifted the previous frame (a pan) instead of drawing it whole;
+    /// for tests and the benchmark.
+    bool lastFrameShifted() const;
+    /// Draws the view anew on the next paint: for callers that changed what it shows (its
+    /// annotations, say). Moving the view needs no call.
+    void redraw();
+
     /// The minimap (overview with the viewport) in widget coordinates; empty when hidden.
     QRect minimapRect() const;
 
@@ -98,6 +105,8 @@ protected:
 
 private:
     void changed();
+    /// Tiles, heat map and annotations in `area` (widget pixels) as `t` places the slide.
+    void drawContent(QPainter& p, const QTransform& t, const QRectF& area) const;
     void afterEdit();
     struct Private;
     std::unique_ptr<Private> d;

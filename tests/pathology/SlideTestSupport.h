@@ -71,4 +71,28 @@ inline qint64 differingPixels(const QImage& a, const QImage& b)
     return n;
 }
 
+// Pixels of `a` that no pixel of `b` within one pixel matches (within 4 levels). An edge
+// lying on a half pixel may round either way, so the same picture can differ by one-pixel
+// seams; a misplaced or missing strip does not pass.
+inline qint64 unmatchedWithinOnePixel(const QImage& a, const QImage& b)
+{
+    if (a.size() != b.size())
+        return -1;
+    qint64 n = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb p = a.pixel(x, y);
+            bool matched = false;
+            for (int dy = -1; dy <= 1 && !matched; ++dy)
+                for (int dx = -1; dx <= 1 && !matched; ++dx) {
+                    if (!b.valid(x + dx, y + dy))
+                        continue;
+                    const QRgb q = b.pixel(x + dx, y + dy);
+                    matched = std::abs(qRed(p) - qRed(q)) <= 4 && std::abs(qGreen(p) - qGreen(q)) <= 4 && std::abs(qBlue(p) - qBlue(q)) <= 4;
+                }
+            n += !matched;
+        }
+    return n;
+}
+
 } // namespace radpath::pathology::test
