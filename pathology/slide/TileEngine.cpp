@@ -1,6 +1,7 @@
 #include "pathology/slide/TileEngine.h"
 
 #include "pathology/slide/Overview.h"
+#include "pathology/slide/PixelConvert.h"
 #include "pathology/slide/TileOrder.h"
 
 #include <QThread>
@@ -81,9 +82,17 @@ void TileEngine::Private::work()
             const TileArea area = tileArea(slide->info(), key);
             if (area.width <= 0 || area.height <= 0)
                 throw SlideError(slide->info().path, "no tile there");
-            // Premultiplied, as the view draws it without converting.
+            // Premultiplied, as the view draws it without converting. A tile without
+            // transparent pixels (most of them) is the same bytes as Format_RGB32, which
+            // QPainter copies instead of blending: tagged so, it draws several times faster.
+            if (!spare.isNull())
+                spare.reinterpretAsFormat(QImage::Format_ARGB32_Premultiplied);
             image = slide->readTile(key.level, area.x0, area.y0, area.width, area.height, std::move(spare));
             spare = QImage();
+            if (image.format() == QImage::Format_ARGB32_Premultiplied && image.bytesPerLine() == image.width() * 4 &&
+                detail::allOpaque(reinterpret_cast<const std::uint32_t*>(image.constBits()),
+                                  std::size_t(image.width()) * std::size_t(image.height())))
+                image.reinterpretAsFormat(QImage::Format_RGB32);
             cache->insert(slideKey, key, image, &spare);
         } catch (const std::exception& e) {
             error = e.what();

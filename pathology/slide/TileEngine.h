@@ -63,7 +63,9 @@ public:
 
     const SlideSource& slide() const;
     /// Tile `key` as level pixels (edge tiles are smaller), cached or null.
-    QImage tile(const TileKey& key) const; ///< Format_ARGB32_Premultiplied, ready to draw
+    /// Format_ARGB32_Premultiplied, or Format_RGB32 (the same bytes) when the tile has no
+    /// transparent pixel; ready to draw.
+    QImage tile(const TileKey& key) const;
     /// The coarsest level read whole at start and kept: what to draw before tiles arrive,
     /// stretched over the whole slide. A coarsest level over 2048 px a side is averaged
     /// down to fit, so the image may be smaller than overviewLevel()'s size.
