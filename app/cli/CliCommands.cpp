@@ -38,6 +38,10 @@ const QList<Command>& commands()
         {"slide-info", "SLIDE", "describe a whole-slide image as JSON: vendor, levels, mpp, bounds, properties", slideInfo},
         {"slide-region", "SLIDE --level L --x X --y Y --width W --height H --out OUT.png", "write a slide region as RGBA PNG", slideRegion},
         {"annotations", "INPUT OUTPUT [--slide SLIDE]", "convert annotations between QuPath GeoJSON and ASAP XML", convertAnnotations},
+        {"pacs", "echo|find|get|move|send --host H --port P --aet AE [...]",
+         "talk to a PACS over DICOM: C-ECHO, C-FIND (JSON), C-GET / C-MOVE into a folder, C-STORE files", pacs},
+        {"deidentify", "INPUT OUTDIR [--keep-dates | --shift-dates DAYS] [--keep-patient-characteristics]",
+         "de-identify DICOM files (PS3.15 Basic Profile) into OUTDIR/<study>/<series>/<instance>.dcm", deidentify},
     };
     return list;
 }

@@ -38,5 +38,7 @@ int infer(const QStringList& args);              // InferCommand.cpp
 int trainDemo(const QStringList& args);          // TrainDemoCommand.cpp
 int train(const QStringList& args);              // TrainCommand.cpp
 int evaluate(const QStringList& args);           // EvaluateCommand.cpp
+int pacs(const QStringList& args);               // PacsCommand.cpp
+int deidentify(const QStringList& args);         // DeidentifyCommand.cpp
 
 } // namespace radpath::app::cli

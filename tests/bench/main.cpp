@@ -23,6 +23,7 @@ std::vector<Figure> firstFrameSuite();
 std::vector<Figure> slideSuite();
 std::vector<Figure> slideViewSuite();
 std::vector<Figure> mprSuite();
+std::vector<Figure> pacsSuite();
 #ifdef RADPATH_BENCH_AI // built where LibTorch is
 std::vector<Figure> aiSuite();
 std::vector<Figure> trainSuite();
@@ -43,6 +44,8 @@ const std::vector<Suite>& suites()
         {"mpr", "512^3 int16 CT, 512x512 view: axial, oblique and 10 mm MIP update times, memory; volume rendering at 800x800 "
                 "(needs a display)",
          mprSuite},
+        {"pacs", "demo CT (make-demo --small and full size): C-GET from a local Orthanc into a folder vs DCMTK getscu",
+         pacsSuite},
 #ifdef RADPATH_BENCH_AI
         {"ai", "LibTorch vs PyTorch eager (reference SimpleCNN), sliding-window overhead (3-D U-Net), slide tile "
                "classification vs a plain read-then-forward loop",

@@ -1,0 +1,295 @@
+// radpath-cli pacs echo|find|get|move|send: a PACS over DIMSE (viewer::net::DimseClient).
+// find prints a JSON array; get and move write only DICOM files (<SOP Instance UID>.dcm)
+// into --out; send takes files and folders. Ctrl+C cancels a transfer cleanly.
+
+#include "app/cli/CliCommands.h"
+
+#include "viewer/io/DicomSeriesReader.h"
+#include "viewer/net/DimseClient.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace radpath::app::cli {
+namespace {
+
+namespace net = viewer::net;
+
+const char* const kUsage =
+    "usage: radpath-cli pacs echo --host H --port P --aet AE [--my-aet AE] [--timeout S]\n"
+    "       radpath-cli pacs find --host H --port P --aet AE [--level study|series] [--patient-id ID]\n"
+    "                             [--patient-name PN] [--study-date FROM-TO] [--modality M] [--accession A]\n"
+    "                             [--description D] [--study UID]\n"
+    "       radpath-cli pacs get  --host H --port P --aet AE --study UID [--series UID] --out DIR\n"
+    "       radpath-cli pacs move --host H --port P --aet AE --my-port PORT --study UID [--series UID] --out DIR\n"
+    "       radpath-cli pacs send --host H --port P --aet AE FILE|DIR...\n"
+    "  --my-aet: RadPath's AE title (default RADPATH); --my-port: its storage SCP port for move;\n"
+    "  --timeout: seconds for association and DIMSE answers (default 30); --study-date: YYYYMMDD-YYYYMMDD,\n"
+    "  either end may be left open; --patient-name takes * and ? wildcards\n";
+
+std::atomic<bool> g_interrupted{false};
+
+struct PacsArgs {
+    QString action;
+    net::PacsNode node;
+    net::DimseTimeouts timeouts;
+    net::PacsQuery query;
+    QString level = QStringLiteral("study");
+    QString seriesUid;
+    QString out;
+    QStringList inputs;
+};
+
+bool isDate(const QString& s)
+{
+    static const QRegularExpression date(QStringLiteral("^\\d{8}$"));
+    return date.match(s).hasMatch();
+}
+
+// "FROM-TO", "FROM-", "-TO" or "DATE" into the query; false when malformed.
+bool parseDateRange(const QString& text, net::PacsQuery& q)
+{
+    const QStringList parts = text.split(QLatin1Char('-'));
+    if (parts.size() == 1 && isDate(parts[0])) {
+        q.studyDateFrom = q.studyDateTo = parts[0].toStdString();
+        return true;
+    }
+    if (parts.size() != 2 || (parts[0].isEmpty() && parts[1].isEmpty()))
+        return false;
+    if ((!parts[0].isEmpty() && !isDate(parts[0])) || (!parts[1].isEmpty() && !isDate(parts[1])))
+        return false;
+    q.studyDateFrom = parts[0].toStdString();
+    q.studyDateTo = parts[1].toStdString();
+    return true;
+}
+
+// Fills `a`; prints what is wrong and returns false otherwise.
+bool parseArgs(const QStringList& args, PacsArgs& a)
+{
+    if (args.isEmpty())
+        return false;
+    a.action = args[0];
+    static const QStringList actions{"echo", "find", "get", "move", "send"};
+    if (!actions.contains(a.action)) {
+        std::fprintf(stderr, "radpath-cli pacs: unknown action '%s'\n", a.action.toLocal8Bit().constData());
+        return false;
+    }
+    bool hasPort = false;
+    for (int i = 1; i < args.size(); ++i) {
+        const QString& key = args[i];
+        if (!key.startsWith(QLatin1String("--"))) {
+            a.inputs << key;
+            continue;
+        }
+        if (i + 1 >= args.size()) {
+            std::fprintf(stderr, "radpath-cli pacs: %s needs a value\n", key.toLocal8Bit().constData());
+            return false;
+        }
+        const QString value = args[++i];
+        const std::string v = value.toStdString();
+        bool ok = true;
+        if (key == QLatin1String("--host"))
+            a.node.host = v;
+        else if (key == QLatin1String("--port"))
+            a.node.port = value.toInt(&ok), ok = ok && a.node.port > 0 && a.node.port < 65536, hasPort = true;
+        else if (key == QLatin1String("--aet"))
+            a.node.aeTitle = v;
+        else if (key == QLatin1String("--my-aet"))
+            a.node.localAeTitle = v;
+        else if (key == QLatin1String("--my-port"))
+            a.node.localPort = value.toInt(&ok), ok = ok && a.node.localPort > 0 && a.node.localPort < 65536;
+        else if (key == QLatin1String("--timeout"))
+            a.timeouts.acseSeconds = a.timeouts.dimseSeconds = value.toInt(&ok), ok = ok && a.timeouts.dimseSeconds > 0;
+        else if (key == QLatin1String("--patient-id"))
+            a.query.patientId = v;
+        else if (key == QLatin1String("--patient-name"))
+            a.query.patientName = v;
+        else if (key == QLatin1String("--study-date"))
+            ok = parseDateRange(value, a.query);
+        else if (key == QLatin1String("--modality"))
+            a.query.modality = v;
+        else if (key == QLatin1String("--accession"))
+            a.query.accessionNumber = v;
+        else if (key == QLatin1String("--description"))
+            a.query.studyDescription = v;
+        else if (key == QLatin1String("--level"))
+            a.level = value, ok = value == QLatin1String("study") || value == QLatin1String("series");
+        else if (key == QLatin1String("--study"))
+            a.query.studyUid = v;
+        else if (key == QLatin1String("--series"))
+            a.seriesUid = value;
+        else if (key == QLatin1String("--out"))
+            a.out = value;
+        else {
+            std::fprintf(stderr, "radpath-cli pacs: unknown option '%s'\n", key.toLocal8Bit().constData());
+            return false;
+        }
+        if (!ok) {
+            std::fprintf(stderr, "radpath-cli pacs: bad value '%s' for %s\n", value.toLocal8Bit().constData(),
+                         key.toLocal8Bit().constData());
+            return false;
+        }
+    }
+    const auto missing = [](const char* what) {
+        std::fprintf(stderr, "radpath-cli pacs: %s is required\n", what);
+        return false;
+    };
+    if (a.node.host.empty())
+        return missing("--host");
+    if (!hasPort)
+        return missing("--port");
+    if (a.node.aeTitle.empty())
+        return missing("--aet");
+    const bool retrieve = a.action == QLatin1String("get") || a.action == QLatin1String("move");
+    if (retrieve && a.query.studyUid.empty())
+        return missing("--study");
+    if (retrieve && a.out.isEmpty())
+        return missing("--out");
+    if (a.action == QLatin1String("move") && a.node.localPort == 0)
+        return missing("--my-port");
+    if (a.action == QLatin1String("find") && a.level == QLatin1String("series") && a.query.studyUid.empty())
+        return missing("--study (for --level series)");
+    if (a.action == QLatin1String("send") && a.inputs.isEmpty())
+        return missing("a file or folder to send");
+    if (a.action != QLatin1String("send") && !a.inputs.isEmpty()) {
+        std::fprintf(stderr, "radpath-cli pacs: unexpected argument '%s'\n", a.inputs[0].toLocal8Bit().constData());
+        return false;
+    }
+    return true;
+}
+
+QJsonValue countOrNull(int n)
+{
+    return n >= 0 ? QJsonValue(n) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonArray studiesJson(const std::vector<net::PacsStudy>& studies)
+{
+    QJsonArray out;
+    for (const net::PacsStudy& s : studies) {
+        QJsonArray modalities;
+        for (const std::string& m : s.modalities)
+            modalities.append(QString::fromStdString(m));
+        out.append(QJsonObject{{"studyUid", QString::fromStdString(s.studyUid)},
+                               {"patientName", QString::fromStdString(s.patientName)},
+                               {"patientId", QString::fromStdString(s.patientId)},
+                               {"studyDate", QString::fromStdString(s.studyDate)},
+                               {"studyTime", QString::fromStdString(s.studyTime)},
+                               {"accessionNumber", QString::fromStdString(s.accessionNumber)},
+                               {"description", QString::fromStdString(s.description)},
+                               {"modalities", modalities},
+                               {"series", countOrNull(s.seriesCount)},
+                               {"instances", countOrNull(s.instanceCount)}});
+    }
+    return out;
+}
+
+QJsonArray seriesJson(const std::vector<net::PacsSeries>& series)
+{
+    QJsonArray out;
+    for (const net::PacsSeries& s : series)
+        out.append(QJsonObject{{"seriesUid", QString::fromStdString(s.seriesUid)},
+                               {"studyUid", QString::fromStdString(s.studyUid)},
+                               {"modality", QString::fromStdString(s.modality)},
+                               {"number", countOrNull(s.number)},
+                               {"description", QString::fromStdString(s.description)},
+                               {"instances", countOrNull(s.instanceCount)}});
+    return out;
+}
+
+// The DICOM files to send: files as given, folders searched for files with the DICM magic.
+std::vector<std::string> filesToSend(const QStringList& inputs)
+{
+    std::vector<std::string> files;
+    for (const QString& input : inputs) {
+        if (!QFileInfo(input).isDir()) {
+            files.push_back(input.toStdString());
+            continue;
+        }
+        const std::size_t before = files.size();
+        for (const std::string& f : viewer::DicomSeriesReader::listFilesUnder(input.toStdString(), {}))
+            if (viewer::DicomSeriesReader::hasDicomMagic(f))
+                files.push_back(f);
+        if (files.size() == before)
+            throw net::PacsError(net::PacsError::Kind::Local, input.toStdString() + ": no DICOM files in the folder");
+    }
+    return files;
+}
+
+// Progress on a terminal, one line rewritten; nothing when stderr is redirected.
+void printProgress(const net::TransferProgress& p)
+{
+    if (!::isatty(STDERR_FILENO))
+        return;
+    const int done = p.completed + p.warning + p.failed;
+    std::fprintf(stderr, "\r  %d of %d instances (%d failed)", done, done + p.remaining, p.failed);
+    if (p.remaining == 0)
+        std::fputc('\n', stderr);
+}
+
+QJsonObject transferJson(const net::TransferResult& r, const PacsArgs& a)
+{
+    QJsonObject out{{"completed", r.completed}, {"warnings", r.warning}};
+    if (!a.out.isEmpty()) {
+        out.insert("files", int(r.files.size()));
+        out.insert("out", QDir(a.out).absolutePath());
+    }
+    return out;
+}
+
+} // namespace
+
+int pacs(const QStringList& args)
+{
+    PacsArgs a;
+    if (!parseArgs(args, a)) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    const net::DimseClient client(a.node, a.timeouts);
+    viewer::TaskControl control;
+    control.isCancelled = [] { return g_interrupted.load(); };
+    std::signal(SIGINT, [](int) { g_interrupted = true; });
+    const QByteArray action = a.action.toLatin1();
+    try {
+        QJsonDocument out;
+        if (a.action == QLatin1String("echo")) {
+            client.echo();
+            std::printf("C-ECHO to %s at %s: success\n", a.node.aeTitle.c_str(), a.node.address().c_str());
+            return 0;
+        }
+        if (a.action == QLatin1String("find"))
+            out = QJsonDocument(a.level == QLatin1String("series") ? seriesJson(client.findSeries(a.query, control))
+                                                                   : studiesJson(client.findStudies(a.query, control)));
+        else if (a.action == QLatin1String("get"))
+            out = QJsonDocument(transferJson(
+                client.get(a.query.studyUid, a.seriesUid.toStdString(), a.out.toStdString(), control, printProgress),
+                a));
+        else if (a.action == QLatin1String("move"))
+            out = QJsonDocument(transferJson(
+                client.move(a.query.studyUid, a.seriesUid.toStdString(), a.out.toStdString(), control, printProgress),
+                a));
+        else
+            out = QJsonDocument(transferJson(client.store(filesToSend(a.inputs), control, printProgress), a));
+        std::fputs(out.toJson(QJsonDocument::Indented).constData(), stdout);
+        return 0;
+    } catch (const net::PacsError& e) {
+        std::fprintf(stderr, "radpath-cli pacs %s: %s\n", action.constData(), e.what());
+    } catch (const viewer::OperationCancelled&) {
+        std::fprintf(stderr, "radpath-cli pacs %s: cancelled\n", action.constData());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "radpath-cli pacs %s: %s\n", action.constData(), e.what());
+    }
+    return 1;
+}
+
+} // namespace radpath::app::cli
