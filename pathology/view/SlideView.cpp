@@ -22,6 +22,8 @@ constexpr int kMinimapSize = 180;
 constexpr double kBrushPx = 24.0;       // brush diameter on screen
 constexpr int kTileRepaintMs = 40;      // arriving tiles are drawn at most this often
 constexpr int kSettleMs = 150;          // still this long: drawn again at full quality
+constexpr int kSmoothWaitMs = 1000;     // the smoothed frame waits this long at most for tiles
+constexpr std::size_t kMostDamaged = 256; // arrived tiles remembered for a partial redraw
 constexpr double kCoarserStill = 1.25;  // a coarser level may be magnified this much when still
 constexpr double kCoarserMoving = 1.5;  // and this much while the view moves
 constexpr double kKineticDecay = 0.9;   // per 16 ms frame
@@ -68,11 +70,16 @@ struct SlideView::Private {
     // been still for a moment, it is drawn again with smoothing.
     bool moving = false;
     QTimer* settle = nullptr;
+    qint64 lastChangeMs = 0; // when the view last moved, on `clock`
+    qint64 lastTileMs = -1000; // when a tile of the level in view last arrived
     AnnotationEditor editor;
     // The picture under the scale bar and minimap, and whether what it shows has changed
     // since it was drawn (anything but the view's position: tiles, annotations, display).
     ViewFrame frame;
     bool contentChanged = true;
+    std::vector<QRectF> damaged;  // level-0 areas of tiles that arrived since the last paint
+    int frameLevel = -1;          // the level and state the frame was drawn at: another
+    bool frameMoving = false;     // level, or smoothing on or off, draws it whole
 
     QSizeF level0Size() const
     {
@@ -133,15 +140,22 @@ SlideView::SlideView(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
     d->tileRepaint = new QTimer(this);
     d->tileRepaint->setSingleShot(true);
     d->tileRepaint->setInterval(kTileRepaintMs);
-    connect(d->tileRepaint, &QTimer::timeout, this, &SlideView::redraw);
+    connect(d->tileRepaint, &QTimer::timeout, this, qOverload<>(&QWidget::update));
     d->settle = new QTimer(this);
     d->settle->setSingleShot(true);
     d->settle->setInterval(kSettleMs);
     connect(d->settle, &QTimer::timeout, this, [this] {
+        // While tiles of the view still arrive, the smoothed frame waits for them (a while
+        // at most): drawing it whole would take a core from the tile readers.
+        const qint64 now = d->clock.elapsed();
+        if (now - d->lastTileMs < kTileRepaintMs && now - d->lastChangeMs < kSmoothWaitMs) {
+            d->settle->start(kTileRepaintMs);
+            return;
+        }
         d->moving = false;
         if (d->engine) // still: the sharp level's tiles
             d->engine->request(currentLevel(), visibleRect());
-        redraw();
+        update(); // drawn whole: a still frame is smoothed
     });
     d->kinetic = new QTimer(this);
     d->kinetic->setInterval(16);
@@ -172,7 +186,16 @@ void SlideView::setSlide(std::shared_ptr<SlideSource> slide, std::shared_ptr<Til
     d->updateShownOverview();
     connect(d->engine.get(), &TileEngine::tileReady, this, [this](const TileKey& key) {
         // Tiles arrive in bursts: one repaint per burst leaves the cores to the readers.
-        if ((key.level == currentLevel() || key.level == currentLevel() + 1) && !d->tileRepaint->isActive())
+        // Only the tile's own area is drawn again.
+        if (key.level != currentLevel() && key.level != currentLevel() + 1)
+            return;
+        d->lastTileMs = d->clock.elapsed();
+        const double span = TileEngine::kTileSize * d->slide->info().levels[size_t(key.level)].downsample;
+        if (d->damaged.size() < kMostDamaged)
+            d->damaged.push_back(QRectF(key.column * span, key.row * span, span, span));
+        else
+            d->contentChanged = true; // more than a screenful: drawn whole
+        if (!d->tileRepaint->isActive())
             d->tileRepaint->start();
     });
     d->rotation = 0;
@@ -322,7 +345,8 @@ void SlideView::redraw()
 void SlideView::changed()
 {
     d->moving = true;
-    d->settle->start();
+    d->lastChangeMs = d->clock.elapsed();
+    d->settle->start(kSettleMs);
     // Moving, the sharp level is still what is fetched first: it is what the view settles on
     // (the engine queues the next coarser level after it).
     if (d->engine && !overviewOnly())
@@ -421,10 +445,18 @@ void SlideView::paintEvent(QPaintEvent*)
     const SlideInfo& info = d->slide->info();
     const QSizeF s = d->level0Size();
     const QTransform t = d->transform(size());
-    // Tiles, heat map and annotations: shifted from the last frame while the view pans,
-    // else drawn whole. Only moving frames are shifted: still, tiles are drawn smoothed.
-    const bool contentChanged = std::exchange(d->contentChanged, false);
-    p.drawImage(QPointF(0, 0), d->frame.update(size(), devicePixelRatioF(), t, d->moving && !contentChanged,
+    // Tiles, heat map and annotations: the last frame, shifted when the view has panned,
+    // with the areas of arrived tiles drawn again; anything else draws it whole.
+    const bool contentChanged = std::exchange(d->contentChanged, false) || currentLevel() != d->frameLevel ||
+                                d->moving != d->frameMoving;
+    d->frameLevel = currentLevel();
+    d->frameMoving = d->moving;
+    const qreal dpr = devicePixelRatioF();
+    const QTransform toDevice = t * QTransform::fromScale(dpr, dpr);
+    QRegion damaged;
+    for (const QRectF& area : std::exchange(d->damaged, {}))
+        damaged |= toDevice.mapRect(area).toAlignedRect();
+    p.drawImage(QPointF(0, 0), d->frame.update(size(), dpr, t, !contentChanged, damaged,
                                                [this](QPainter& painter, const QTransform& transform, const QRectF& area) {
                                                    drawContent(painter, transform, area);
                                                }));

@@ -50,7 +50,7 @@ QTransform viewTransform(QSize widget, QPointF center, double scale, int rotatio
 QImage drawnWhole(QSize size, qreal dpr, const QTransform& t)
 {
     ViewFrame fresh;
-    return fresh.update(size, dpr, t, false, [](QPainter& p, const QTransform& tt, const QRectF& a) { drawContent(p, tt, a); });
+    return fresh.update(size, dpr, t, false, {}, [](QPainter& p, const QTransform& tt, const QRectF& a) { drawContent(p, tt, a); });
 }
 
 // The largest difference of one colour channel between the two pictures.
@@ -101,14 +101,14 @@ private slots:
         QPointF center(500.25, 300.5);
         int calls = 0;
         const auto draw = [&](QPainter& p, const QTransform& t, const QRectF& a) { drawContent(p, t, a, &calls); };
-        frame.update(size, dpr, viewTransform(size, center, scale, rotation), true, draw);
+        frame.update(size, dpr, viewTransform(size, center, scale, rotation), true, {}, draw);
         QCOMPARE(frame.lastMade(), ViewFrame::Made::Whole);
         for (int i = 0; i < 6; ++i) {
             // The point `step` right and down of the centre comes to the centre.
             center += QTransform().rotate(-90.0 * rotation).map(step) / scale;
             const QTransform t = viewTransform(size, center, scale, rotation);
             calls = 0;
-            const QImage shifted = frame.update(size, dpr, t, true, draw);
+            const QImage shifted = frame.update(size, dpr, t, true, {}, draw);
             QCOMPARE(frame.lastMade(), ViewFrame::Made::Shifted);
             QVERIFY(calls >= 1 && calls <= 3); // the uncovered strips only
             QCOMPARE(shifted.devicePixelRatio(), dpr);
@@ -127,9 +127,48 @@ private slots:
         }
         // Standing still keeps the picture as it is.
         calls = 0;
-        frame.update(size, dpr, viewTransform(size, center, scale, rotation), true, draw);
+        frame.update(size, dpr, viewTransform(size, center, scale, rotation), true, {}, draw);
         QCOMPARE(frame.lastMade(), ViewFrame::Made::Kept);
         QCOMPARE(calls, 0);
+    }
+
+    void damagedPartsAreDrawnAgain()
+    {
+        // A square of the content changes (a tile arrived): only its area is drawn again,
+        // in place or with a pan, and the picture is the new content drawn whole.
+        const QSize size(240, 160);
+        bool arrived = false;
+        const QRectF tile(100, 60, 64, 64); // content coordinates
+        int calls = 0;
+        const auto content = [&](QPainter& p, const QTransform& t, const QRectF& a) {
+            ++calls;
+            drawContent(p, t, a);
+            if (arrived)
+                p.fillRect(tile, QColor(250, 20, 120));
+        };
+        const auto wholeNow = [&](const QTransform& t) {
+            ViewFrame fresh;
+            return fresh.update(size, 1, t, false, {}, content);
+        };
+        ViewFrame frame;
+        QPointF center(150, 100);
+        frame.update(size, 1, viewTransform(size, center, 1.0), true, {}, content);
+        arrived = true;
+        QTransform t = viewTransform(size, center, 1.0);
+        calls = 0;
+        const QImage inPlace = frame.update(size, 1, t, true, QRegion(t.mapRect(tile).toAlignedRect()), content);
+        QCOMPARE(frame.lastMade(), ViewFrame::Made::Kept);
+        QCOMPARE(calls, 1);
+        QVERIFY(largestDifference(inPlace, wholeNow(t)) <= 4); // antialiased lines across the square's edge
+        // Not damaged: the change is not drawn (the frame is kept as it was).
+        arrived = false;
+        QVERIFY(largestDifference(frame.update(size, 1, t, true, {}, content), wholeNow(t)) > 100);
+        // Damaged and panned in the same frame.
+        center += QPointF(16, -8);
+        t = viewTransform(size, center, 1.0);
+        const QImage panned = frame.update(size, 1, t, true, QRegion(t.mapRect(tile).toAlignedRect()), content);
+        QCOMPARE(frame.lastMade(), ViewFrame::Made::Shifted);
+        QVERIFY(largestDifference(panned, wholeNow(t)) <= 4);
     }
 
     void anythingButAWholePixelPanDrawsWhole()
@@ -138,25 +177,25 @@ private slots:
         const auto draw = [](QPainter& p, const QTransform& t, const QRectF& a) { drawContent(p, t, a); };
         ViewFrame frame;
         const QPointF center(400, 300);
-        frame.update(size, 1, viewTransform(size, center, 1.0), true, draw);
+        frame.update(size, 1, viewTransform(size, center, 1.0), true, {}, draw);
         // Half a pixel.
-        frame.update(size, 1, viewTransform(size, center + QPointF(0.5, 0), 1.0), true, draw);
+        frame.update(size, 1, viewTransform(size, center + QPointF(0.5, 0), 1.0), true, {}, draw);
         QCOMPARE(frame.lastMade(), ViewFrame::Made::Whole);
         // Another scale, another rotation, another size, content changed, a jump past the view.
-        frame.update(size, 1, viewTransform(size, center, 1.25), true, draw);
+        frame.update(size, 1, viewTransform(size, center, 1.25), true, {}, draw);
         QCOMPARE(frame.lastMade(), ViewFrame::Made::Whole);
-        frame.update(size, 1, viewTransform(size, center, 1.25, 1), true, draw);
+        frame.update(size, 1, viewTransform(size, center, 1.25, 1), true, {}, draw);
         QCOMPARE(frame.lastMade(), ViewFrame::Made::Whole);
-        frame.update(QSize(201, 120), 1, viewTransform(QSize(201, 120), center, 1.25, 1), true, draw);
+        frame.update(QSize(201, 120), 1, viewTransform(QSize(201, 120), center, 1.25, 1), true, {}, draw);
         QCOMPARE(frame.lastMade(), ViewFrame::Made::Whole);
-        frame.update(QSize(201, 120), 1, viewTransform(QSize(201, 120), center + QPointF(4, 0), 1.0), false, draw);
+        frame.update(QSize(201, 120), 1, viewTransform(QSize(201, 120), center + QPointF(4, 0), 1.0), false, {}, draw);
         QCOMPARE(frame.lastMade(), ViewFrame::Made::Whole);
-        frame.update(QSize(201, 120), 1, viewTransform(QSize(201, 120), center + QPointF(400, 0), 1.0), true, draw);
+        frame.update(QSize(201, 120), 1, viewTransform(QSize(201, 120), center + QPointF(400, 0), 1.0), true, {}, draw);
         QCOMPARE(frame.lastMade(), ViewFrame::Made::Whole);
         frame.clear();
-        frame.update(QSize(201, 120), 1, viewTransform(QSize(201, 120), center + QPointF(400, 0), 1.0), true, draw);
+        frame.update(QSize(201, 120), 1, viewTransform(QSize(201, 120), center + QPointF(400, 0), 1.0), true, {}, draw);
         QCOMPARE(frame.lastMade(), ViewFrame::Made::Whole);
-        QCOMPARE(frame.update(QSize(201, 120), 1, viewTransform(QSize(201, 120), center + QPointF(400, 0), 1.0), true, draw),
+        QCOMPARE(frame.update(QSize(201, 120), 1, viewTransform(QSize(201, 120), center + QPointF(400, 0), 1.0), true, {}, draw),
                  drawnWhole(QSize(201, 120), 1, viewTransform(QSize(201, 120), center + QPointF(400, 0), 1.0)));
     }
 
@@ -169,14 +208,14 @@ private slots:
         const auto draw = [](QPainter& p, const QTransform& t, const QRectF& a) { drawContent(p, t, a); };
         ViewFrame frame;
         QPointF center(300, 200);
-        frame.update(size, 1, viewTransform(size, center, 1.0), true, draw);
+        frame.update(size, 1, viewTransform(size, center, 1.0), true, {}, draw);
         for (int i = 0; i < 40; ++i) {
             center += QPointF(3.004, -1.998);
-            frame.update(size, 1, viewTransform(size, center, 1.0), true, draw);
+            frame.update(size, 1, viewTransform(size, center, 1.0), true, {}, draw);
         }
         // 40 steps of 0.004 px add up to 0.16 px: somewhere along the way it was drawn whole.
         // A picture 0.16 px off would differ by tens of levels along every edge.
-        const QImage now = frame.update(size, 1, viewTransform(size, center, 1.0), true, draw);
+        const QImage now = frame.update(size, 1, viewTransform(size, center, 1.0), true, {}, draw);
         const QImage whole = drawnWhole(size, 1, viewTransform(size, center, 1.0));
         QVERIFY2(largestDifference(now, whole) <= 4, qPrintable(QString::number(largestDifference(now, whole))));
     }
