@@ -1,10 +1,12 @@
 #include "pathology/slide/OpenSlideSource.h"
 
 #include "pathology/slide/PixelConvert.h"
+#include "pathology/slide/TiffJpegTiles.h"
 
 #include <openslide.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <vector>
 
@@ -13,6 +15,8 @@ namespace {
 
 /// Reads up to this many pixels (two 256 x 256 tiles) are staged in a per-thread buffer.
 constexpr std::size_t kScratchPixels = 2 * 256 * 256;
+/// Tiles of this size in Aperio and generic tiled TIFF files are decoded without OpenSlide.
+constexpr int kDirectTile = 256;
 
 std::optional<double> numberProperty(const std::map<std::string, std::string>& properties, const char* name)
 {
@@ -104,10 +108,15 @@ OpenSlideSource::OpenSlideSource(const std::string& path)
         m_osr = nullptr;
         throw SlideError(path, "the slide has no levels");
     }
+    // OpenSlide reads these formats' levels as plain TIFF tiles (TIFFRGBAImage): the same
+    // tiles can be decoded straight from the file.
+    if (m_info.vendor == "aperio" || m_info.vendor == "generic-tiff")
+        m_direct = TiffJpegTiles::open(path, m_info.levels, kDirectTile);
 }
 
 OpenSlideSource::~OpenSlideSource()
 {
+    m_direct.reset();
     if (m_osr)
         openslide_close(m_osr);
 }
@@ -154,6 +163,18 @@ QImage OpenSlideSource::readTile(int level, std::int64_t x, std::int64_t y, int 
     const bool fits = reuse.width() == width && reuse.height() == height && reuse.format() == QImage::Format_ARGB32_Premultiplied &&
                       reuse.bytesPerLine() == width * 4;
     QImage image = fits ? std::move(reuse) : newRgbaImage(m_info.path, width, height, QImage::Format_ARGB32_Premultiplied);
+    // One whole TIFF tile, or its top-left part, inside the level: decoded from the file when
+    // OpenSlide would copy it unscaled (its level position x / downsample a whole multiple of
+    // the tile size). Anything else, or a tile the direct reader declines, goes to OpenSlide.
+    if (m_direct && m_direct->handles(level)) {
+        const SlideLevel& l = m_info.levels[size_t(level)];
+        const double lx = double(x) / l.downsample, ly = double(y) / l.downsample;
+        const int tile = m_direct->tileSize();
+        if (lx == std::floor(lx) && ly == std::floor(ly) && std::int64_t(lx) % tile == 0 && std::int64_t(ly) % tile == 0 &&
+            width <= tile && height <= tile && std::int64_t(lx) + width <= l.width && std::int64_t(ly) + height <= l.height &&
+            m_direct->read(level, std::int64_t(lx) / tile, std::int64_t(ly) / tile, width, height, image))
+            return image;
+    }
     openslide_read_region(m_osr, reinterpret_cast<std::uint32_t*>(image.bits()), x, y, level, width, height);
     throwIfError("cannot read level " + std::to_string(level) + " at (" + std::to_string(x) + ", " + std::to_string(y) + ")");
     return image;

@@ -3,9 +3,13 @@
 
 #include "pathology/slide/SlideSource.h"
 
+#include <memory>
+
 typedef struct _openslide openslide_t;
 
 namespace radpath::pathology {
+
+class TiffJpegTiles;
 
 /// Owns one OpenSlide handle; OpenSlide handles are safe to read from many threads.
 class OpenSlideSource final : public SlideSource {
@@ -29,6 +33,8 @@ private:
 
     openslide_t* m_osr = nullptr;
     SlideInfo m_info;
+    /// JPEG tiles of plain tiled TIFF levels, decoded without OpenSlide (same pixels, faster).
+    std::unique_ptr<TiffJpegTiles> m_direct;
 };
 
 } // namespace radpath::pathology
