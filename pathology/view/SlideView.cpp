@@ -362,6 +362,17 @@ void SlideView::drawContent(QPainter& p, const QTransform& t, const QRectF& area
     const QSizeF s = d->level0Size();
     p.setTransform(t);
     const QRectF level0Area = t.inverted().mapRect(area);
+    // Every piece is drawn into whole device pixels: two neighbours then share their edge
+    // exactly, whichever path (copy, scaled, smoothed) the raster engine takes for each;
+    // a piece ending on half a pixel could otherwise leave a one-pixel gap beside the next.
+    const qreal dpr = p.device()->devicePixelRatioF();
+    const QTransform toDevice = t * QTransform::fromScale(dpr, dpr);
+    const QTransform fromDevice = toDevice.inverted();
+    const auto snapped = [&](const QRectF& level0) {
+        const QRectF device = toDevice.mapRect(level0);
+        return fromDevice.mapRect(QRectF(QPointF(std::round(device.left()), std::round(device.top())),
+                                         QPointF(std::round(device.right()), std::round(device.bottom()))));
+    };
     // The slide's background where it has no data; the overview until tiles arrive.
     p.fillRect(QRectF(QPointF(0, 0), s).intersected(level0Area), QColor::fromRgb(info.backgroundRgb));
     // Each tile of the level in view is drawn once: from its own data when it has arrived,
@@ -381,14 +392,14 @@ void SlideView::drawContent(QPainter& p, const QTransform& t, const QRectF& area
         // Even the coarsest level has four pixels or more for each screen pixel (a large
         // one-level image, say): the overview is as sharp, and one draw.
         p.setRenderHint(QPainter::SmoothPixmapTransform, !d->moving);
-        p.drawImage(QRectF(QPointF(0, 0), s), d->shownOverview);
+        p.drawImage(snapped(QRectF(QPointF(0, 0), s)), d->shownOverview);
     }
     for (qint64 r = overviewOnly() ? r1 + 1 : r0; r <= r1; ++r)
         for (qint64 c = c0; c <= c1; ++c) {
             const QRectF target = QRectF(c * span, r * span, span, span).intersected(QRectF(QPointF(0, 0), s));
             const QImage tile = d->tile({level, c, r});
             if (!tile.isNull()) {
-                p.drawImage(QRectF(target.topLeft(), QSizeF(tile.width() * ds, tile.height() * ds)), tile, QRectF(tile.rect()));
+                p.drawImage(snapped(QRectF(target.topLeft(), QSizeF(tile.width() * ds, tile.height() * ds))), tile, QRectF(tile.rect()));
                 continue;
             }
             bool drawn = false;
@@ -413,13 +424,13 @@ void SlideView::drawContent(QPainter& p, const QTransform& t, const QRectF& area
                     const QRectF piece = coarseArea.intersected(target);
                     const QRectF source((piece.left() - coarseArea.left()) / cds, (piece.top() - coarseArea.top()) / cds,
                                         piece.width() / cds, piece.height() / cds);
-                    p.drawImage(piece, coarse, source);
+                    p.drawImage(snapped(piece), coarse, source);
                 }
                 drawn = true;
             }
             if (!drawn && !d->shownOverview.isNull()) {
                 const double k = d->shownOverview.width() / s.width();
-                p.drawImage(target, d->shownOverview, QRectF(target.left() * k, target.top() * k, target.width() * k, target.height() * k));
+                p.drawImage(snapped(target), d->shownOverview, QRectF(target.left() * k, target.top() * k, target.width() * k, target.height() * k));
             }
         }
     if (d->heatmapVisible && !d->heatmap.isNull()) {

@@ -154,6 +154,7 @@ private slots:
                 QVERIFY(test::unmatchedWithinOnePixel(shifted, whole) <= allowed);
                 QVERIFY(test::unmatchedWithinOnePixel(whole, shifted) <= allowed);
             }
+            saveScreenshot(*m_doc, magnification == 10.0 ? "slide-pan-10x" : "slide-pan-20x"); // shifted frames
             QTest::qWait(100); // a pause: released without a throw
             QTest::mouseRelease(m_view, Qt::MiddleButton, Qt::NoModifier, QPoint(340, 275));
         }
@@ -161,6 +162,47 @@ private slots:
         QTest::qWait(300);
         m_view->grab();
         QVERIFY(!m_view->lastFrameShifted());
+    }
+
+    void tilesLeaveNoGapAtAnyZoomOrOffset()
+    {
+        // Tile edges land on half pixels at these centres; each piece drawn into whole device
+        // pixels leaves no row or column of background between neighbours (the slide's
+        // background is white, the tissue here pink).
+        // A line (row or column) of background across the area with tissue on both sides of it.
+        const auto whiteLine = [](const QImage& image, const QRect& area, bool rows) {
+            const int lines = rows ? area.height() : area.width(), length = rows ? area.width() : area.height();
+            std::vector<int> white(size_t(lines), 0);
+            for (int i = 0; i < lines; ++i)
+                for (int j = 0; j < length; ++j) {
+                    const QColor c = image.pixelColor(rows ? area.left() + j : area.left() + i, rows ? area.top() + i : area.top() + j);
+                    white[size_t(i)] += c.red() > 245 && c.green() > 245 && c.blue() > 245;
+                }
+            for (int i = 2; i + 2 < lines; ++i)
+                if (white[size_t(i)] > length * 9 / 10 && white[size_t(i - 2)] < length / 2 && white[size_t(i + 2)] < length / 2)
+                    return i;
+            return -1;
+        };
+        for (const double magnification : {2.5, 5.0, 10.0, 20.0, 40.0})
+            for (const QPointF& centre : {QPointF(3000.5, 2000.5), QPointF(2900.25, 2100.75), QPointF(3100.125, 1950.375)}) {
+                m_view->setMagnification(magnification);
+                m_view->setCenter(centre);
+                QTest::qWait(200);
+                QTRY_COMPARE_WITH_TIMEOUT(m_view->engine()->queued(), 0, 10000);
+                QTest::qWait(400); // still: the smoothed frame
+                const QImage shown = m_view->grab().toImage();
+                // The view but its corner texts, scale bar and minimap.
+                const QRect middle(0, 30, m_view->minimapRect().left() - 4, shown.height() - 70);
+                QVERIFY2(whiteLine(shown, middle, true) < 0, qPrintable(QStringLiteral("row at %1x").arg(magnification)));
+                QVERIFY2(whiteLine(shown, middle, false) < 0, qPrintable(QStringLiteral("column at %1x").arg(magnification)));
+                // Moving (tiles sampled nearest, coarser ones allowed): drawn whole, then shifted.
+                for (int step = 0; step < 2; ++step) {
+                    m_view->setCenter(m_view->toSlide(QPointF(m_view->width() / 2.0 + 1, m_view->height() / 2.0 + 1)));
+                    const QImage moving = m_view->grab().toImage();
+                    QVERIFY2(whiteLine(moving, middle, true) < 0, qPrintable(QStringLiteral("row at %1x, moving").arg(magnification)));
+                    QVERIFY2(whiteLine(moving, middle, false) < 0, qPrintable(QStringLiteral("column at %1x, moving").arg(magnification)));
+                }
+            }
     }
 
     void keysPresetsAndRotation()
