@@ -10,7 +10,8 @@ find_package(VTK 9.1 REQUIRED COMPONENTS
     RenderingCore RenderingOpenGL2 RenderingVolume RenderingVolumeOpenGL2
     RenderingFreeType InteractionStyle FiltersSources)
 
-find_package(ITK 5.2 REQUIRED COMPONENTS ITKCommon ITKIOImageBase ITKIONIFTI ITKIONRRD ITKIOMeta ITKIOPNG ITKIOJPEG ITKIOTIFF ITKIOGDCM)
+find_package(ITK 5.2 REQUIRED COMPONENTS ITKCommon ITKIOImageBase ITKIONIFTI ITKIONRRD ITKIOMeta ITKIOPNG ITKIOJPEG ITKIOTIFF ITKIOGDCM
+    ITKRegionGrowing ITKLabelVoting ITKBinaryMathematicalMorphology ITKMathematicalMorphology ITKDistanceMap)
 find_package(DCMTK REQUIRED CONFIG)
 
 find_package(PkgConfig REQUIRED)
