@@ -685,7 +685,7 @@ double LabelEditor::volumeMl(int label) const
     return double(voxelCount(label)) * s[0] * s[1] * s[2] / 1000.0;
 }
 
-LabelStatistics LabelEditor::statistics(int label) const
+LabelStatistics LabelEditor::statistics(int label, bool withRange) const
 {
     LabelStatistics out;
     out.voxels = voxelCount(label);
@@ -698,6 +698,10 @@ LabelStatistics LabelEditor::statistics(int label) const
     const Sums& s = d->sums.at(label);
     out.mean = s.sum / double(s.count);
     out.sd = s.count > 1 ? std::sqrt(std::max(0.0, (s.squares - s.sum * out.mean) / double(s.count - 1))) : 0.0;
+    if (!withRange) {
+        out.min = out.max = nan;
+        return out;
+    }
     out.min = std::numeric_limits<double>::infinity();
     out.max = -out.min;
     const auto& g = d->geometry.size;

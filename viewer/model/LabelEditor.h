@@ -124,8 +124,9 @@ public:
     /// Current, without a scan (counts and sums follow every change).
     std::size_t voxelCount(int label) const;
     double volumeMl(int label) const;
-    /// Volume, mean and SD from the running sums; min and max from a scan.
-    LabelStatistics statistics(int label) const;
+    /// Volume, mean and SD from the running sums; min and max from a scan (left NaN when
+    /// `withRange` is false: no scan, for statistics shown while editing).
+    LabelStatistics statistics(int label, bool withRange = true) const;
     /// Non-zero labels with at least one voxel.
     std::map<int, std::size_t> counts() const;
 

@@ -277,6 +277,27 @@ void LayerStack::setOpacity(int index, double opacity)
     editLayer(index, [&](Layer& l) { return std::visit([&](auto& x) { return assign(x.opacity, o); }, l); });
 }
 
+void LayerStack::setLabelEntry(int index, const LabelEntry& entry)
+{
+    editLayer(index, [&](Layer& l) {
+        auto* m = layerAs<LabelMapLayer>(l);
+        if (!m || entry.value == 0)
+            return false;
+        if (LabelEntry* e = m->entry(entry.value)) {
+            *e = entry;
+            return true;
+        }
+        m->table.push_back(entry);
+        std::sort(m->table.begin(), m->table.end(), [](const LabelEntry& a, const LabelEntry& b) { return a.value < b.value; });
+        return true;
+    });
+}
+
+void LayerStack::voxelsChanged(int index)
+{
+    editLayer(index, [](Layer&) { return true; });
+}
+
 void LayerStack::setFill(int index, bool fill)
 {
     editLayer(index, [&](Layer& l) {

@@ -122,6 +122,12 @@ public:
     /// Clamped to [0, 1]; multiplies the layer's opacity for this label's fill.
     void setLabelOpacity(int index, int value, double opacity);
 
+    /// Adds `entry` to the label map at `index`, or replaces the entry with its value.
+    void setLabelEntry(int index, const LabelEntry& entry);
+    /// The voxels of the layer at `index` were changed in place (a label map being edited):
+    /// views draw it anew.
+    void voxelsChanged(int index);
+
     // Scalar overlays; ignored when the layer at `index` is a label map.
     void setColormap(int index, Colormap colormap);
     void setWindow(int index, double center, double width);

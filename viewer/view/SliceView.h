@@ -155,6 +155,13 @@ public:
     bool undo();
     bool redo();
 
+    /// Gives the left button to `tool` (not owned; nullptr: back to measurements and the
+    /// crosshair).
+    void setInputTool(class SliceInputTool* tool);
+    class SliceInputTool* inputTool() const;
+    /// The volume index axis closest to the plane's normal.
+    int normalAxis() const;
+
     /// Patient (LPS, mm) point on the current slice under a widget position.
     Vec3 patientPointAt(QPointF widgetPos) const;
     /// Value and position under the last mouse position, as shown in the corner.

@@ -15,6 +15,32 @@
 namespace radpath {
 namespace viewer {
 
+void SliceView::setInputTool(SliceInputTool* tool)
+{
+    d->inputTool = tool;
+    d->vtk->requestRender();
+}
+
+SliceInputTool* SliceView::inputTool() const
+{
+    return d->inputTool;
+}
+
+int SliceView::normalAxis() const
+{
+    const Vec3 n = d->normal();
+    int best = 2;
+    double most = -1.0;
+    for (int axis = 0; axis < 3; ++axis) {
+        const double along = std::abs(dot(n, d->volume.geometry().axisDirection(axis)));
+        if (along > most) {
+            most = along;
+            best = axis;
+        }
+    }
+    return best;
+}
+
 bool SliceView::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched != d->vtk || d->volume.isNull())
@@ -35,7 +61,9 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
         d->dragStart = d->lastMouse = mouse->position();
         d->startCenter = windowCenter();
         d->startWidth = windowWidth();
-        if (mouse->button() == Qt::LeftButton && d->editor->press(mouse->position(), d->projection())) {
+        if (mouse->button() == Qt::LeftButton && d->inputTool) {
+            d->inputTool->press(d->toWorld(mouse->position()), normalAxis(), mouse->modifiers());
+        } else if (mouse->button() == Qt::LeftButton && d->editor->press(mouse->position(), d->projection())) {
             const int selected = d->editor->selected();
             afterEdit();
             emit measurementSelected(selected);
@@ -71,6 +99,8 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
                       std::max(1.0, d->startWidth + (pos.x() - d->dragStart.x()) * perPixel));
         } else if (d->dragButton == Qt::MiddleButton) {
             d->moveCamera(sub(d->toWorld(d->lastMouse), d->toWorld(pos)));
+        } else if (d->dragButton == Qt::LeftButton && d->inputTool) {
+            d->inputTool->move(d->toWorld(pos), normalAxis());
         } else if (d->dragButton == Qt::LeftButton && d->crosshairDrag == Private::CrosshairDrag::Move) {
             setCrosshair(d->toWorld(pos));
             emit crosshairMoved(d->cursor);
@@ -91,7 +121,9 @@ bool SliceView::eventFilter(QObject* watched, QEvent* event)
     }
     case QEvent::MouseButtonRelease: {
         auto* mouse = static_cast<QMouseEvent*>(event);
-        if (mouse->button() == Qt::LeftButton && d->editor->release(mouse->position(), d->projection()))
+        if (mouse->button() == Qt::LeftButton && d->inputTool && d->dragButton == Qt::LeftButton)
+            d->inputTool->release(d->toWorld(mouse->position()), normalAxis());
+        else if (mouse->button() == Qt::LeftButton && d->editor->release(mouse->position(), d->projection()))
             afterEdit();
         d->dragButton = Qt::NoButton;
         d->crosshairDrag = Private::CrosshairDrag::None;

@@ -163,6 +163,26 @@ void SliceView::paintOverlay(QPainter& p)
 
     paintLayers(p);
 
+    // An editing tool's brush outline around the mouse.
+    if (d->inputTool && d->hasMouse && d->inputTool->cursorRadiusMm() > 0) {
+        const Vec3 at = d->toWorld(d->lastMouse);
+        const QPointF centre = d->toWidget(at);
+        // A direction in the plane: the radius in mm, measured on screen.
+        const Vec3 n = d->normal();
+        Vec3 along = cross(n, std::abs(n[0]) < 0.9 ? Vec3{1, 0, 0} : Vec3{0, 1, 0});
+        along = scale(along, d->inputTool->cursorRadiusMm() / norm(along));
+        const QPointF edge = d->toWidget(add(at, along));
+        const double radius = std::hypot(edge.x() - centre.x(), edge.y() - centre.y());
+        p.save();
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(QColor(0, 0, 0, 160), 3));
+        p.drawEllipse(centre, radius, radius);
+        p.setPen(QPen(QColor(255, 230, 80), 1.5));
+        p.drawEllipse(centre, radius, radius);
+        p.restore();
+    }
+
     // Corners: who and when, what and where, display, probe.
     QString name = QString::fromStdString(info.patientName);
     name.replace(QLatin1Char('^'), QStringLiteral(", "));

@@ -6,6 +6,7 @@
 #include "viewer/model/Layers.h"
 #include "viewer/model/PlaneSampler.h"
 #include "viewer/view/MeasurementEditor.h"
+#include "viewer/view/SliceInputTool.h"
 #include "viewer/view/SliceView.h"
 
 #include <QImage>
@@ -62,6 +63,7 @@ struct SliceView::Private {
     PlaneGrid layerGrid;
     int layerRevision = -1;
     int layersRevision = 0;  ///< counts changes of the layers
+    SliceInputTool* inputTool = nullptr;
     SlabMode slabMode = SlabMode::None;
     double slabThickness = 0;
 

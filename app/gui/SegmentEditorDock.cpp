@@ -1,0 +1,467 @@
+#include "app/gui/SegmentEditorDock.h"
+
+#include "viewer/model/LabelEditor.h"
+#include "viewer/model/Layers.h"
+#include "viewer/view/SliceInputTool.h"
+#include "viewer/view/VolumeView.h"
+
+#include <QApplication>
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QPixmap>
+#include <QPointer>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace radpath {
+namespace app {
+
+// The mouse in any plane of the view: strokes, fills and seeds for the dock's editor.
+class SegmentEditorDock::BrushTool : public viewer::SliceInputTool {
+public:
+    explicit BrushTool(SegmentEditorDock& dock) : m_dock(dock) {}
+
+    void press(const viewer::Vec3& lps, int normalAxis, Qt::KeyboardModifiers) override;
+    void move(const viewer::Vec3& lps, int normalAxis) override;
+    void release(const viewer::Vec3& lps, int normalAxis) override;
+    double cursorRadiusMm() const override;
+
+private:
+    viewer::Brush brush(int normalAxis) const;
+    viewer::VoxelIndex voxelAt(const viewer::Vec3& lps) const;
+    SegmentEditorDock& m_dock;
+};
+
+struct SegmentEditorDock::State {
+    QPointer<viewer::VolumeView> view;
+    QPointer<viewer::LayerStack> stack;
+    int layerId = -1;
+    std::unique_ptr<viewer::LabelEditor> editor;
+    std::unique_ptr<BrushTool> brush;
+    QMetaObject::Connection structure;
+    Tool tool = Tool::None;
+};
+
+viewer::Brush SegmentEditorDock::BrushTool::brush(int normalAxis) const
+{
+    viewer::Brush b;
+    b.label = m_dock.currentLabel();
+    b.radiusMm = m_dock.m_radius->value();
+    b.sphere = m_dock.m_sphere->isChecked();
+    b.sliceAxis = normalAxis;
+    b.erase = m_dock.tool() == Tool::Erase;
+    if (m_dock.m_limit->isChecked())
+        b.range = viewer::ValueRange{m_dock.m_low->value(), m_dock.m_high->value()};
+    return b;
+}
+
+viewer::VoxelIndex SegmentEditorDock::BrushTool::voxelAt(const viewer::Vec3& lps) const
+{
+    const viewer::Vec3 c = m_dock.m->editor->labels().geometry().physicalToIndex(lps);
+    return {int(std::lround(c[0])), int(std::lround(c[1])), int(std::lround(c[2]))};
+}
+
+void SegmentEditorDock::BrushTool::press(const viewer::Vec3& lps, int normalAxis, Qt::KeyboardModifiers)
+{
+    viewer::LabelEditor* editor = m_dock.m->editor.get();
+    if (!editor || m_dock.currentLabel() <= 0)
+        return;
+    switch (m_dock.tool()) {
+    case Tool::Paint:
+    case Tool::Erase:
+        editor->beginStroke();
+        editor->dab(lps, brush(normalAxis));
+        m_dock.m->stack->voxelsChanged(m_dock.layerIndex());
+        break;
+    case Tool::Fill: {
+        std::optional<viewer::ValueRange> range;
+        if (m_dock.m_limit->isChecked())
+            range = viewer::ValueRange{m_dock.m_low->value(), m_dock.m_high->value()};
+        editor->floodFill2D(voxelAt(lps), normalAxis, m_dock.currentLabel(), range);
+        m_dock.afterEdit();
+        break;
+    }
+    case Tool::Grow: {
+        // Region growing from the click: within the HU range when one is set, else from
+        // the statistics around the seed.
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        if (m_dock.m_limit->isChecked())
+            editor->regionGrow(voxelAt(lps), m_dock.currentLabel(), m_dock.m_low->value(), m_dock.m_high->value());
+        else
+            editor->regionGrowConfident(voxelAt(lps), m_dock.currentLabel());
+        QApplication::restoreOverrideCursor();
+        m_dock.afterEdit();
+        break;
+    }
+    case Tool::None: break;
+    }
+}
+
+void SegmentEditorDock::BrushTool::move(const viewer::Vec3& lps, int normalAxis)
+{
+    viewer::LabelEditor* editor = m_dock.m->editor.get();
+    if (editor && editor->inStroke()) {
+        editor->dab(lps, brush(normalAxis));
+        m_dock.m->stack->voxelsChanged(m_dock.layerIndex());
+    }
+}
+
+void SegmentEditorDock::BrushTool::release(const viewer::Vec3&, int)
+{
+    viewer::LabelEditor* editor = m_dock.m->editor.get();
+    if (editor && editor->inStroke()) {
+        editor->endStroke();
+        m_dock.afterEdit();
+    }
+}
+
+double SegmentEditorDock::BrushTool::cursorRadiusMm() const
+{
+    return m_dock.tool() == Tool::Paint || m_dock.tool() == Tool::Erase ? m_dock.m_radius->value() : 0.0;
+}
+
+SegmentEditorDock::SegmentEditorDock(QWidget* parent) : QDockWidget(tr("Segment Editor"), parent), m(std::make_unique<State>())
+{
+    setObjectName(QStringLiteral("segmentEditorDock"));
+    m->brush = std::make_unique<BrushTool>(*this);
+    auto* body = new QWidget(this);
+    auto* layout = new QVBoxLayout(body);
+
+    auto* form = new QFormLayout;
+    m_layers = new QComboBox(body);
+    m_layers->setObjectName(QStringLiteral("segmentationLayer"));
+    auto* newButton = new QPushButton(tr("New"), body);
+    newButton->setObjectName(QStringLiteral("newSegmentation"));
+    newButton->setToolTip(tr("A new empty label map on the volume's grid"));
+    auto* layerRow = new QHBoxLayout;
+    layerRow->addWidget(m_layers, 1);
+    layerRow->addWidget(newButton);
+    form->addRow(tr("Label map"), layerRow);
+    m_labels = new QComboBox(body);
+    m_labels->setObjectName(QStringLiteral("segmentationLabel"));
+    auto* addButton = new QPushButton(tr("Add"), body);
+    addButton->setObjectName(QStringLiteral("addSegment"));
+    auto* labelRow = new QHBoxLayout;
+    labelRow->addWidget(m_labels, 1);
+    labelRow->addWidget(addButton);
+    form->addRow(tr("Label"), labelRow);
+    layout->addLayout(form);
+
+    // Tools: one at a time; none gives the mouse back to measurements and the crosshair.
+    m_tools = new QButtonGroup(this);
+    m_tools->setExclusive(true);
+    auto* toolRow = new QHBoxLayout;
+    const std::pair<Tool, QString> tools[] = {{Tool::None, tr("Off")}, {Tool::Paint, tr("Paint")}, {Tool::Erase, tr("Erase")},
+                                              {Tool::Fill, tr("Fill")}, {Tool::Grow, tr("Grow")}};
+    for (const auto& [tool, text] : tools) {
+        auto* button = new QToolButton(body);
+        button->setText(text);
+        button->setCheckable(true);
+        button->setObjectName(QStringLiteral("segmentTool%1").arg(int(tool)));
+        m_tools->addButton(button, int(tool));
+        toolRow->addWidget(button);
+    }
+    m_tools->button(int(Tool::None))->setChecked(true);
+    m_tools->button(int(Tool::Paint))->setToolTip(tr("Paint the label with the brush (drag)"));
+    m_tools->button(int(Tool::Erase))->setToolTip(tr("Erase the label under the brush (drag)"));
+    m_tools->button(int(Tool::Fill))->setToolTip(tr("Fill the connected region under the click in this slice"));
+    m_tools->button(int(Tool::Grow))->setToolTip(tr("Grow a region from the click: within the HU range when set, else from the values around it"));
+    layout->addLayout(toolRow);
+
+    auto* brushForm = new QFormLayout;
+    m_radius = new QDoubleSpinBox(body);
+    m_radius->setObjectName(QStringLiteral("brushRadius"));
+    m_radius->setRange(0.5, 100.0);
+    m_radius->setValue(5.0);
+    m_radius->setSuffix(tr(" mm"));
+    m_sphere = new QCheckBox(tr("3-D sphere"), body);
+    m_sphere->setObjectName(QStringLiteral("brushSphere"));
+    auto* radiusRow = new QHBoxLayout;
+    radiusRow->addWidget(m_radius);
+    radiusRow->addWidget(m_sphere);
+    brushForm->addRow(tr("Radius"), radiusRow);
+    m_limit = new QCheckBox(tr("Only"), body);
+    m_limit->setObjectName(QStringLiteral("limitRange"));
+    m_low = new QDoubleSpinBox(body);
+    m_high = new QDoubleSpinBox(body);
+    m_low->setObjectName(QStringLiteral("rangeLow"));
+    m_high->setObjectName(QStringLiteral("rangeHigh"));
+    for (QDoubleSpinBox* box : {m_low, m_high}) {
+        box->setRange(-100000, 100000);
+        box->setDecimals(0);
+    }
+    m_low->setValue(-100);
+    m_high->setValue(300);
+    auto* rangeRow = new QHBoxLayout;
+    rangeRow->addWidget(m_limit);
+    rangeRow->addWidget(m_low);
+    rangeRow->addWidget(new QLabel(tr("to"), body));
+    rangeRow->addWidget(m_high);
+    brushForm->addRow(tr("Values"), rangeRow);
+    layout->addLayout(brushForm);
+
+    // Operations on the whole label.
+    auto* operations = new QGridLayout;
+    const std::pair<const char*, QString> ops[] = {{"keepLargest", tr("Keep largest island")}, {"removeSmall", tr("Remove small islands")},
+                                                   {"fillHoles", tr("Fill holes")},           {"smooth", tr("Smooth (median)")},
+                                                   {"interpolate", tr("Interpolate slices")}};
+    int cell = 0;
+    for (const auto& [name, text] : ops) {
+        auto* button = new QPushButton(text, body);
+        button->setObjectName(QLatin1String(name));
+        connect(button, &QPushButton::clicked, this, [this, name = name] { runOperation(name); });
+        operations->addWidget(button, cell / 2, cell % 2);
+        ++cell;
+    }
+    m_minMl = new QDoubleSpinBox(body);
+    m_minMl->setObjectName(QStringLiteral("smallIslandMl"));
+    m_minMl->setRange(0.001, 10000);
+    m_minMl->setDecimals(3);
+    m_minMl->setValue(0.1);
+    m_minMl->setSuffix(tr(" mL"));
+    m_minMl->setToolTip(tr("Islands smaller than this are removed"));
+    operations->addWidget(m_minMl, cell / 2, cell % 2);
+    layout->addLayout(operations);
+
+    auto* history = new QHBoxLayout;
+    m_undo = new QPushButton(tr("Undo"), body);
+    m_redo = new QPushButton(tr("Redo"), body);
+    m_undo->setObjectName(QStringLiteral("segmentUndo"));
+    m_redo->setObjectName(QStringLiteral("segmentRedo"));
+    history->addWidget(m_undo);
+    history->addWidget(m_redo);
+    m_memory = new QLabel(body);
+    m_memory->setObjectName(QStringLiteral("undoMemory"));
+    history->addWidget(m_memory, 1);
+    layout->addLayout(history);
+
+    m_stats = new QTableWidget(0, 3, body);
+    m_stats->setObjectName(QStringLiteral("segmentStatistics"));
+    m_stats->setHorizontalHeaderLabels({tr("Label"), tr("Volume (mL)"), tr("Mean ± SD")});
+    m_stats->horizontalHeader()->setStretchLastSection(true);
+    m_stats->verticalHeader()->hide();
+    m_stats->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_stats, 1);
+    setWidget(body);
+
+    connect(newButton, &QPushButton::clicked, this, &SegmentEditorDock::newSegmentation);
+    connect(addButton, &QPushButton::clicked, this, &SegmentEditorDock::addLabel);
+    connect(m_layers, qOverload<int>(&QComboBox::activated), this, &SegmentEditorDock::chooseLayer);
+    connect(m_tools, &QButtonGroup::idClicked, this, [this](int id) { setTool(Tool(id)); });
+    connect(m_undo, &QPushButton::clicked, this, [this] {
+        if (m->editor && m->editor->undo())
+            afterEdit();
+    });
+    connect(m_redo, &QPushButton::clicked, this, [this] {
+        if (m->editor && m->editor->redo())
+            afterEdit();
+    });
+    setView(nullptr);
+}
+
+SegmentEditorDock::~SegmentEditorDock()
+{
+    setView(nullptr); // the views no longer call the brush
+}
+
+void SegmentEditorDock::setView(viewer::VolumeView* view)
+{
+    if (m->view && m->view != view)
+        for (int i = 0; i < 3; ++i)
+            if (viewer::SliceView* plane = m->view->planeView(i); plane && plane->inputTool() == m->brush.get())
+                plane->setInputTool(nullptr);
+    disconnect(m->structure);
+    m->view = view;
+    m->stack = view ? view->layers() : nullptr;
+    m->editor.reset();
+    m->layerId = -1;
+    if (m->stack)
+        m->structure = connect(m->stack, &viewer::LayerStack::structureChanged, this, &SegmentEditorDock::refreshLayers);
+    widget()->setEnabled(view != nullptr);
+    refreshLayers();
+    installTool();
+}
+
+void SegmentEditorDock::installTool()
+{
+    if (!m->view)
+        return;
+    const bool active = m->tool != Tool::None && m->editor;
+    for (int i = 0; i < 3; ++i)
+        if (viewer::SliceView* plane = m->view->planeView(i))
+            plane->setInputTool(active ? m->brush.get() : nullptr);
+}
+
+void SegmentEditorDock::setTool(Tool tool)
+{
+    m->tool = tool;
+    if (QAbstractButton* button = m_tools->button(int(tool)))
+        button->setChecked(true);
+    installTool();
+}
+
+SegmentEditorDock::Tool SegmentEditorDock::tool() const { return m->tool; }
+viewer::LabelEditor* SegmentEditorDock::editor() const { return m->editor.get(); }
+
+int SegmentEditorDock::layerIndex() const
+{
+    return m->stack ? m->stack->indexOf(m->layerId) : -1;
+}
+
+int SegmentEditorDock::currentLabel() const
+{
+    return m_labels->currentIndex() >= 0 ? m_labels->currentData().toInt() : 0;
+}
+
+void SegmentEditorDock::refreshLayers()
+{
+    m_layers->clear();
+    if (m->stack)
+        for (int i = m->stack->count() - 1; i >= 0; --i) // the top layer first, as the Layers dock lists them
+            if (const viewer::LabelMapLayer* layer = m->stack->labelMapAt(i))
+                m_layers->addItem(QString::fromStdString(layer->name), m->stack->idAt(i));
+    if (layerIndex() < 0) { // the one edited went away: the top label map, if any
+        m->editor.reset();
+        m->layerId = -1;
+        if (m_layers->count() > 0)
+            chooseLayer(0);
+    } else {
+        m_layers->setCurrentIndex(m_layers->findData(m->layerId));
+    }
+    refreshLabels();
+    refreshStatistics();
+    installTool();
+}
+
+void SegmentEditorDock::chooseLayer(int comboIndex)
+{
+    const int id = m_layers->itemData(comboIndex).toInt();
+    const int index = m->stack ? m->stack->indexOf(id) : -1;
+    const viewer::LabelMapLayer* layer = index >= 0 ? m->stack->labelMapAt(index) : nullptr;
+    if (!layer || !m->view)
+        return;
+    if (id != m->layerId || !m->editor) {
+        m->layerId = id;
+        m->editor = std::make_unique<viewer::LabelEditor>(layer->labels, m->view->volume());
+    }
+    m_layers->setCurrentIndex(comboIndex);
+    refreshLabels();
+    refreshStatistics();
+    installTool();
+}
+
+void SegmentEditorDock::refreshLabels()
+{
+    const int keep = currentLabel();
+    m_labels->clear();
+    const int index = layerIndex();
+    if (index < 0)
+        return;
+    for (const viewer::LabelEntry& entry : m->stack->labelMapAt(index)->table) {
+        QPixmap swatch(12, 12);
+        swatch.fill(QColor(entry.colour[0], entry.colour[1], entry.colour[2]));
+        m_labels->addItem(QIcon(swatch), QString::fromStdString(entry.name), entry.value);
+    }
+    const int at = m_labels->findData(keep);
+    m_labels->setCurrentIndex(at >= 0 ? at : 0);
+}
+
+void SegmentEditorDock::newSegmentation()
+{
+    if (!m->view || !m->stack || m->view->volume().isNull())
+        return;
+    int n = 1;
+    for (int i = 0; i < m->stack->count(); ++i)
+        n += m->stack->labelMapAt(i) != nullptr;
+    viewer::Volume labels(viewer::PixelType::UInt8, m->view->volume().geometry());
+    viewer::LabelMapLayer layer = viewer::makeLabelMapLayer(tr("Segmentation %1").arg(n).toStdString(), labels);
+    layer.table.push_back({1, tr("Segment 1").toStdString(), viewer::defaultLabelColour(1), true, 1.0});
+    m->stack->add(std::move(layer)); // structureChanged refreshes the list
+    chooseLayer(m_layers->findData(m->stack->idAt(m->stack->count() - 1)));
+}
+
+void SegmentEditorDock::addLabel()
+{
+    const int index = layerIndex();
+    if (index < 0)
+        return;
+    int next = 1;
+    for (const viewer::LabelEntry& entry : m->stack->labelMapAt(index)->table)
+        next = std::max(next, entry.value + 1);
+    for (const auto& [value, count] : m->editor->counts())
+        next = std::max(next, value + 1);
+    m->stack->setLabelEntry(index, {next, tr("Segment %1").arg(next).toStdString(), viewer::defaultLabelColour(next), true, 1.0});
+    refreshLabels();
+    m_labels->setCurrentIndex(m_labels->findData(next));
+    refreshStatistics();
+}
+
+void SegmentEditorDock::runOperation(const char* name)
+{
+    if (!m->editor || currentLabel() <= 0)
+        return;
+    const QString op = QLatin1String(name);
+    const int label = currentLabel();
+    const viewer::Vec3& s = m->editor->labels().geometry().spacing;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    if (op == QLatin1String("keepLargest"))
+        m->editor->keepLargestIsland(label);
+    else if (op == QLatin1String("removeSmall"))
+        m->editor->removeSmallIslands(label, std::size_t(std::ceil(m_minMl->value() * 1000.0 / (s[0] * s[1] * s[2]))));
+    else if (op == QLatin1String("fillHoles"))
+        m->editor->fillHoles(label, m->view ? m->view->sliceView()->normalAxis() : 2);
+    else if (op == QLatin1String("smooth"))
+        m->editor->smooth(label, viewer::Smoothing::Median, 1);
+    else if (op == QLatin1String("interpolate"))
+        m->editor->interpolateSlices(label, m->view ? m->view->sliceView()->normalAxis() : 2);
+    QApplication::restoreOverrideCursor();
+    afterEdit();
+}
+
+void SegmentEditorDock::afterEdit()
+{
+    if (m->stack && layerIndex() >= 0)
+        m->stack->voxelsChanged(layerIndex());
+    refreshStatistics();
+    emit edited();
+}
+
+void SegmentEditorDock::refreshStatistics()
+{
+    m_stats->setRowCount(0);
+    m_undo->setEnabled(m->editor && m->editor->canUndo());
+    m_redo->setEnabled(m->editor && m->editor->canRedo());
+    m_memory->setText(m->editor ? tr("Undo: %1 of %2 MB")
+                                      .arg(double(m->editor->historyBytes()) / 1048576.0, 0, 'f', 1)
+                                      .arg(double(m->editor->undoBudget()) / 1048576.0, 0, 'f', 0)
+                                : QString());
+    const int index = layerIndex();
+    if (index < 0 || !m->editor)
+        return;
+    for (const viewer::LabelEntry& entry : m->stack->labelMapAt(index)->table) {
+        const viewer::LabelStatistics s = m->editor->statistics(entry.value, false);
+        const int row = m_stats->rowCount();
+        m_stats->insertRow(row);
+        m_stats->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(entry.name)));
+        m_stats->setItem(row, 1, new QTableWidgetItem(QString::number(s.volumeMl, 'f', 2)));
+        m_stats->setItem(row, 2, new QTableWidgetItem(std::isnan(s.mean) ? QStringLiteral("–")
+                                                                         : tr("%1 ± %2").arg(s.mean, 0, 'f', 1).arg(s.sd, 0, 'f', 1)));
+    }
+}
+
+} // namespace app
+} // namespace radpath
