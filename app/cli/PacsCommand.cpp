@@ -1,10 +1,12 @@
-// radpath-cli pacs echo|find|get|move|send: a PACS over DIMSE (viewer::net::DimseClient).
+// radpath-cli pacs echo|find|get|move|send: a PACS over DIMSE (viewer::net::DimseClient), or
+// with --url over DICOMweb (viewer::net::DicomWebClient: QIDO-RS, WADO-RS, STOW-RS; no move).
 // find prints a JSON array; get and move write only DICOM files (<SOP Instance UID>.dcm)
 // into --out; send takes files and folders. Ctrl+C cancels a transfer cleanly.
 
 #include "app/cli/CliCommands.h"
 
 #include "viewer/io/DicomSeriesReader.h"
+#include "viewer/net/DicomWebClient.h"
 #include "viewer/net/DimseClient.h"
 
 #include <QDir>
@@ -17,6 +19,8 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <memory>
+#include <type_traits>
 #include <unistd.h>
 
 namespace radpath::app::cli {
@@ -32,9 +36,13 @@ const char* const kUsage =
     "       radpath-cli pacs get  --host H --port P --aet AE --study UID [--series UID] --out DIR\n"
     "       radpath-cli pacs move --host H --port P --aet AE --my-port PORT --study UID [--series UID] --out DIR\n"
     "       radpath-cli pacs send --host H --port P --aet AE FILE|DIR...\n"
+    "  DICOMweb instead of DIMSE: --url BASE (e.g. http://pacs:8042/dicom-web) in place of --host, --port\n"
+    "  and --aet, for echo, find, get and send; [--user U [--password P] | --token T]. The password may\n"
+    "  come from RADPATH_PACS_PASSWORD and the token from RADPATH_PACS_TOKEN instead.\n"
     "  --my-aet: RadPath's AE title (default RADPATH); --my-port: its storage SCP port for move;\n"
-    "  --timeout: seconds for association and DIMSE answers (default 30); --study-date: YYYYMMDD-YYYYMMDD,\n"
-    "  either end may be left open; --patient-name takes * and ? wildcards\n";
+    "  --timeout: seconds for association and DIMSE answers, or for each HTTP answer (default 30, 60 with\n"
+    "  --url); --study-date: YYYYMMDD-YYYYMMDD, either end may be left open; --patient-name takes * and ?\n"
+    "  wildcards\n";
 
 std::atomic<bool> g_interrupted{false};
 
@@ -42,6 +50,9 @@ struct PacsArgs {
     QString action;
     net::PacsNode node;
     net::DimseTimeouts timeouts;
+    QString url; ///< DICOMweb base URL; empty: DIMSE
+    net::DicomWebAuth auth;
+    net::DicomWebTimeouts webTimeouts;
     net::PacsQuery query;
     QString level = QStringLiteral("study");
     QString seriesUid;
@@ -84,6 +95,9 @@ bool parseArgs(const QStringList& args, PacsArgs& a)
         return false;
     }
     bool hasPort = false;
+    bool dimseGiven = false; // an option that only DIMSE uses
+    QString user, password, token;
+    bool hasPassword = false;
     for (int i = 1; i < args.size(); ++i) {
         const QString& key = args[i];
         if (!key.startsWith(QLatin1String("--"))) {
@@ -97,7 +111,17 @@ bool parseArgs(const QStringList& args, PacsArgs& a)
         const QString value = args[++i];
         const std::string v = value.toStdString();
         bool ok = true;
-        if (key == QLatin1String("--host"))
+        static const QStringList dimseOnly{"--host", "--port", "--aet", "--my-aet", "--my-port"};
+        dimseGiven = dimseGiven || dimseOnly.contains(key);
+        if (key == QLatin1String("--url"))
+            a.url = value;
+        else if (key == QLatin1String("--user"))
+            user = value;
+        else if (key == QLatin1String("--password"))
+            password = value, hasPassword = true;
+        else if (key == QLatin1String("--token"))
+            token = value;
+        else if (key == QLatin1String("--host"))
             a.node.host = v;
         else if (key == QLatin1String("--port"))
             a.node.port = value.toInt(&ok), ok = ok && a.node.port > 0 && a.node.port < 65536, hasPort = true;
@@ -108,7 +132,8 @@ bool parseArgs(const QStringList& args, PacsArgs& a)
         else if (key == QLatin1String("--my-port"))
             a.node.localPort = value.toInt(&ok), ok = ok && a.node.localPort > 0 && a.node.localPort < 65536;
         else if (key == QLatin1String("--timeout"))
-            a.timeouts.acseSeconds = a.timeouts.dimseSeconds = value.toInt(&ok), ok = ok && a.timeouts.dimseSeconds > 0;
+            a.timeouts.acseSeconds = a.timeouts.dimseSeconds = a.webTimeouts.answerSeconds = value.toInt(&ok),
+            ok = ok && a.timeouts.dimseSeconds > 0;
         else if (key == QLatin1String("--patient-id"))
             a.query.patientId = v;
         else if (key == QLatin1String("--patient-name"))
@@ -143,11 +168,39 @@ bool parseArgs(const QStringList& args, PacsArgs& a)
         std::fprintf(stderr, "radpath-cli pacs: %s is required\n", what);
         return false;
     };
-    if (a.node.host.empty())
-        return missing("--host");
-    if (!hasPort)
+    const auto refuse = [](const char* why) {
+        std::fprintf(stderr, "radpath-cli pacs: %s\n", why);
+        return false;
+    };
+    if (a.url.isEmpty() && (!user.isEmpty() || hasPassword || !token.isEmpty()))
+        return refuse("--user, --password and --token are for DICOMweb (--url)");
+    if (!a.url.isEmpty()) {
+        if (dimseGiven)
+            return refuse("--url (DICOMweb) replaces --host, --port, --aet, --my-aet and --my-port (DIMSE)");
+        if (a.action == QLatin1String("move"))
+            return refuse("move is C-MOVE, DIMSE only: with --url use get (WADO-RS)");
+        if (!token.isEmpty() && !user.isEmpty())
+            return refuse("give --user or --token, not both");
+        if (hasPassword && user.isEmpty())
+            return refuse("--password needs --user");
+        if (!user.isEmpty()) {
+            if (!hasPassword)
+                password = qEnvironmentVariable("RADPATH_PACS_PASSWORD");
+            if (!hasPassword && password.isEmpty())
+                return refuse("--user needs a password: --password or the environment variable RADPATH_PACS_PASSWORD");
+            a.auth = net::DicomWebAuth::basic(user.toStdString(), password.toStdString());
+        } else {
+            if (token.isEmpty())
+                token = qEnvironmentVariable("RADPATH_PACS_TOKEN");
+            if (!token.isEmpty())
+                a.auth = net::DicomWebAuth::bearer(token.toStdString());
+        }
+    }
+    if (a.url.isEmpty() && a.node.host.empty())
+        return missing("--host (or --url for DICOMweb)");
+    if (a.url.isEmpty() && !hasPort)
         return missing("--port");
-    if (a.node.aeTitle.empty())
+    if (a.url.isEmpty() && a.node.aeTitle.empty())
         return missing("--aet");
     const bool retrieve = a.action == QLatin1String("get") || a.action == QLatin1String("move");
     if (retrieve && a.query.studyUid.empty())
@@ -246,16 +299,10 @@ QJsonObject transferJson(const net::TransferResult& r, const PacsArgs& a)
     return out;
 }
 
-} // namespace
-
-int pacs(const QStringList& args)
+// Runs the action with a DimseClient or a DicomWebClient; parseArgs refused move for DICOMweb.
+template <typename Client> int runAction(const Client& client, const PacsArgs& a)
 {
-    PacsArgs a;
-    if (!parseArgs(args, a)) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
-    const net::DimseClient client(a.node, a.timeouts);
+    constexpr bool kDimse = std::is_same_v<Client, net::DimseClient>;
     viewer::TaskControl control;
     control.isCancelled = [] { return g_interrupted.load(); };
     std::signal(SIGINT, [](int) { g_interrupted = true; });
@@ -264,7 +311,10 @@ int pacs(const QStringList& args)
         QJsonDocument out;
         if (a.action == QLatin1String("echo")) {
             client.echo();
-            std::printf("C-ECHO to %s at %s: success\n", a.node.aeTitle.c_str(), a.node.address().c_str());
+            if constexpr (kDimse)
+                std::printf("C-ECHO to %s at %s: success\n", a.node.aeTitle.c_str(), a.node.address().c_str());
+            else
+                std::printf("DICOMweb at %s: success\n", client.baseUrl().c_str());
             return 0;
         }
         if (a.action == QLatin1String("find"))
@@ -274,12 +324,16 @@ int pacs(const QStringList& args)
             out = QJsonDocument(transferJson(
                 client.get(a.query.studyUid, a.seriesUid.toStdString(), a.out.toStdString(), control, printProgress),
                 a));
-        else if (a.action == QLatin1String("move"))
-            out = QJsonDocument(transferJson(
-                client.move(a.query.studyUid, a.seriesUid.toStdString(), a.out.toStdString(), control, printProgress),
-                a));
-        else
+        else if constexpr (kDimse) {
+            if (a.action == QLatin1String("move"))
+                out = QJsonDocument(transferJson(client.move(a.query.studyUid, a.seriesUid.toStdString(),
+                                                             a.out.toStdString(), control, printProgress),
+                                                 a));
+            else
+                out = QJsonDocument(transferJson(client.store(filesToSend(a.inputs), control, printProgress), a));
+        } else {
             out = QJsonDocument(transferJson(client.store(filesToSend(a.inputs), control, printProgress), a));
+        }
         std::fputs(out.toJson(QJsonDocument::Indented).constData(), stdout);
         return 0;
     } catch (const net::PacsError& e) {
@@ -290,6 +344,27 @@ int pacs(const QStringList& args)
         std::fprintf(stderr, "radpath-cli pacs %s: %s\n", action.constData(), e.what());
     }
     return 1;
+}
+
+} // namespace
+
+int pacs(const QStringList& args)
+{
+    PacsArgs a;
+    if (!parseArgs(args, a)) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    if (a.url.isEmpty())
+        return runAction(net::DimseClient(a.node, a.timeouts), a);
+    std::unique_ptr<net::DicomWebClient> client;
+    try {
+        client = std::make_unique<net::DicomWebClient>(a.url.toStdString(), a.auth, a.webTimeouts);
+    } catch (const net::PacsError& e) {
+        std::fprintf(stderr, "radpath-cli pacs: %s\n%s", e.what(), kUsage);
+        return 2;
+    }
+    return runAction(*client, a);
 }
 
 } // namespace radpath::app::cli

@@ -50,7 +50,7 @@ QByteArray OrthancFixture::configuration() const
         {"HttpServerEnabled", true},
         {"HttpPort", m_httpPort},
         {"RemoteAccessAllowed", false},
-        {"AuthenticationEnabled", false},
+        {"AuthenticationEnabled", !m_options.registeredUsers.isEmpty()},
         {"DicomServerEnabled", true},
         {"DicomAet", m_options.aeTitle},
         {"DicomPort", m_dicomPort},
@@ -66,6 +66,12 @@ QByteArray OrthancFixture::configuration() const
         {"SaveJobs", false},
         {"StorageCompression", false},
     };
+    if (!m_options.registeredUsers.isEmpty()) {
+        QJsonObject users;
+        for (const auto& [name, password] : m_options.registeredUsers)
+            users.insert(name, password);
+        config.insert("RegisteredUsers", users);
+    }
     if (m_options.dicomWeb) {
         config.insert("Plugins", QJsonArray{kDicomWebPlugin});
         config.insert("DicomWeb", QJsonObject{{"Enable", true}, {"Root", "/dicom-web/"}});
@@ -161,6 +167,10 @@ RestReply OrthancFixture::rest(const QByteArray& method, const QString& path, co
     QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_httpPort).arg(path)));
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    if (!m_options.registeredUsers.isEmpty()) {
+        const auto& [name, password] = m_options.registeredUsers.first();
+        request.setRawHeader("Authorization", "Basic " + (name + QLatin1Char(':') + password).toUtf8().toBase64());
+    }
     QNetworkReply* reply = m_network->sendCustomRequest(request, method, body);
     QEventLoop loop;
     QTimer timer;

@@ -10,6 +10,8 @@
 
 #include <QByteArray>
 #include <QJsonDocument>
+#include <QList>
+#include <QPair>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
@@ -26,6 +28,9 @@ struct OrthancOptions {
     bool checkCalledAeTitle = true;
     bool anyoneMayRetrieve = false; ///< DicomAlwaysAllowFind/Get/Move
     bool dicomWeb = true;           ///< load the DICOMweb plugin at /dicom-web/
+    /// HTTP users (name, password). Non-empty: AuthenticationEnabled, and rest() sends the
+    /// first one as HTTP Basic authentication. Empty: no authentication.
+    QList<QPair<QString, QString>> registeredUsers;
     int startTimeoutMs = 20000;
 };
 
@@ -55,6 +60,8 @@ public:
 
     int dicomPort() const { return m_dicomPort; }
     int httpPort() const { return m_httpPort; }
+    /// The DICOMweb service root, "http://127.0.0.1:<httpPort>/dicom-web".
+    QString dicomWebUrl() const { return QStringLiteral("http://127.0.0.1:%1/dicom-web").arg(m_httpPort); }
     /// The port Orthanc sends C-MOVE sub-operations to for OrthancOptions::radpathAeTitle.
     int radpathPort() const { return m_radpathPort; }
     const OrthancOptions& options() const { return m_options; }
