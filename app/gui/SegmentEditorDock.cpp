@@ -107,7 +107,8 @@ void SegmentEditorDock::BrushTool::press(const viewer::Vec3& lps, int normalAxis
         m_dock.afterEdit();
         break;
     }
-    case Tool::None: break;
+    case Tool::None:
+        break;
     }
 }
 
@@ -134,7 +135,8 @@ double SegmentEditorDock::BrushTool::cursorRadiusMm() const
     return m_dock.tool() == Tool::Paint || m_dock.tool() == Tool::Erase ? m_dock.m_radius->value() : 0.0;
 }
 
-SegmentEditorDock::SegmentEditorDock(QWidget* parent) : QDockWidget(tr("Segment Editor"), parent), m(std::make_unique<State>())
+SegmentEditorDock::SegmentEditorDock(QWidget* parent)
+    : QDockWidget(tr("Segment Editor"), parent), m(std::make_unique<State>())
 {
     setObjectName(QStringLiteral("segmentEditorDock"));
     m->brush = std::make_unique<BrushTool>(*this);
@@ -165,8 +167,11 @@ SegmentEditorDock::SegmentEditorDock(QWidget* parent) : QDockWidget(tr("Segment 
     m_tools = new QButtonGroup(this);
     m_tools->setExclusive(true);
     auto* toolRow = new QHBoxLayout;
-    const std::pair<Tool, QString> tools[] = {{Tool::None, tr("Off")}, {Tool::Paint, tr("Paint")}, {Tool::Erase, tr("Erase")},
-                                              {Tool::Fill, tr("Fill")}, {Tool::Grow, tr("Grow")}};
+    const std::pair<Tool, QString> tools[] = {{Tool::None, tr("Off")},
+                                              {Tool::Paint, tr("Paint")},
+                                              {Tool::Erase, tr("Erase")},
+                                              {Tool::Fill, tr("Fill")},
+                                              {Tool::Grow, tr("Grow")}};
     for (const auto& [tool, text] : tools) {
         auto* button = new QToolButton(body);
         button->setText(text);
@@ -179,7 +184,8 @@ SegmentEditorDock::SegmentEditorDock(QWidget* parent) : QDockWidget(tr("Segment 
     m_tools->button(int(Tool::Paint))->setToolTip(tr("Paint the label with the brush (drag)"));
     m_tools->button(int(Tool::Erase))->setToolTip(tr("Erase the label under the brush (drag)"));
     m_tools->button(int(Tool::Fill))->setToolTip(tr("Fill the connected region under the click in this slice"));
-    m_tools->button(int(Tool::Grow))->setToolTip(tr("Grow a region from the click: within the HU range when set, else from the values around it"));
+    m_tools->button(int(Tool::Grow))
+        ->setToolTip(tr("Grow a region from the click: within the HU range when set, else from the values around it"));
     layout->addLayout(toolRow);
 
     auto* brushForm = new QFormLayout;
@@ -216,8 +222,10 @@ SegmentEditorDock::SegmentEditorDock(QWidget* parent) : QDockWidget(tr("Segment 
 
     // Operations on the whole label.
     auto* operations = new QGridLayout;
-    const std::pair<const char*, QString> ops[] = {{"keepLargest", tr("Keep largest island")}, {"removeSmall", tr("Remove small islands")},
-                                                   {"fillHoles", tr("Fill holes")},           {"smooth", tr("Smooth (median)")},
+    const std::pair<const char*, QString> ops[] = {{"keepLargest", tr("Keep largest island")},
+                                                   {"removeSmall", tr("Remove small islands")},
+                                                   {"fillHoles", tr("Fill holes")},
+                                                   {"smooth", tr("Smooth (median)")},
                                                    {"interpolate", tr("Interpolate slices")}};
     int cell = 0;
     for (const auto& [name, text] : ops) {
@@ -290,7 +298,8 @@ void SegmentEditorDock::setView(viewer::VolumeView* view)
     m->editor.reset();
     m->layerId = -1;
     if (m->stack)
-        m->structure = connect(m->stack, &viewer::LayerStack::structureChanged, this, &SegmentEditorDock::refreshLayers);
+        m->structure =
+            connect(m->stack, &viewer::LayerStack::structureChanged, this, &SegmentEditorDock::refreshLayers);
     widget()->setEnabled(view != nullptr);
     refreshLayers();
     installTool();
@@ -314,8 +323,14 @@ void SegmentEditorDock::setTool(Tool tool)
     installTool();
 }
 
-SegmentEditorDock::Tool SegmentEditorDock::tool() const { return m->tool; }
-viewer::LabelEditor* SegmentEditorDock::editor() const { return m->editor.get(); }
+SegmentEditorDock::Tool SegmentEditorDock::tool() const
+{
+    return m->tool;
+}
+viewer::LabelEditor* SegmentEditorDock::editor() const
+{
+    return m->editor.get();
+}
 
 int SegmentEditorDock::layerIndex() const
 {
@@ -404,7 +419,8 @@ void SegmentEditorDock::addLabel()
         next = std::max(next, entry.value + 1);
     for (const auto& [value, count] : m->editor->counts())
         next = std::max(next, value + 1);
-    m->stack->setLabelEntry(index, {next, tr("Segment %1").arg(next).toStdString(), viewer::defaultLabelColour(next), true, 1.0});
+    m->stack->setLabelEntry(
+        index, {next, tr("Segment %1").arg(next).toStdString(), viewer::defaultLabelColour(next), true, 1.0});
     refreshLabels();
     m_labels->setCurrentIndex(m_labels->findData(next));
     refreshStatistics();
@@ -458,8 +474,10 @@ void SegmentEditorDock::refreshStatistics()
         m_stats->insertRow(row);
         m_stats->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(entry.name)));
         m_stats->setItem(row, 1, new QTableWidgetItem(QString::number(s.volumeMl, 'f', 2)));
-        m_stats->setItem(row, 2, new QTableWidgetItem(std::isnan(s.mean) ? QStringLiteral("–")
-                                                                         : tr("%1 ± %2").arg(s.mean, 0, 'f', 1).arg(s.sd, 0, 'f', 1)));
+        m_stats->setItem(row, 2,
+                         new QTableWidgetItem(std::isnan(s.mean)
+                                                  ? QStringLiteral("–")
+                                                  : tr("%1 ± %2").arg(s.mean, 0, 'f', 1).arg(s.sd, 0, 'f', 1)));
     }
 }
 

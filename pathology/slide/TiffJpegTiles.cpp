@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 // jpeglib.h needs size_t and FILE declared before it.
+#include <csetjmp>
 #include <cstddef>
 #include <cstdio>
-#include <csetjmp>
 #include <jpeglib.h>
 
 #include <cstring>
@@ -95,7 +95,8 @@ bool decode(const std::uint8_t* tables, std::size_t tablesSize, const std::uint8
 
 } // namespace
 
-std::unique_ptr<TiffJpegTiles> TiffJpegTiles::open(const std::string& path, const std::vector<SlideLevel>& levels, int tileSize)
+std::unique_ptr<TiffJpegTiles> TiffJpegTiles::open(const std::string& path, const std::vector<SlideLevel>& levels,
+                                                   int tileSize)
 {
 #if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
     return nullptr; // JCS_EXT_BGRA is premultiplied ARGB's memory order on little-endian machines only
@@ -116,10 +117,12 @@ std::unique_ptr<TiffJpegTiles> TiffJpegTiles::open(const std::string& path, cons
         std::uint16_t compression = 0, planar = PLANARCONFIG_CONTIG, samples = 0, bits = 0, photometric = 0;
         if (!TIFFIsTiled(tiff) || !TIFFGetField(tiff, TIFFTAG_IMAGEWIDTH, &width) ||
             !TIFFGetField(tiff, TIFFTAG_IMAGELENGTH, &height) || !TIFFGetField(tiff, TIFFTAG_TILEWIDTH, &tileWidth) ||
-            !TIFFGetField(tiff, TIFFTAG_TILELENGTH, &tileHeight) || !TIFFGetField(tiff, TIFFTAG_COMPRESSION, &compression) ||
+            !TIFFGetField(tiff, TIFFTAG_TILELENGTH, &tileHeight) ||
+            !TIFFGetField(tiff, TIFFTAG_COMPRESSION, &compression) ||
             !TIFFGetFieldDefaulted(tiff, TIFFTAG_PLANARCONFIG, &planar) ||
             !TIFFGetFieldDefaulted(tiff, TIFFTAG_SAMPLESPERPIXEL, &samples) ||
-            !TIFFGetFieldDefaulted(tiff, TIFFTAG_BITSPERSAMPLE, &bits) || !TIFFGetField(tiff, TIFFTAG_PHOTOMETRIC, &photometric))
+            !TIFFGetFieldDefaulted(tiff, TIFFTAG_BITSPERSAMPLE, &bits) ||
+            !TIFFGetField(tiff, TIFFTAG_PHOTOMETRIC, &photometric))
             continue;
         if (compression != COMPRESSION_JPEG || planar != PLANARCONFIG_CONTIG || samples != 3 || bits != 8 ||
             (photometric != PHOTOMETRIC_RGB && photometric != PHOTOMETRIC_YCBCR) || int(tileWidth) != tileSize ||
@@ -136,7 +139,8 @@ std::unique_ptr<TiffJpegTiles> TiffJpegTiles::open(const std::string& path, cons
             std::uint64_t* offsets = nullptr;
             std::uint64_t* byteCounts = nullptr;
             if (count != std::size_t(level->tilesAcross * level->tilesDown) ||
-                !TIFFGetField(tiff, TIFFTAG_TILEOFFSETS, &offsets) || !TIFFGetField(tiff, TIFFTAG_TILEBYTECOUNTS, &byteCounts))
+                !TIFFGetField(tiff, TIFFTAG_TILEOFFSETS, &offsets) ||
+                !TIFFGetField(tiff, TIFFTAG_TILEBYTECOUNTS, &byteCounts))
                 break;
             level->offsets.assign(offsets, offsets + count);
             level->byteCounts.assign(byteCounts, byteCounts + count);

@@ -23,7 +23,8 @@ public:
     /// The levels of `path` it can read: tiled JPEG directories of 8-bit RGB/YCbCr, with
     /// tiles of `tileSize` pixels, whose size matches a level. Null when no level qualifies
     /// or the file is no TIFF it understands (OpenSlide then reads everything). Never throws.
-    static std::unique_ptr<TiffJpegTiles> open(const std::string& path, const std::vector<SlideLevel>& levels, int tileSize);
+    static std::unique_ptr<TiffJpegTiles> open(const std::string& path, const std::vector<SlideLevel>& levels,
+                                               int tileSize);
     ~TiffJpegTiles();
 
     bool handles(int level) const;

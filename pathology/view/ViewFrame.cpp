@@ -37,8 +37,9 @@ const QImage& ViewFrame::update(QSize size, qreal dpr, const QTransform& transfo
     const QRect all(QPoint(0, 0), pixels);
     const QPointF delta = (QPointF(transform.dx(), transform.dy()) - QPointF(m_transform.dx(), m_transform.dy())) * dpr;
     const QPoint shift(qRound(delta.x()), qRound(delta.y()));
-    const bool shiftable = m_valid && contentUnchanged && m_image.size() == pixels && m_image.devicePixelRatio() == dpr &&
-                           sameLinearPart(transform, m_transform) && std::abs(delta.x() - shift.x()) <= kWholePixel &&
+    const bool shiftable = m_valid && contentUnchanged && m_image.size() == pixels &&
+                           m_image.devicePixelRatio() == dpr && sameLinearPart(transform, m_transform) &&
+                           std::abs(delta.x() - shift.x()) <= kWholePixel &&
                            std::abs(delta.y() - shift.y()) <= kWholePixel && std::abs(shift.x()) < pixels.width() &&
                            std::abs(shift.y()) < pixels.height();
     const auto drawRegion = [&](QPainter& p, const QTransform& t, const QRegion& region) {

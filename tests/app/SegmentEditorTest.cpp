@@ -85,8 +85,9 @@ private slots:
         QVERIFY(m_dock->editor());
         QCOMPARE(m_dock->currentLabel(), 1);
         child<QDoubleSpinBox>(*m_dock, "brushRadius")->setValue(6.0);
-        QTest::mouseClick(child<QToolButton>(*m_dock, QStringLiteral("segmentTool%1").arg(int(app::SegmentEditorDock::Tool::Paint))),
-                          Qt::LeftButton);
+        QTest::mouseClick(
+            child<QToolButton>(*m_dock, QStringLiteral("segmentTool%1").arg(int(app::SegmentEditorDock::Tool::Paint))),
+            Qt::LeftButton);
         QCOMPARE(m_dock->tool(), app::SegmentEditorDock::Tool::Paint);
 
         viewer::SliceView* axial = m_view->sliceView();
@@ -124,8 +125,9 @@ private slots:
         QCOMPARE(editor->voxelCount(1), painted);
 
         // Erase over the start of the stroke.
-        QTest::mouseClick(child<QToolButton>(*m_dock, QStringLiteral("segmentTool%1").arg(int(app::SegmentEditorDock::Tool::Erase))),
-                          Qt::LeftButton);
+        QTest::mouseClick(
+            child<QToolButton>(*m_dock, QStringLiteral("segmentTool%1").arg(int(app::SegmentEditorDock::Tool::Erase))),
+            Qt::LeftButton);
         QTest::mousePress(vtk, Qt::LeftButton, Qt::NoModifier, start);
         QTest::mouseRelease(vtk, Qt::LeftButton, Qt::NoModifier, start);
         QVERIFY(editor->voxelCount(1) < painted);
@@ -143,8 +145,9 @@ private slots:
         QTest::mouseClick(child<QPushButton>(*m_dock, "addSegment"), Qt::LeftButton);
         const int label = m_dock->currentLabel();
         QCOMPARE(label, 2);
-        QTest::mouseClick(child<QToolButton>(*m_dock, QStringLiteral("segmentTool%1").arg(int(app::SegmentEditorDock::Tool::Grow))),
-                          Qt::LeftButton);
+        QTest::mouseClick(
+            child<QToolButton>(*m_dock, QStringLiteral("segmentTool%1").arg(int(app::SegmentEditorDock::Tool::Grow))),
+            Qt::LeftButton);
         child<QDoubleSpinBox>(*m_dock, "rangeLow")->setValue(80);
         child<QDoubleSpinBox>(*m_dock, "rangeHigh")->setValue(200);
         QTest::mouseClick(child<QCheckBox>(*m_dock, "limitRange"), Qt::LeftButton);
@@ -160,7 +163,8 @@ private slots:
             for (int j = 0; j < g.size[1]; ++j)
                 for (int i = 0; i < g.size[0]; ++i)
                     if (m_ct.lesionLabels.voxels<std::uint8_t>()[m_ct.lesionLabels.linearIndex(i, j, k)] &&
-                        viewer::norm(viewer::sub(g.indexToPhysical({double(i), double(j), double(k)}), lesion.centerMm)) <= lesion.radiusMm * 1.5)
+                        viewer::norm(viewer::sub(g.indexToPhysical({double(i), double(j), double(k)}),
+                                                 lesion.centerMm)) <= lesion.radiusMm * 1.5)
                         ++truth;
         const double trueMl = double(truth) * g.spacing[0] * g.spacing[1] * g.spacing[2] / 1000.0;
         QVERIFY2(std::abs(editor->volumeMl(label) - trueMl) / trueMl < 0.10,

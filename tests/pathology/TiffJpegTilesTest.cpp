@@ -3,8 +3,8 @@
 // (abbreviated streams with JPEGTables; YCbCr and RGB), edge tiles, and what the reader
 // must leave to OpenSlide.
 
-#include "pathology/slide/SlideSource.h"
 #include "pathology/slide/TiffJpegTiles.h"
+#include "pathology/slide/SlideSource.h"
 
 #include "SlideTestSupport.h"
 
@@ -92,8 +92,10 @@ void compareLevel(const TiffJpegTiles& reader, openslide_t* osr, int level, int 
             QImage direct;
             QVERIFY2(reader.read(level, column, row, width, height, direct),
                      qPrintable(QStringLiteral("level %1 tile %2,%3").arg(level).arg(column).arg(row)));
-            const QImage reference = openSlideRegion(osr, level, std::llround(column * kTile * ds), std::llround(row * kTile * ds), width, height);
-            QVERIFY2(sameBytes(direct, reference), qPrintable(QStringLiteral("level %1 tile %2,%3 differs").arg(level).arg(column).arg(row)));
+            const QImage reference = openSlideRegion(osr, level, std::llround(column * kTile * ds),
+                                                     std::llround(row * kTile * ds), width, height);
+            QVERIFY2(sameBytes(direct, reference),
+                     qPrintable(QStringLiteral("level %1 tile %2,%3 differs").arg(level).arg(column).arg(row)));
             ++compared;
         }
     QVERIFY(compared > 0);
@@ -150,7 +152,8 @@ private slots:
                 const int height = int(std::min<std::int64_t>(kTile, levels[size_t(level)].height - r * kTile));
                 const double ds = levels[size_t(level)].downsample;
                 const std::int64_t x = std::llround(c * kTile * ds), y = std::llround(r * kTile * ds);
-                QVERIFY(sameBytes(slide->readTile(level, x, y, width, height), openSlideRegion(osr, level, x, y, width, height)));
+                QVERIFY(sameBytes(slide->readTile(level, x, y, width, height),
+                                  openSlideRegion(osr, level, x, y, width, height)));
             }
         openslide_close(osr);
     }
@@ -223,7 +226,8 @@ private slots:
         TIFFClose(l);
         QVERIFY(!TiffJpegTiles::open(lzw.toStdString(), {SlideLevel{300, 300, 1.0}}, kTile));
         QVERIFY(!TiffJpegTiles::open(m_svs.toStdString(), SlideSource::open(m_svs.toStdString())->info().levels, 512));
-        QVERIFY(!TiffJpegTiles::open(QDir(m_dir.path()).filePath("missing.tif").toStdString(), {SlideLevel{300, 300, 1.0}}, kTile));
+        QVERIFY(!TiffJpegTiles::open(QDir(m_dir.path()).filePath("missing.tif").toStdString(),
+                                     {SlideLevel{300, 300, 1.0}}, kTile));
     }
 
 private:

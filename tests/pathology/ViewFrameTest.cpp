@@ -50,7 +50,8 @@ QTransform viewTransform(QSize widget, QPointF center, double scale, int rotatio
 QImage drawnWhole(QSize size, qreal dpr, const QTransform& t)
 {
     ViewFrame fresh;
-    return fresh.update(size, dpr, t, false, {}, [](QPainter& p, const QTransform& tt, const QRectF& a) { drawContent(p, tt, a); });
+    return fresh.update(size, dpr, t, false, {},
+                        [](QPainter& p, const QTransform& tt, const QRectF& a) { drawContent(p, tt, a); });
 }
 
 // The largest difference of one colour channel between the two pictures.
@@ -62,7 +63,8 @@ int largestDifference(const QImage& a, const QImage& b)
     for (int y = 0; y < a.height(); ++y)
         for (int x = 0; x < a.width(); ++x) {
             const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
-            most = std::max({most, std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)), std::abs(qBlue(p) - qBlue(q))});
+            most = std::max(
+                {most, std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)), std::abs(qBlue(p) - qBlue(q))});
         }
     return most;
 }
@@ -114,7 +116,8 @@ private slots:
             QCOMPARE(shifted.devicePixelRatio(), dpr);
             const QImage whole = drawnWhole(size, dpr, t);
             if (exact) {
-                QVERIFY2(largestDifference(shifted, whole) <= 4, qPrintable(QString::number(largestDifference(shifted, whole))));
+                QVERIFY2(largestDifference(shifted, whole) <= 4,
+                         qPrintable(QString::number(largestDifference(shifted, whole))));
             } else {
                 // Any scale: a tile or cell edge on a half pixel may round either way, and
                 // Qt steps a thin line from where its clip starts, so lines may move by a
@@ -195,7 +198,8 @@ private slots:
         frame.clear();
         frame.update(QSize(201, 120), 1, viewTransform(QSize(201, 120), center + QPointF(400, 0), 1.0), true, {}, draw);
         QCOMPARE(frame.lastMade(), ViewFrame::Made::Whole);
-        QCOMPARE(frame.update(QSize(201, 120), 1, viewTransform(QSize(201, 120), center + QPointF(400, 0), 1.0), true, {}, draw),
+        QCOMPARE(frame.update(QSize(201, 120), 1, viewTransform(QSize(201, 120), center + QPointF(400, 0), 1.0), true,
+                              {}, draw),
                  drawnWhole(QSize(201, 120), 1, viewTransform(QSize(201, 120), center + QPointF(400, 0), 1.0)));
     }
 

@@ -2,8 +2,8 @@
 // undo that keeps only changed bricks within its budget on a 512^3 volume, and region
 // growing from a click in a demo CT lesion against the phantom's own lesion mask.
 
-#include "viewer/demo/CtPhantom.h"
 #include "viewer/model/LabelEditor.h"
+#include "viewer/demo/CtPhantom.h"
 
 #include <QFile>
 #include <QtTest>
@@ -166,8 +166,8 @@ private slots:
             most = std::max(most, editor.historyBytes());
         }
         QCOMPARE(editor.undoSteps(), 50);
-        qInfo("50 strokes on 512^3: history at most %.1f MB (budget %.0f MB), resident growth %.1f MB", most / 1048576.0,
-              editor.undoBudget() / 1048576.0, residentMB() - before);
+        qInfo("50 strokes on 512^3: history at most %.1f MB (budget %.0f MB), resident growth %.1f MB",
+              most / 1048576.0, editor.undoBudget() / 1048576.0, residentMB() - before);
         // Bricks, not volumes (50 copies of the volume would be 12.5 GiB): a stroke spans
         // 66 x 36 x 36 voxels, at most 4 x 3 x 3 bricks of 32 KiB, kept before and after.
         QVERIFY2(most <= std::size_t(50) * 36 * 2 * 32768, qPrintable(QString::number(most)));
@@ -224,7 +224,7 @@ private slots:
         Brush small = big;
         small.radiusMm = 2;
         editor.paint(at(g, 30, 30, 10), small);
-        const std::size_t largest = editor.voxelCount(1) - 33; // r 2 sphere: 33 voxels
+        const std::size_t largest = editor.voxelCount(1) - 33;      // r 2 sphere: 33 voxels
         QCOMPARE(editor.removeSmallIslands(1, 10), std::size_t(0)); // both islands have >= 10
         QCOMPARE(editor.removeSmallIslands(1, 40), std::size_t(33));
         QVERIFY(editor.undo());
@@ -235,7 +235,7 @@ private slots:
         auto* p = shared.voxels<std::uint8_t>();
         p[editor.labels().linearIndex(12, 12, 17)] = 1; // spike (the sphere ends at k = 16)
         p[editor.labels().linearIndex(12, 12, 10)] = 0; // hole at the centre
-        LabelEditor fresh(editor.labels()); // counts from the voxels as they are now
+        LabelEditor fresh(editor.labels());             // counts from the voxels as they are now
         QVERIFY(fresh.smooth(1, Smoothing::Median, 1) >= 2);
         QCOMPARE(int(p[editor.labels().linearIndex(12, 12, 17)]), 0);
         QCOMPARE(int(p[editor.labels().linearIndex(12, 12, 10)]), 1);
@@ -276,7 +276,7 @@ private slots:
         }
         LabelEditor editor(labels);
         const std::size_t ones = editor.voxelCount(1);
-        QCOMPARE(editor.intersect(1, mask), ones / 2);  // label 1 outside the mask goes
+        QCOMPARE(editor.intersect(1, mask), ones / 2); // label 1 outside the mask goes
         QCOMPARE(editor.voxelCount(1), ones / 2);
         QVERIFY(editor.undo());
         QCOMPARE(editor.subtract(1, mask, 7), ones / 2); // label 1 inside the mask goes
@@ -301,7 +301,8 @@ private slots:
             const SphereLesion& lesion = ct.lesions.front();
             const Vec3 c = g.physicalToIndex(lesion.centerMm);
             const VoxelIndex seed{int(std::lround(c[0])), int(std::lround(c[1])), int(std::lround(c[2]))};
-            const std::size_t grown = confident ? editor.regionGrowConfident(seed, 1) : editor.regionGrow(seed, 1, 80, 200);
+            const std::size_t grown =
+                confident ? editor.regionGrowConfident(seed, 1) : editor.regionGrow(seed, 1, 80, 200);
             QVERIFY(grown > 0);
             // The phantom's own mask of that lesion: its voxels within the radius of the centre.
             std::size_t truth = 0;
@@ -315,10 +316,13 @@ private slots:
                         }
             const double trueMl = double(truth) * g.spacing[0] * g.spacing[1] * g.spacing[2] / 1000.0;
             QVERIFY2(std::abs(editor.volumeMl(1) - trueMl) / trueMl < 0.10,
-                     qPrintable(QStringLiteral("%1: %2 mL grown, %3 mL true").arg(confident ? "confidence" : "threshold").arg(editor.volumeMl(1)).arg(trueMl)));
+                     qPrintable(QStringLiteral("%1: %2 mL grown, %3 mL true")
+                                    .arg(confident ? "confidence" : "threshold")
+                                    .arg(editor.volumeMl(1))
+                                    .arg(trueMl)));
             const LabelStatistics s = editor.statistics(1);
-            qInfo("%s: %.2f mL grown, %.2f mL in the phantom's lesion, mean %.1f HU", confident ? "confidence connected" : "connected threshold",
-                  editor.volumeMl(1), trueMl, s.mean);
+            qInfo("%s: %.2f mL grown, %.2f mL in the phantom's lesion, mean %.1f HU",
+                  confident ? "confidence connected" : "connected threshold", editor.volumeMl(1), trueMl, s.mean);
             QVERIFY(std::abs(s.mean - lesion.hu) < 5);
         }
     }

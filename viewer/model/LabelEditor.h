@@ -34,11 +34,11 @@ struct ValueRange {
 };
 
 struct Brush {
-    int label = 1;           ///< the label painted; ignored when erasing
+    int label = 1; ///< the label painted; ignored when erasing
     double radiusMm = 5.0;
-    bool sphere = false;     ///< 3-D sphere; else a disk in the slice through the centre
-    int sliceAxis = 2;       ///< index axis normal to the disk's slice (2: the k slices)
-    bool erase = false;      ///< erases `label` (only voxels holding it), or any label when label is 0
+    bool sphere = false;             ///< 3-D sphere; else a disk in the slice through the centre
+    int sliceAxis = 2;               ///< index axis normal to the disk's slice (2: the k slices)
+    bool erase = false;              ///< erases `label` (only voxels holding it), or any label when label is 0
     std::optional<ValueRange> range; ///< only voxels whose image value lies in it change
 };
 

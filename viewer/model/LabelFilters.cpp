@@ -18,7 +18,8 @@ template <class T, unsigned D> using Image = itk::Image<T, D>;
 
 // An ITK image over `pixels` (not copied, not owned).
 template <class T, unsigned D>
-typename Image<T, D>::Pointer wrap(const T* pixels, const std::array<int, 3>& size, const std::array<double, 3>& spacing)
+typename Image<T, D>::Pointer wrap(const T* pixels, const std::array<int, 3>& size,
+                                   const std::array<double, 3>& spacing)
 {
     using Import = itk::ImportImageFilter<T, D>;
     auto import = Import::New();
@@ -81,8 +82,10 @@ Mask connectedThreshold(const Volume& image, const VoxelIndex& seed, double lowe
         using In = typename decltype(input)::ObjectType;
         auto filter = itk::ConnectedThresholdImageFilter<In, Image<std::uint8_t, 3>>::New();
         filter->SetInput(input);
-        filter->SetLower(static_cast<typename In::PixelType>(std::max(lower, double(itk::NumericTraits<typename In::PixelType>::NonpositiveMin()))));
-        filter->SetUpper(static_cast<typename In::PixelType>(std::min(upper, double(itk::NumericTraits<typename In::PixelType>::max()))));
+        filter->SetLower(static_cast<typename In::PixelType>(
+            std::max(lower, double(itk::NumericTraits<typename In::PixelType>::NonpositiveMin()))));
+        filter->SetUpper(static_cast<typename In::PixelType>(
+            std::min(upper, double(itk::NumericTraits<typename In::PixelType>::max()))));
         filter->SetReplaceValue(1);
         filter->SetConnectivity(itk::ConnectedThresholdImageFilter<In, Image<std::uint8_t, 3>>::FaceConnectivity);
         filter->AddSeed(indexOf<In>(seed));
