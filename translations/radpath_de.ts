@@ -108,6 +108,71 @@ Min %5  Max %6</translation>
     </message>
 </context>
 <context>
+    <name>PacsConnection</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>DICOM TLS is not supported yet.</source>
+        <translation>DICOM-TLS wird noch nicht unterstützt.</translation>
+    </message>
+</context>
+<context>
+    <name>PacsNodeStore</name>
+    <message>
+        <source>Give the node a name.</source>
+        <translation>Geben Sie dem Knoten einen Namen.</translation>
+    </message>
+    <message>
+        <source>The AE title must be 1 to 16 characters, without a backslash.</source>
+        <translation>Der AE-Titel muss 1 bis 16 Zeichen lang sein, ohne Backslash.</translation>
+    </message>
+    <message>
+        <source>Enter the host name or address of the PACS.</source>
+        <translation>Geben Sie den Hostnamen oder die Adresse des PACS ein.</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>Der Port muss zwischen 1 und 65535 liegen.</translation>
+    </message>
+    <message>
+        <source>The base URL must be an http:// or https:// address.</source>
+        <translation>Die Basis-URL muss eine http://- oder https://-Adresse sein.</translation>
+    </message>
+    <message>
+        <source>Basic authentication needs a user name.</source>
+        <translation>Die Basic-Authentifizierung braucht einen Benutzernamen.</translation>
+    </message>
+    <message>
+        <source>RadPath&apos;s AE title must be 1 to 16 characters, without a backslash.</source>
+        <translation>Der AE-Titel von RadPath muss 1 bis 16 Zeichen lang sein, ohne Backslash.</translation>
+    </message>
+    <message>
+        <source>The storage port must be between 1 and 65535.</source>
+        <translation>Der Empfangsport muss zwischen 1 und 65535 liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>PacsRetrieval</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot move %1 into %2</source>
+        <translation>%1 kann nicht nach %2 verschoben werden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 instances</source>
+        <translation>%1 von %2 Instanzen</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPreparation</name>
     <message>
         <source>%1 file(s) could not be decoded and were left out, e.g. %2: %3</source>
@@ -570,6 +635,64 @@ Gerät %4: %5 (%6)</translation>
     </message>
 </context>
 <context>
+    <name>radpath::app::DeidentifyExportDialog</name>
+    <message>
+        <source>Export de-identified</source>
+        <translation>De-identifiziert exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Write a de-identified copy of %1 (%n file(s)) by the DICOM Basic Application Level Confidentiality Profile (PS3.15 Annex E).</source>
+        <translation>
+            <numerusform>Eine de-identifizierte Kopie von %1 (%n Datei) nach dem DICOM Basic Application Level Confidentiality Profile (PS3.15 Anhang E) schreiben.</numerusform>
+            <numerusform>Eine de-identifizierte Kopie von %1 (%n Dateien) nach dem DICOM Basic Application Level Confidentiality Profile (PS3.15 Anhang E) schreiben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Datumsangaben</translation>
+    </message>
+    <message>
+        <source>Remove dates</source>
+        <translation>Datumsangaben entfernen</translation>
+    </message>
+    <message>
+        <source>Keep dates</source>
+        <translation>Datumsangaben behalten</translation>
+    </message>
+    <message>
+        <source>Shift dates by</source>
+        <translation>Datumsangaben verschieben um</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Keep patient characteristics (sex, age, size, weight)</source>
+        <translation>Patientenmerkmale behalten (Geschlecht, Alter, Größe, Gewicht)</translation>
+    </message>
+    <message>
+        <source>folder for the de-identified files</source>
+        <translation>Ordner für die de-identifizierten Dateien</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Zielordner</translation>
+    </message>
+    <message>
+        <source>Pixel data is not changed: text burned into the images stays. Files that may carry it are named in the summary.</source>
+        <translation>Pixeldaten werden nicht verändert: in die Bilder eingebrannter Text bleibt. Dateien, die solchen Text tragen können, nennt die Zusammenfassung.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+</context>
+<context>
     <name>radpath::app::DocumentController</name>
     <message>
         <source>The file or folder does not exist.</source>
@@ -931,6 +1054,10 @@ Gerät %4: %5 (%6)</translation>
         <source>Train a &amp;Model…</source>
         <translation>&amp;Modell trainieren…</translation>
     </message>
+    <message>
+        <source>&amp;Query/Retrieve…</source>
+        <translation>PACS-&amp;Abfrage…</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MeasurementStore</name>
@@ -1041,6 +1168,670 @@ Gerät %4: %5 (%6)</translation>
     </message>
 </context>
 <context>
+    <name>radpath::app::PacsController</name>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>Das Senden wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>De-identification was cancelled; the files written so far are complete.</source>
+        <translation>Die De-Identifizierung wurde abgebrochen; die bis dahin geschriebenen Dateien sind vollständig.</translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+    <message>
+        <source>Send to PACS</source>
+        <translation>An PACS senden</translation>
+    </message>
+    <message>
+        <source>Choose a PACS node: none is set up yet.</source>
+        <translation>Wählen Sie einen PACS-Knoten: Es ist noch keiner eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Sending %1 to %2</source>
+        <translation>%1 wird an %2 gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n instance(s) to %1.</source>
+        <translation>
+            <numerusform>%n Instanz an %1 gesendet.</numerusform>
+            <numerusform>%n Instanzen an %1 gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending to %1 failed: %2</source>
+        <translation>Senden an %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>De-identifying into %1</source>
+        <translation>De-Identifizierung nach %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n de-identified file(s) written to %1.</source>
+        <translation>
+            <numerusform>%n de-identifizierte Datei nach %1 geschrieben.</numerusform>
+            <numerusform>%n de-identifizierte Dateien nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be de-identified.</source>
+        <translation>
+            <numerusform>%n Datei konnte nicht de-identifiziert werden.</numerusform>
+            <numerusform>%n Dateien konnten nicht de-identifiziert werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): some images may show patient data burned into their pixels, which de-identification does not remove. Check them before sharing.</source>
+        <translation>
+            <numerusform>%n Warnung: Manche Bilder können in ihre Pixel eingebrannte Patientendaten zeigen, die die De-Identifizierung nicht entfernt. Prüfen Sie sie vor der Weitergabe.</numerusform>
+            <numerusform>%n Warnungen: Manche Bilder können in ihre Pixel eingebrannte Patientendaten zeigen, die die De-Identifizierung nicht entfernt. Prüfen Sie sie vor der Weitergabe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export de-identified</source>
+        <translation>De-identifiziert exportieren</translation>
+    </message>
+    <message>
+        <source>De-identification failed: %1</source>
+        <translation>De-Identifizierung fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::PacsNodeEditor</name>
+    <message>
+        <source>DICOM (DIMSE)</source>
+        <translation>DICOM (DIMSE)</translation>
+    </message>
+    <message>
+        <source>DICOMweb</source>
+        <translation>DICOMweb</translation>
+    </message>
+    <message>
+        <source>e.g. PACS</source>
+        <translation>z. B. PACS</translation>
+    </message>
+    <message>
+        <source>host name or address</source>
+        <translation>Hostname oder Adresse</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>not supported yet</source>
+        <translation>noch nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Basic (user and password)</source>
+        <translation>Basic (Benutzer und Passwort)</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Store in the settings file (plain text)</source>
+        <translation>In der Einstellungsdatei speichern (Klartext)</translation>
+    </message>
+    <message>
+        <source>Only if no keyring is available and you accept that anyone who can read the settings file can read the secret</source>
+        <translation>Nur wenn kein Schlüsselbund verfügbar ist und Sie hinnehmen, dass jeder, der die Einstellungsdatei lesen kann, das Geheimnis lesen kann</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>AE title</source>
+        <translation>AE-Titel</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>The secret will be written to the settings file as plain text: anyone who can read that file can read it.</source>
+        <translation>Das Geheimnis wird im Klartext in die Einstellungsdatei geschrieben: Jeder, der diese Datei lesen kann, kann es lesen.</translation>
+    </message>
+    <message>
+        <source>Looking for the system keyring…</source>
+        <translation>Systemschlüsselbund wird gesucht…</translation>
+    </message>
+    <message>
+        <source>The secret is kept in the system keyring.</source>
+        <translation>Das Geheimnis wird im Systemschlüsselbund aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No keyring service is available (the keyring answered: %1). The secret is kept for this session only; tick “Store in the settings file (plain text)” to keep it across restarts.</source>
+        <translation>Kein Schlüsselbunddienst verfügbar (Antwort des Schlüsselbunds: %1). Das Geheimnis wird nur für diese Sitzung aufbewahrt; kreuzen Sie „In der Einstellungsdatei speichern (Klartext)“ an, um es über Neustarts hinweg zu behalten.</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>%1 wird getestet…</translation>
+    </message>
+    <message>
+        <source>Testing connection to %1</source>
+        <translation>Verbindung zu %1 wird getestet</translation>
+    </message>
+    <message>
+        <source>Connection works: %1 answered in %2 ms.</source>
+        <translation>Verbindung funktioniert: %1 hat in %2 ms geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::PacsQueryDialog</name>
+    <message>
+        <source>Query/Retrieve</source>
+        <translation>PACS-Abfrage</translation>
+    </message>
+    <message>
+        <source>Nodes…</source>
+        <translation>Knoten…</translation>
+    </message>
+    <message>
+        <source>Add or change PACS nodes (Tools &gt; Settings &gt; PACS)</source>
+        <translation>PACS-Knoten hinzufügen oder ändern (Werkzeuge &gt; Einstellungen &gt; PACS)</translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+    <message>
+        <source>Matches names starting with the text; * and ? are wildcards</source>
+        <translation>Findet Namen, die mit dem Text beginnen; * und ? sind Platzhalter</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Patientenname</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <source>Accession</source>
+        <translation>Auftragsnummer</translation>
+    </message>
+    <message>
+        <source>Study date from</source>
+        <translation>Studiendatum von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalitäten</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serien</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Select series to retrieve only those; with none selected the whole study is retrieved</source>
+        <translation>Wählen Sie Serien aus, um nur diese abzurufen; ohne Auswahl wird die ganze Studie abgerufen</translation>
+    </message>
+    <message>
+        <source>C-GET</source>
+        <translation>C-GET</translation>
+    </message>
+    <message>
+        <source>The PACS sends the images back on the same connection</source>
+        <translation>Das PACS sendet die Bilder über dieselbe Verbindung zurück</translation>
+    </message>
+    <message>
+        <source>C-MOVE</source>
+        <translation>C-MOVE</translation>
+    </message>
+    <message>
+        <source>The PACS sends the images to RadPath&apos;s AE title and storage port; it must know them</source>
+        <translation>Das PACS sendet die Bilder an den AE-Titel und Empfangsport von RadPath; es muss beide kennen</translation>
+    </message>
+    <message>
+        <source>Retrieve study</source>
+        <translation>Studie abrufen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retrieve with</source>
+        <translation>Abrufen mit</translation>
+    </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation>Suche abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n instance(s)</source>
+        <translation>
+            <numerusform>Fertig: %n Instanz</numerusform>
+            <numerusform>Fertig: %n Instanzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieval cancelled; %n series completed and imported.</source>
+        <translation>
+            <numerusform>Abruf abgebrochen; %n Serie abgerufen und importiert.</numerusform>
+            <numerusform>Abruf abgebrochen; %n Serien abgerufen und importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieval failed: %1
+The %n series retrieved before it are in the study database.</source>
+        <translation>
+            <numerusform>Abruf fehlgeschlagen: %1
+Die zuvor abgerufene Serie (%n) ist in der Studiendatenbank.</numerusform>
+            <numerusform>Abruf fehlgeschlagen: %1
+Die %n zuvor abgerufenen Serien sind in der Studiendatenbank.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrieval failed: %1</source>
+        <translation>Abruf fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieved %n series into the study database.</source>
+        <translation>
+            <numerusform>%n Serie in die Studiendatenbank abgerufen.</numerusform>
+            <numerusform>%n Serien in die Studiendatenbank abgerufen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No PACS node is set up yet: add one with “Nodes…”.</source>
+        <translation>Es ist noch kein PACS-Knoten eingerichtet: Fügen Sie einen über „Knoten…“ hinzu.</translation>
+    </message>
+    <message>
+        <source>Choose a PACS node first, or add one with “Nodes…”.</source>
+        <translation>Wählen Sie zuerst einen PACS-Knoten oder fügen Sie einen über „Knoten…“ hinzu.</translation>
+    </message>
+    <message>
+        <source>No password or token is known for %1: enter it in the PACS settings.</source>
+        <translation>Für %1 ist kein Passwort oder Token bekannt: Geben Sie es in den PACS-Einstellungen ein.</translation>
+    </message>
+    <message>
+        <source>Searching %1…</source>
+        <translation>%1 wird durchsucht…</translation>
+    </message>
+    <message>
+        <source>Searching %1</source>
+        <translation>%1 wird durchsucht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(ies) found.</source>
+        <translation>
+            <numerusform>%n Studie gefunden.</numerusform>
+            <numerusform>%n Studien gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Listing series on %1</source>
+        <translation>Serien auf %1 werden aufgelistet</translation>
+    </message>
+    <message>
+        <source>Listing the series failed: %1</source>
+        <translation>Auflisten der Serien fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>This node cannot send with C-MOVE: use C-GET.</source>
+        <translation>Dieser Knoten kann nicht mit C-MOVE senden: Verwenden Sie C-GET.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieving %n series…</source>
+        <translation>
+            <numerusform>%n Serie wird abgerufen…</numerusform>
+            <numerusform>%n Serien werden abgerufen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieve %n series</source>
+        <translation>
+            <numerusform>%n Serie abrufen</numerusform>
+            <numerusform>%n Serien abrufen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::PacsRetriever</name>
+    <message>
+        <source>Retrieving series %1 of %2</source>
+        <translation>Serie %1 von %2 wird abgerufen</translation>
+    </message>
+    <message>
+        <source>Retrieving series %1 of %2 (%3)</source>
+        <translation>Serie %1 von %2 wird abgerufen (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::PacsSendDialog</name>
+    <message>
+        <source>Send to PACS</source>
+        <translation>An PACS senden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %1 (%n file(s)) with C-STORE to:</source>
+        <translation>
+            <numerusform>%1 (%n Datei) mit C-STORE senden an:</numerusform>
+            <numerusform>%1 (%n Dateien) mit C-STORE senden an:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No PACS node is set up yet: add one in Tools &gt; Settings &gt; PACS.</source>
+        <translation>Es ist noch kein PACS-Knoten eingerichtet: Fügen Sie einen unter Werkzeuge &gt; Einstellungen &gt; PACS hinzu.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::PacsSettingsPage</name>
+    <message>
+        <source>Remote nodes</source>
+        <translation>Entfernte Knoten</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>RadPath listens on this port while a C-MOVE runs; the PACS must know RadPath&apos;s AE title with this computer&apos;s address and this port</source>
+        <translation>RadPath empfängt auf diesem Port, solange ein C-MOVE läuft; das PACS muss den AE-Titel von RadPath mit der Adresse dieses Computers und diesem Port kennen</translation>
+    </message>
+    <message>
+        <source>RadPath&apos;s AE title</source>
+        <translation>AE-Titel von RadPath</translation>
+    </message>
+    <message>
+        <source>Storage port (C-MOVE)</source>
+        <translation>Empfangsport (C-MOVE)</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>New PACS</source>
+        <translation>Neues PACS</translation>
+    </message>
+    <message>
+        <source>Saved in the system keyring.</source>
+        <translation>Im Systemschlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not saved: no keyring service is available (the keyring answered: %1). The secret is kept for this session only.</source>
+        <translation>Nicht gespeichert: Kein Schlüsselbunddienst verfügbar (Antwort des Schlüsselbunds: %1). Das Geheimnis wird nur für diese Sitzung aufbewahrt.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::SegmentEditorDock</name>
+    <message>
+        <source>Segment Editor</source>
+        <translation>Segment-Editor</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>A new empty label map on the volume&apos;s grid</source>
+        <translation>Eine neue leere Labelkarte auf dem Raster des Volumens</translation>
+    </message>
+    <message>
+        <source>Label map</source>
+        <translation>Labelkarte</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation>Malen</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Radieren</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Füllen</translation>
+    </message>
+    <message>
+        <source>Grow</source>
+        <translation>Wachsen</translation>
+    </message>
+    <message>
+        <source>Paint the label with the brush (drag)</source>
+        <translation>Das Label mit dem Pinsel malen (ziehen)</translation>
+    </message>
+    <message>
+        <source>Erase the label under the brush (drag)</source>
+        <translation>Das Label unter dem Pinsel radieren (ziehen)</translation>
+    </message>
+    <message>
+        <source>Fill the connected region under the click in this slice</source>
+        <translation>Die zusammenhängende Region unter dem Klick in dieser Schicht füllen</translation>
+    </message>
+    <message>
+        <source>Grow a region from the click: within the HU range when set, else from the values around it</source>
+        <translation>Eine Region vom Klick aus wachsen lassen: im HU-Bereich, wenn gesetzt, sonst nach den Werten um ihn herum</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>3-D sphere</source>
+        <translation>3D-Kugel</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Radius</translation>
+    </message>
+    <message>
+        <source>Only</source>
+        <translation>Nur</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Keep largest island</source>
+        <translation>Größte Insel behalten</translation>
+    </message>
+    <message>
+        <source>Remove small islands</source>
+        <translation>Kleine Inseln entfernen</translation>
+    </message>
+    <message>
+        <source>Fill holes</source>
+        <translation>Löcher füllen</translation>
+    </message>
+    <message>
+        <source>Smooth (median)</source>
+        <translation>Glätten (Median)</translation>
+    </message>
+    <message>
+        <source>Interpolate slices</source>
+        <translation>Schichten interpolieren</translation>
+    </message>
+    <message>
+        <source> mL</source>
+        <translation> ml</translation>
+    </message>
+    <message>
+        <source>Islands smaller than this are removed</source>
+        <translation>Kleinere Inseln werden entfernt</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Volume (mL)</source>
+        <translation>Volumen (ml)</translation>
+    </message>
+    <message>
+        <source>Mean ± SD</source>
+        <translation>Mittel ± SD</translation>
+    </message>
+    <message>
+        <source>Segmentation %1</source>
+        <translation>Segmentierung %1</translation>
+    </message>
+    <message>
+        <source>Segment 1</source>
+        <translation>Segment 1</translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation>Segment %1</translation>
+    </message>
+    <message>
+        <source>Undo: %1 of %2 MB</source>
+        <translation>Rückgängig: %1 von %2 MB</translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+</context>
+<context>
     <name>radpath::app::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1102,6 +1893,10 @@ Gerät %4: %5 (%6)</translation>
         <source>Language and data folder changes take effect at the next start.</source>
         <translation>Änderungen an Sprache und Datenordner werden beim nächsten Start wirksam.</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::StudyBrowserDock</name>
@@ -1156,6 +1951,26 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>The study database cannot be read: %1</source>
         <translation>Die Studiendatenbank kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the series “%1”</source>
+        <translation>die Serie „%1“</translation>
+    </message>
+    <message>
+        <source>the study of %1</source>
+        <translation>die Studie von %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Send to PACS…</source>
+        <translation>An PACS senden…</translation>
+    </message>
+    <message>
+        <source>Export de-identified…</source>
+        <translation>De-identifiziert exportieren…</translation>
     </message>
 </context>
 <context>

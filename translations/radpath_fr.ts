@@ -108,6 +108,71 @@ Min %5  Max %6</translation>
     </message>
 </context>
 <context>
+    <name>PacsConnection</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>DICOM TLS is not supported yet.</source>
+        <translation>DICOM TLS n’est pas encore pris en charge.</translation>
+    </message>
+</context>
+<context>
+    <name>PacsNodeStore</name>
+    <message>
+        <source>Give the node a name.</source>
+        <translation>Donnez un nom au nœud.</translation>
+    </message>
+    <message>
+        <source>The AE title must be 1 to 16 characters, without a backslash.</source>
+        <translation>Le titre AE doit compter 1 à 16 caractères, sans barre oblique inverse.</translation>
+    </message>
+    <message>
+        <source>Enter the host name or address of the PACS.</source>
+        <translation>Saisissez le nom d’hôte ou l’adresse du PACS.</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>Le port doit être compris entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>The base URL must be an http:// or https:// address.</source>
+        <translation>L’URL de base doit être une adresse http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>Basic authentication needs a user name.</source>
+        <translation>L’authentification Basic nécessite un nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>RadPath&apos;s AE title must be 1 to 16 characters, without a backslash.</source>
+        <translation>Le titre AE de RadPath doit compter 1 à 16 caractères, sans barre oblique inverse.</translation>
+    </message>
+    <message>
+        <source>The storage port must be between 1 and 65535.</source>
+        <translation>Le port de réception doit être compris entre 1 et 65535.</translation>
+    </message>
+</context>
+<context>
+    <name>PacsRetrieval</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>cannot move %1 into %2</source>
+        <translation>impossible de déplacer %1 dans %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 instances</source>
+        <translation>%1 instances sur %2</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importation</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPreparation</name>
     <message>
         <source>%1 file(s) could not be decoded and were left out, e.g. %2: %3</source>
@@ -570,6 +635,64 @@ Périphérique %4 : %5 (%6)</translation>
     </message>
 </context>
 <context>
+    <name>radpath::app::DeidentifyExportDialog</name>
+    <message>
+        <source>Export de-identified</source>
+        <translation>Exporter anonymisé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Write a de-identified copy of %1 (%n file(s)) by the DICOM Basic Application Level Confidentiality Profile (PS3.15 Annex E).</source>
+        <translation>
+            <numerusform>Écrire une copie anonymisée de %1 (%n fichier) selon le profil DICOM Basic Application Level Confidentiality (PS3.15 annexe E).</numerusform>
+            <numerusform>Écrire une copie anonymisée de %1 (%n fichiers) selon le profil DICOM Basic Application Level Confidentiality (PS3.15 annexe E).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Remove dates</source>
+        <translation>Supprimer les dates</translation>
+    </message>
+    <message>
+        <source>Keep dates</source>
+        <translation>Conserver les dates</translation>
+    </message>
+    <message>
+        <source>Shift dates by</source>
+        <translation>Décaler les dates de</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Keep patient characteristics (sex, age, size, weight)</source>
+        <translation>Conserver les caractéristiques du patient (sexe, âge, taille, poids)</translation>
+    </message>
+    <message>
+        <source>folder for the de-identified files</source>
+        <translation>dossier des fichiers anonymisés</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <source>Pixel data is not changed: text burned into the images stays. Files that may carry it are named in the summary.</source>
+        <translation>Les données de pixels ne sont pas modifiées : le texte incrusté dans les images reste. Le résumé nomme les fichiers qui peuvent en contenir.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+</context>
+<context>
     <name>radpath::app::DocumentController</name>
     <message>
         <source>The file or folder does not exist.</source>
@@ -931,6 +1054,10 @@ Périphérique %4 : %5 (%6)</translation>
         <source>Train a &amp;Model…</source>
         <translation>Entraîner un &amp;modèle…</translation>
     </message>
+    <message>
+        <source>&amp;Query/Retrieve…</source>
+        <translation>&amp;Interroger le PACS…</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MeasurementStore</name>
@@ -1041,6 +1168,670 @@ Périphérique %4 : %5 (%6)</translation>
     </message>
 </context>
 <context>
+    <name>radpath::app::PacsController</name>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>L’envoi a été annulé.</translation>
+    </message>
+    <message>
+        <source>De-identification was cancelled; the files written so far are complete.</source>
+        <translation>L’anonymisation a été annulée ; les fichiers écrits jusque-là sont complets.</translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+    <message>
+        <source>Send to PACS</source>
+        <translation>Envoyer au PACS</translation>
+    </message>
+    <message>
+        <source>Choose a PACS node: none is set up yet.</source>
+        <translation>Choisissez un nœud PACS : aucun n’est encore configuré.</translation>
+    </message>
+    <message>
+        <source>Sending %1 to %2</source>
+        <translation>Envoi de %1 à %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n instance(s) to %1.</source>
+        <translation>
+            <numerusform>%n instance envoyée à %1.</numerusform>
+            <numerusform>%n instances envoyées à %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending to %1 failed: %2</source>
+        <translation>L’envoi à %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>De-identifying into %1</source>
+        <translation>Anonymisation vers %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n de-identified file(s) written to %1.</source>
+        <translation>
+            <numerusform>%n fichier anonymisé écrit dans %1.</numerusform>
+            <numerusform>%n fichiers anonymisés écrits dans %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be de-identified.</source>
+        <translation>
+            <numerusform>%n fichier n’a pas pu être anonymisé.</numerusform>
+            <numerusform>%n fichiers n’ont pas pu être anonymisés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): some images may show patient data burned into their pixels, which de-identification does not remove. Check them before sharing.</source>
+        <translation>
+            <numerusform>%n avertissement : certaines images peuvent montrer des données du patient incrustées dans leurs pixels, que l’anonymisation ne retire pas. Vérifiez-les avant de les partager.</numerusform>
+            <numerusform>%n avertissements : certaines images peuvent montrer des données du patient incrustées dans leurs pixels, que l’anonymisation ne retire pas. Vérifiez-les avant de les partager.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export de-identified</source>
+        <translation>Exporter anonymisé</translation>
+    </message>
+    <message>
+        <source>De-identification failed: %1</source>
+        <translation>L’anonymisation a échoué : %1</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::PacsNodeEditor</name>
+    <message>
+        <source>DICOM (DIMSE)</source>
+        <translation>DICOM (DIMSE)</translation>
+    </message>
+    <message>
+        <source>DICOMweb</source>
+        <translation>DICOMweb</translation>
+    </message>
+    <message>
+        <source>e.g. PACS</source>
+        <translation>p. ex. PACS</translation>
+    </message>
+    <message>
+        <source>host name or address</source>
+        <translation>nom d’hôte ou adresse</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>not supported yet</source>
+        <translation>pas encore pris en charge</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Basic (user and password)</source>
+        <translation>Basic (utilisateur et mot de passe)</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Jeton Bearer</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Store in the settings file (plain text)</source>
+        <translation>Enregistrer dans le fichier de paramètres (texte en clair)</translation>
+    </message>
+    <message>
+        <source>Only if no keyring is available and you accept that anyone who can read the settings file can read the secret</source>
+        <translation>Seulement si aucun trousseau n’est disponible et si vous acceptez que quiconque peut lire le fichier de paramètres puisse lire le secret</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>AE title</source>
+        <translation>Titre AE</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL de base</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test annulé.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>The secret will be written to the settings file as plain text: anyone who can read that file can read it.</source>
+        <translation>Le secret sera écrit en clair dans le fichier de paramètres : quiconque peut lire ce fichier peut le lire.</translation>
+    </message>
+    <message>
+        <source>Looking for the system keyring…</source>
+        <translation>Recherche du trousseau du système…</translation>
+    </message>
+    <message>
+        <source>The secret is kept in the system keyring.</source>
+        <translation>Le secret est conservé dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>No keyring service is available (the keyring answered: %1). The secret is kept for this session only; tick “Store in the settings file (plain text)” to keep it across restarts.</source>
+        <translation>Aucun service de trousseau n’est disponible (réponse du trousseau : %1). Le secret n’est conservé que pour cette session ; cochez « Enregistrer dans le fichier de paramètres (texte en clair) » pour le garder après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>Échec de la connexion : %1</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>Test de %1…</translation>
+    </message>
+    <message>
+        <source>Testing connection to %1</source>
+        <translation>Test de la connexion à %1</translation>
+    </message>
+    <message>
+        <source>Connection works: %1 answered in %2 ms.</source>
+        <translation>La connexion fonctionne : %1 a répondu en %2 ms.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::PacsQueryDialog</name>
+    <message>
+        <source>Query/Retrieve</source>
+        <translation>Interroger le PACS</translation>
+    </message>
+    <message>
+        <source>Nodes…</source>
+        <translation>Nœuds…</translation>
+    </message>
+    <message>
+        <source>Add or change PACS nodes (Tools &gt; Settings &gt; PACS)</source>
+        <translation>Ajouter ou modifier des nœuds PACS (Outils &gt; Paramètres &gt; PACS)</translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+    <message>
+        <source>Matches names starting with the text; * and ? are wildcards</source>
+        <translation>Trouve les noms qui commencent par le texte ; * et ? sont des jokers</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nom du patient</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID patient</translation>
+    </message>
+    <message>
+        <source>Accession</source>
+        <translation>N° d’accès</translation>
+    </message>
+    <message>
+        <source>Study date from</source>
+        <translation>Date d’étude du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalité</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalités</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Séries</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instances</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Select series to retrieve only those; with none selected the whole study is retrieved</source>
+        <translation>Sélectionnez des séries pour ne récupérer qu’elles ; sans sélection, toute l’étude est récupérée</translation>
+    </message>
+    <message>
+        <source>C-GET</source>
+        <translation>C-GET</translation>
+    </message>
+    <message>
+        <source>The PACS sends the images back on the same connection</source>
+        <translation>Le PACS renvoie les images sur la même connexion</translation>
+    </message>
+    <message>
+        <source>C-MOVE</source>
+        <translation>C-MOVE</translation>
+    </message>
+    <message>
+        <source>The PACS sends the images to RadPath&apos;s AE title and storage port; it must know them</source>
+        <translation>Le PACS envoie les images au titre AE et au port de réception de RadPath ; il doit les connaître</translation>
+    </message>
+    <message>
+        <source>Retrieve study</source>
+        <translation>Récupérer l’étude</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Retrieve with</source>
+        <translation>Récupérer avec</translation>
+    </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation>Recherche annulée.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n instance(s)</source>
+        <translation>
+            <numerusform>Terminé : %n instance</numerusform>
+            <numerusform>Terminé : %n instances</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieval cancelled; %n series completed and imported.</source>
+        <translation>
+            <numerusform>Récupération annulée ; %n série récupérée et importée.</numerusform>
+            <numerusform>Récupération annulée ; %n séries récupérées et importées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieval failed: %1
+The %n series retrieved before it are in the study database.</source>
+        <translation>
+            <numerusform>Échec de la récupération : %1
+La série récupérée auparavant (%n) est dans la base d’études.</numerusform>
+            <numerusform>Échec de la récupération : %1
+Les %n séries récupérées auparavant sont dans la base d’études.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrieval failed: %1</source>
+        <translation>Échec de la récupération : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieved %n series into the study database.</source>
+        <translation>
+            <numerusform>%n série récupérée dans la base d’études.</numerusform>
+            <numerusform>%n séries récupérées dans la base d’études.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No PACS node is set up yet: add one with “Nodes…”.</source>
+        <translation>Aucun nœud PACS n’est encore configuré : ajoutez-en un avec « Nœuds… ».</translation>
+    </message>
+    <message>
+        <source>Choose a PACS node first, or add one with “Nodes…”.</source>
+        <translation>Choisissez d’abord un nœud PACS, ou ajoutez-en un avec « Nœuds… ».</translation>
+    </message>
+    <message>
+        <source>No password or token is known for %1: enter it in the PACS settings.</source>
+        <translation>Aucun mot de passe ni jeton n’est connu pour %1 : saisissez-le dans les paramètres PACS.</translation>
+    </message>
+    <message>
+        <source>Searching %1…</source>
+        <translation>Recherche sur %1…</translation>
+    </message>
+    <message>
+        <source>Searching %1</source>
+        <translation>Recherche sur %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(ies) found.</source>
+        <translation>
+            <numerusform>%n étude trouvée.</numerusform>
+            <numerusform>%n études trouvées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Échec de la recherche : %1</translation>
+    </message>
+    <message>
+        <source>Listing series on %1</source>
+        <translation>Liste des séries sur %1</translation>
+    </message>
+    <message>
+        <source>Listing the series failed: %1</source>
+        <translation>Échec de la liste des séries : %1</translation>
+    </message>
+    <message>
+        <source>This node cannot send with C-MOVE: use C-GET.</source>
+        <translation>Ce nœud ne peut pas envoyer par C-MOVE : utilisez C-GET.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieving %n series…</source>
+        <translation>
+            <numerusform>Récupération de %n série…</numerusform>
+            <numerusform>Récupération de %n séries…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieve %n series</source>
+        <translation>
+            <numerusform>Récupérer %n série</numerusform>
+            <numerusform>Récupérer %n séries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::PacsRetriever</name>
+    <message>
+        <source>Retrieving series %1 of %2</source>
+        <translation>Récupération de la série %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Retrieving series %1 of %2 (%3)</source>
+        <translation>Récupération de la série %1 sur %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::PacsSendDialog</name>
+    <message>
+        <source>Send to PACS</source>
+        <translation>Envoyer au PACS</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %1 (%n file(s)) with C-STORE to:</source>
+        <translation>
+            <numerusform>Envoyer %1 (%n fichier) par C-STORE à :</numerusform>
+            <numerusform>Envoyer %1 (%n fichiers) par C-STORE à :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No PACS node is set up yet: add one in Tools &gt; Settings &gt; PACS.</source>
+        <translation>Aucun nœud PACS n’est encore configuré : ajoutez-en un dans Outils &gt; Paramètres &gt; PACS.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::PacsSettingsPage</name>
+    <message>
+        <source>Remote nodes</source>
+        <translation>Nœuds distants</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>RadPath listens on this port while a C-MOVE runs; the PACS must know RadPath&apos;s AE title with this computer&apos;s address and this port</source>
+        <translation>RadPath écoute sur ce port pendant un C-MOVE ; le PACS doit connaître le titre AE de RadPath avec l’adresse de cet ordinateur et ce port</translation>
+    </message>
+    <message>
+        <source>RadPath&apos;s AE title</source>
+        <translation>Titre AE de RadPath</translation>
+    </message>
+    <message>
+        <source>Storage port (C-MOVE)</source>
+        <translation>Port de réception (C-MOVE)</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>New PACS</source>
+        <translation>Nouveau PACS</translation>
+    </message>
+    <message>
+        <source>Saved in the system keyring.</source>
+        <translation>Enregistré dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>Not saved: no keyring service is available (the keyring answered: %1). The secret is kept for this session only.</source>
+        <translation>Non enregistré : aucun service de trousseau n’est disponible (réponse du trousseau : %1). Le secret n’est conservé que pour cette session.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::SegmentEditorDock</name>
+    <message>
+        <source>Segment Editor</source>
+        <translation>Éditeur de segments</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>A new empty label map on the volume&apos;s grid</source>
+        <translation>Une nouvelle carte d’étiquettes vide sur la grille du volume</translation>
+    </message>
+    <message>
+        <source>Label map</source>
+        <translation>Carte d’étiquettes</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation>Peindre</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Remplir</translation>
+    </message>
+    <message>
+        <source>Grow</source>
+        <translation>Croissance</translation>
+    </message>
+    <message>
+        <source>Paint the label with the brush (drag)</source>
+        <translation>Peindre l’étiquette au pinceau (glisser)</translation>
+    </message>
+    <message>
+        <source>Erase the label under the brush (drag)</source>
+        <translation>Effacer l’étiquette sous le pinceau (glisser)</translation>
+    </message>
+    <message>
+        <source>Fill the connected region under the click in this slice</source>
+        <translation>Remplir la région connexe sous le clic dans cette coupe</translation>
+    </message>
+    <message>
+        <source>Grow a region from the click: within the HU range when set, else from the values around it</source>
+        <translation>Faire croître une région depuis le clic : dans la plage HU si elle est définie, sinon d’après les valeurs alentour</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>3-D sphere</source>
+        <translation>Sphère 3D</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Rayon</translation>
+    </message>
+    <message>
+        <source>Only</source>
+        <translation>Seulement</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valeurs</translation>
+    </message>
+    <message>
+        <source>Keep largest island</source>
+        <translation>Garder le plus grand îlot</translation>
+    </message>
+    <message>
+        <source>Remove small islands</source>
+        <translation>Supprimer les petits îlots</translation>
+    </message>
+    <message>
+        <source>Fill holes</source>
+        <translation>Combler les trous</translation>
+    </message>
+    <message>
+        <source>Smooth (median)</source>
+        <translation>Lisser (médiane)</translation>
+    </message>
+    <message>
+        <source>Interpolate slices</source>
+        <translation>Interpoler les coupes</translation>
+    </message>
+    <message>
+        <source> mL</source>
+        <translation> mL</translation>
+    </message>
+    <message>
+        <source>Islands smaller than this are removed</source>
+        <translation>Les îlots plus petits sont supprimés</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Volume (mL)</source>
+        <translation>Volume (mL)</translation>
+    </message>
+    <message>
+        <source>Mean ± SD</source>
+        <translation>Moyenne ± ÉT</translation>
+    </message>
+    <message>
+        <source>Segmentation %1</source>
+        <translation>Segmentation %1</translation>
+    </message>
+    <message>
+        <source>Segment 1</source>
+        <translation>Segment 1</translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation>Segment %1</translation>
+    </message>
+    <message>
+        <source>Undo: %1 of %2 MB</source>
+        <translation>Annulation : %1 Mo sur %2</translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+</context>
+<context>
     <name>radpath::app::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1102,6 +1893,10 @@ Périphérique %4 : %5 (%6)</translation>
         <source>Language and data folder changes take effect at the next start.</source>
         <translation>Les changements de langue et de dossier de données prennent effet au prochain démarrage.</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::StudyBrowserDock</name>
@@ -1156,6 +1951,26 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>The study database cannot be read: %1</source>
         <translation>La base des examens ne peut pas être lue : %1</translation>
+    </message>
+    <message>
+        <source>the series “%1”</source>
+        <translation>la série « %1 »</translation>
+    </message>
+    <message>
+        <source>the study of %1</source>
+        <translation>l’étude de %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Send to PACS…</source>
+        <translation>Envoyer au PACS…</translation>
+    </message>
+    <message>
+        <source>Export de-identified…</source>
+        <translation>Exporter anonymisé…</translation>
     </message>
 </context>
 <context>

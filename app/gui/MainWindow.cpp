@@ -12,6 +12,7 @@
 #include "app/gui/JobsDock.h"
 #include "app/gui/MeasurementStore.h"
 #include "app/gui/MeasurementsDock.h"
+#include "app/gui/PacsController.h"
 #include "viewer/render/VtkWidget.h"
 #include "viewer/view/SliceGrid.h"
 #include "viewer/view/SliceView.h"
@@ -92,6 +93,8 @@ void MainWindow::createDocks()
     m_studies = new StudyBrowserDock(m_jobs, m_settings, this);
     connect(m_studies, &StudyBrowserDock::openRequested, this, [this](const QString& path) { openPaths({path}); });
     addDockWidget(Qt::LeftDockWidgetArea, m_studies);
+    m_pacs = new PacsController(m_jobs, m_settings, *m_studies, this);
+    connect(m_pacs, &PacsController::openRequested, this, [this](const QString& path) { openPaths({path}); });
     tabifyDockWidget(m_dataBrowser, m_studies);
     m_studies->raise(); // the study list first, as PACS viewers open
 
@@ -143,6 +146,8 @@ void MainWindow::createActions()
             m_studies->raise();
         }
     });
+    file->addAction(tr("&Query/Retrieve…"), m_pacs, &PacsController::showQueryDialog)
+        ->setObjectName(QStringLiteral("queryRetrieveAction"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     refreshRecentMenu();
     file->addSeparator();
@@ -227,6 +232,7 @@ void MainWindow::createActions()
     tools->addSeparator();
     tools->addAction(tr("&Settings…"), QKeySequence::Preferences, this, [this] {
         SettingsDialog dialog(m_settings, this);
+        m_pacs->addSettingsPage(dialog);
         dialog.exec();
     });
 

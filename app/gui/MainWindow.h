@@ -24,6 +24,7 @@ class AiDock;
 class LayersDock;
 class MeasurementsDock;
 class MeasurementStore;
+class PacsController;
 class StudyBrowserDock;
 
 class MainWindow : public QMainWindow {
@@ -42,6 +43,7 @@ public:
     DocumentController* documents() const { return m_documents; }
     AiDock* aiDock() const { return m_ai; }
     StudyBrowserDock* studies() const { return m_studies; }
+    PacsController* pacs() const { return m_pacs; }
     MeasurementsDock* measurements() const { return m_measurements; }
     MeasurementStore* measurementStore() const { return m_store; }
     /// Series side by side: 1×1 is one series per tab; 1×2 and 2×2 show the open series in
@@ -83,6 +85,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     DataBrowserDock* m_dataBrowser = nullptr;
     StudyBrowserDock* m_studies = nullptr;
+    PacsController* m_pacs = nullptr;
     MeasurementsDock* m_measurements = nullptr;
     LayersDock* m_layers = nullptr;
     AiDock* m_ai = nullptr;

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -22,6 +23,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent) : QDialog
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
 
+    auto* general = new QWidget(this);
     m_cache = new QSpinBox(this);
     m_cache->setObjectName(QStringLiteral("tileCacheMB"));
     m_cache->setRange(32, 65536);
@@ -82,10 +84,27 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent) : QDialog
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    auto* generalLayout = new QVBoxLayout(general);
+    generalLayout->addLayout(form);
+    generalLayout->addWidget(note);
+    generalLayout->addStretch(1);
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("settingsPages"));
+    m_pages->addTab(general, tr("General"));
+
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(note);
+    layout->addWidget(m_pages);
     layout->addWidget(buttons);
+}
+
+void SettingsDialog::addPage(QWidget* page, const QString& title)
+{
+    m_pages->addTab(page, title);
+}
+
+void SettingsDialog::showPage(QWidget* page)
+{
+    m_pages->setCurrentWidget(page);
 }
 
 void SettingsDialog::apply()
@@ -98,6 +117,7 @@ void SettingsDialog::apply()
     if (m_dataDir->text() != m_settings.dataDir())
         AppSettings::setPreferredDataDir(m_dataDir->text());
     m_settings.sync();
+    emit applied();
 }
 
 } // namespace app

@@ -1,11 +1,13 @@
 #pragma once
-// Preferences: tile cache, worker threads, AI device, language, theme, data folder.
+// Preferences: tile cache, worker threads, AI device, language, theme, data folder on the
+// "General" page; other pages (PACS) are added by their owners.
 
 #include <QDialog>
 
 class QComboBox;
 class QLineEdit;
 class QSpinBox;
+class QTabWidget;
 
 namespace radpath {
 namespace app {
@@ -17,11 +19,18 @@ class SettingsDialog : public QDialog {
 public:
     explicit SettingsDialog(AppSettings& settings, QWidget* parent = nullptr);
 
-    /// Writes the dialog's values to the settings (called on OK).
+    /// Writes the dialog's values to the settings (called on OK), then emits applied().
     void apply();
+    /// A further page; it saves itself on applied().
+    void addPage(QWidget* page, const QString& title);
+    void showPage(QWidget* page);
+
+signals:
+    void applied();
 
 private:
     AppSettings& m_settings;
+    QTabWidget* m_pages = nullptr;
     QSpinBox* m_cache = nullptr;
     QSpinBox* m_threads = nullptr;
     QComboBox* m_device = nullptr;

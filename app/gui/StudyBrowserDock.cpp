@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPixmap>
 #include <QPushButton>
 #include <QTimer>
@@ -66,7 +67,65 @@ StudyBrowserDock::StudyBrowserDock(JobRunner& jobs, AppSettings& settings, QWidg
         if (!files.isEmpty())
             emit openRequested(files.first());
     });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        if (QMenu* menu = contextMenu(m_tree->itemAt(pos))) {
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_tree->viewport()->mapToGlobal(pos));
+        }
+    });
     refresh();
+}
+
+QStringList StudyBrowserDock::filesOf(const QTreeWidgetItem* item) const
+{
+    QStringList series;
+    if (item && !item->data(0, Qt::UserRole).toString().isEmpty())
+        series << item->data(0, Qt::UserRole).toString();
+    else if (item)
+        for (int i = 0; i < item->childCount(); ++i)
+            series << item->child(i)->data(0, Qt::UserRole).toString();
+    return seriesFiles(series);
+}
+
+QStringList StudyBrowserDock::seriesFiles(const QStringList& seriesUids) const
+{
+    QStringList files;
+    if (seriesUids.isEmpty())
+        return files;
+    const viewer::StudyDatabase db(databaseFile());
+    for (const QString& uid : seriesUids)
+        files += db.seriesFiles(uid);
+    return files;
+}
+
+QMenu* StudyBrowserDock::contextMenu(QTreeWidgetItem* item)
+{
+    if (!item || item->isDisabled())
+        return nullptr;
+    // What the row stands for, taken now: a refresh may delete the row while the menu is up.
+    QStringList series;
+    const QString uid = item->data(0, Qt::UserRole).toString();
+    if (!uid.isEmpty())
+        series << uid;
+    for (int i = 0; i < item->childCount(); ++i)
+        series << item->child(i)->data(0, Qt::UserRole).toString();
+    const QString what = !uid.isEmpty() ? tr("the series “%1”").arg(item->text(3).isEmpty() ? item->text(0) : item->text(3))
+                                        : tr("the study of %1").arg(item->text(0));
+    auto* menu = new QMenu(this);
+    if (!uid.isEmpty())
+        menu->addAction(tr("Open"), this, [this, uid] {
+            const QStringList files = seriesFiles({uid});
+            if (!files.isEmpty())
+                emit openRequested(files.first());
+        });
+    QAction* send = menu->addAction(tr("Send to PACS…"), this,
+                                    [this, series, what] { emit sendRequested(seriesFiles(series), what); });
+    send->setObjectName(QStringLiteral("sendToPacsAction"));
+    QAction* deidentify = menu->addAction(tr("Export de-identified…"), this,
+                                          [this, series, what] { emit exportRequested(seriesFiles(series), what); });
+    deidentify->setObjectName(QStringLiteral("exportDeidentifiedAction"));
+    return menu;
 }
 
 QString StudyBrowserDock::databaseFile() const

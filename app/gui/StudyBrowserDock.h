@@ -6,7 +6,9 @@
 #include <QDockWidget>
 
 class QLineEdit;
+class QMenu;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace radpath {
 namespace app {
@@ -24,13 +26,23 @@ public:
     void refresh();
     QString databaseFile() const;
     QTreeWidget* tree() const { return m_tree; }
+    /// The files of a study or series row, as the database lists them.
+    QStringList filesOf(const QTreeWidgetItem* item) const;
+    /// The context menu of a row (the caller owns it); nullptr for none.
+    QMenu* contextMenu(QTreeWidgetItem* item);
 
 signals:
     /// A series was chosen: open one of its files (the reader gathers the series).
     void openRequested(const QString& path);
     void imported(int instancesAdded);
+    /// "Send to PACS…" on a study or series: its files, and words naming it.
+    void sendRequested(const QStringList& files, const QString& what);
+    /// "Export de-identified…" on a study or series.
+    void exportRequested(const QStringList& files, const QString& what);
 
 private:
+    QStringList seriesFiles(const QStringList& seriesUids) const;
+
     JobRunner& m_jobs;
     AppSettings& m_settings;
     QLineEdit* m_search = nullptr;

@@ -4,9 +4,19 @@
 #include "app/core/JobRunner.h"
 #include "app/gui/Appearance.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/PacsController.h"
+#include "app/gui/PacsQueryDialog.h"
+#include "app/gui/PacsSettingsPage.h"
+#include "app/gui/SettingsDialog.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
 #include <QMenuBar>
+#include <QRegularExpression>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -55,6 +65,50 @@ private slots:
                     QVERIFY2(!QStringList({"&Open File…", "&Quit", "&Settings…", "&About RadPath", "&Close Tab"})
                                   .contains(action->text()),
                              qPrintable(action->text()));
+    }
+
+    void noEntryIsUnfinished_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("German") << "radpath_de.ts";
+        QTest::newRow("French") << "radpath_fr.ts";
+    }
+
+    void noEntryIsUnfinished()
+    {
+        // After lupdate (cmake --build build --target update_translations) every new string
+        // gets its translation; lrelease would drop an unfinished one and show English.
+        QFETCH(QString, file);
+        QFile ts(QStringLiteral(RADPATH_SOURCE_DIR "/translations/") + file);
+        QVERIFY(ts.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(ts.readAll());
+        static const QRegularExpression unfinished(
+            QStringLiteral("<source>([^<]*)</source>\\s*(?:<comment>[^<]*</comment>\\s*)?<translation type=\"unfinished\""));
+        QStringList sources;
+        for (auto it = unfinished.globalMatch(text); it.hasNext();)
+            sources << it.next().captured(1);
+        QVERIFY2(sources.isEmpty(), qPrintable(sources.join(QStringLiteral(" | "))));
+    }
+
+    void pacsDialogsSpeakGerman()
+    {
+        installTranslations(*qApp, "de");
+        QTemporaryDir dir;
+        AppSettings settings(dir.path());
+        JobRunner jobs(1);
+        MainWindow window(settings, jobs);
+        PacsQueryDialog* query = window.pacs()->queryDialog();
+        QCOMPARE(query->windowTitle(), QStringLiteral("PACS-Abfrage"));
+        QCOMPARE(query->findChild<QAbstractButton*>(QStringLiteral("pacsSearch"))->text(), QStringLiteral("Suchen"));
+        QCOMPARE(query->studyTable()->horizontalHeaderItem(1)->text(), QStringLiteral("Patienten-ID"));
+        SettingsDialog dialog(settings, &window);
+        PacsSettingsPage* page = window.pacs()->addSettingsPage(dialog);
+        page->addNode();
+        QCOMPARE(page->findChild<QAbstractButton*>(QStringLiteral("pacsTestConnection"))->text(),
+                 QStringLiteral("Verbindung testen"));
+        QCOMPARE(page->findChild<QAbstractButton*>(QStringLiteral("pacsPlainTextSecret"))->text(),
+                 QStringLiteral("In der Einstellungsdatei speichern (Klartext)"));
+        installTranslations(*qApp, "en");
     }
 };
 
