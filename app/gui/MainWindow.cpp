@@ -13,6 +13,7 @@
 #include "app/gui/MeasurementStore.h"
 #include "app/gui/MeasurementsDock.h"
 #include "app/gui/PacsController.h"
+#include "app/gui/SegmentEditorDock.h"
 #include "viewer/render/VtkWidget.h"
 #include "viewer/view/SliceGrid.h"
 #include "viewer/view/SliceView.h"
@@ -106,11 +107,16 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_ai);
     m_measurements = new MeasurementsDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_measurements);
+    m_segments = new SegmentEditorDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_segments);
+    tabifyDockWidget(m_layers, m_segments);
+    m_layers->raise();
     // The dock follows the slice view of the tab in front.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget* page = m_tabs->widget(index);
         auto* volumeView = qobject_cast<viewer::VolumeView*>(page);
         m_layers->setStack(volumeView ? volumeView->layers() : nullptr);
+        m_segments->setView(volumeView);
         m_ai->setTarget(page);
         if (volumeView)
             m_measurements->setView(volumeView->sliceView());

@@ -25,6 +25,7 @@ class LayersDock;
 class MeasurementsDock;
 class MeasurementStore;
 class PacsController;
+class SegmentEditorDock;
 class StudyBrowserDock;
 
 class MainWindow : public QMainWindow {
@@ -87,6 +88,7 @@ private:
     StudyBrowserDock* m_studies = nullptr;
     PacsController* m_pacs = nullptr;
     MeasurementsDock* m_measurements = nullptr;
+    SegmentEditorDock* m_segments = nullptr;
     LayersDock* m_layers = nullptr;
     AiDock* m_ai = nullptr;
     LayerLoader* m_layerLoader = nullptr;
