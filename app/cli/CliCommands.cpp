@@ -21,7 +21,9 @@ const QList<Command>& commands()
          "write demo data (CT phantom series with ground truth) into DIR", makeDemo},
         {"info", "PATH [--series UID]", "describe the image at PATH as JSON: kind, size, spacing, LPS geometry, type, series",
          info},
-        {"convert", "INPUT OUTPUT [--series UID]", "write an image or volume as .nii, .nii.gz, .nrrd, .mha or .png",
+        {"convert", "INPUT OUTPUT [--series UID] [--reference SERIES_DIR]",
+         "write an image or volume as .nii, .nii.gz, .nrrd, .mha or .png; with --reference a label map as DICOM SEG "
+         "(.dcm) or a DICOM SEG as a label map, on that series' grid",
          convert},
         {"import", "DIR", "add the DICOM files under DIR to the study database in the data directory", importStudies},
         {"ai-info", "[--device cpu|cuda] [--threads N]", "load the AI engine, report LibTorch and CUDA, test the device",

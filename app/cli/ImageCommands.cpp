@@ -1,10 +1,15 @@
-// radpath-cli info and convert: images and volumes in, JSON or files out.
+// radpath-cli info and convert: images and volumes in, JSON or files out; label maps to
+// DICOM SEG and back with --reference.
 
 #include "app/cli/CliCommands.h"
 
+#include "app/core/BuildInfo.h"
+#include "viewer/io/DicomSegReader.h"
+#include "viewer/io/DicomSegWriter.h"
 #include "viewer/io/DicomSeriesReader.h"
 #include "viewer/io/IoError.h"
 #include "viewer/io/ItkVolumeWriter.h"
+#include "viewer/io/LabelMapReader.h"
 #include "viewer/io/VolumeReader.h"
 
 #include <QFileInfo>
@@ -14,6 +19,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace radpath::app::cli {
@@ -50,11 +56,14 @@ Loaded load(const QString& input, const QString& seriesUid)
     return loaded;
 }
 
-bool parse(const QStringList& args, int positional, QStringList& out, QString& series, const char* usage)
+bool parse(const QStringList& args, int positional, QStringList& out, QString& series, const char* usage,
+           QString* reference = nullptr)
 {
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--series") && i + 1 < args.size())
             series = args[++i];
+        else if (reference && args[i] == QLatin1String("--reference") && i + 1 < args.size())
+            *reference = args[++i];
         else if (!args[i].startsWith(QLatin1String("--")))
             out << args[i];
         else
@@ -112,6 +121,121 @@ void writePng(const viewer::Volume& v, const QString& output)
         throw viewer::IoError(path, "cannot write: " + file.errorString().toStdString());
 }
 
+// The series of `dir` a segmentation belongs to: --series UID, else the series the SEG at
+// `segPath` references, else the largest. Segmentations in the folder are no reference.
+viewer::DicomSeries referenceSeries(const QString& dir, const QString& seriesUid, const std::string& segPath)
+{
+    const std::string path = dir.toStdString();
+    if (!QFileInfo::exists(dir))
+        throw viewer::IoError(path, "no such file or folder");
+    std::vector<viewer::DicomSeries> all = viewer::DicomSeriesReader().seriesFor(path, {});
+    all.erase(std::remove_if(all.begin(), all.end(), [](const auto& s) { return s.modality == "SEG"; }), all.end());
+    if (all.empty())
+        throw viewer::IoError(path, "holds no image series, only segmentations");
+    const auto withUid = [&](const std::string& uid) {
+        return std::find_if(all.begin(), all.end(), [&](const auto& s) { return s.seriesInstanceUid == uid; });
+    };
+    if (!seriesUid.isEmpty()) {
+        const auto it = withUid(seriesUid.toStdString());
+        if (it == all.end())
+            throw viewer::IoError(path, "holds no series with UID " + seriesUid.toStdString());
+        return *it;
+    }
+    if (!segPath.empty())
+        for (const std::string& uid : viewer::dicomSegReferencedSeries(segPath))
+            if (const auto it = withUid(uid); it != all.end())
+                return *it;
+    return all.front();
+}
+
+void saveBytes(const QString& output, const QByteArray& bytes)
+{
+    QSaveFile file(output); // written to a temporary, renamed on commit
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        throw viewer::IoError(output.toStdString(), "cannot write: " + file.errorString().toStdString());
+}
+
+// mricron-style sidecars beside a label map (LABELS.nii.txt, LABELS.nii.lut), as
+// LabelMapReader reads them. Each name line ends in mricron's extra code 0, so a name
+// ending in a number ("Segment 2") keeps it.
+void writeLabelSidecars(const std::vector<viewer::SegmentDescription>& segments, const QString& imagePath)
+{
+    const QString base = imagePath.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive) ? imagePath.chopped(3) : imagePath;
+    QByteArray names;
+    QByteArray lut(768, '\0');
+    bool lutFits = true;
+    for (const auto& d : segments) {
+        QString name = QString::fromStdString(d.name).simplified();
+        if (name.isEmpty())
+            name = QStringLiteral("Segment %1").arg(d.value);
+        names += QByteArray::number(d.value) + ' ' + name.toUtf8() + " 0\n";
+        lutFits = lutFits && d.value < 256;
+        if (d.value < 256)
+            for (int c = 0; c < 3; ++c)
+                lut[c * 256 + d.value] = char(d.colour[size_t(c)]);
+    }
+    saveBytes(base + ".txt", names);
+    if (lutFits)
+        saveBytes(base + ".lut", lut);
+}
+
+// LABELS (NIfTI, NRRD, MetaImage, with sidecar names and colours) -> DICOM SEG on `reference`.
+void labelsToSeg(const QString& input, const QString& output, const QString& referenceDir, const QString& seriesUid)
+{
+    const std::string labelsPath = input.toStdString();
+    if (!QFileInfo::exists(input))
+        throw viewer::IoError(labelsPath, "no such file");
+    const viewer::DicomSeries series = referenceSeries(referenceDir, seriesUid, {});
+    const viewer::LabelMapLayer layer = viewer::loadLabelMap(labelsPath);
+    const std::string mismatch = viewer::gridMismatch(layer.labels.geometry(), viewer::seriesGeometry(series));
+    if (!mismatch.empty())
+        throw viewer::IoError(labelsPath, "is not on the grid of the reference series in " + referenceDir.toStdString() +
+                                              " (" + mismatch + "); resample it onto the series first");
+    // Names from the .txt sidecar; unnamed labels are "Segment N".
+    std::vector<viewer::LabelEntry> named;
+    if (const auto txt = viewer::labelSidecar(labelsPath, ".txt"))
+        named = viewer::readLabelNames(*txt);
+    std::vector<viewer::SegmentDescription> segments = viewer::segmentDescriptions(layer.table);
+    for (auto& d : segments) {
+        const auto n = std::find_if(named.begin(), named.end(), [&](const auto& e) { return e.value == d.value; });
+        d.name = n != named.end() && !n->name.empty() ? n->name : "Segment " + std::to_string(d.value);
+    }
+    viewer::DicomSegOptions options;
+    options.softwareVersions = radpathVersion().toStdString();
+    const viewer::DicomSegWriteResult written =
+        viewer::writeDicomSeg(layer.labels, segments, series, output.toStdString(), options);
+    for (size_t n = 0; n < written.segmentValues.size(); ++n)
+        if (written.segmentValues[n] != int(n + 1)) {
+            std::fprintf(stderr, "radpath-cli: note: label values become segments 1 to %zu in ascending order\n",
+                         written.segmentValues.size());
+            break;
+        }
+}
+
+// Why a SEG conversion's command line cannot work, or nullptr when it can.
+const char* segUsageProblem(bool segIn, bool segOut, bool labelsOut, bool hasReference)
+{
+    if (!hasReference)
+        return "a DICOM SEG needs --reference SERIES_DIR, the series it is drawn on";
+    if (!segOut && !labelsOut)
+        return "a DICOM SEG converts to a label map .nii, .nii.gz, .nrrd or .mha";
+    if (!segOut && !segIn)
+        return "with --reference, convert writes a DICOM SEG (.dcm) from a label map, or a label map from a DICOM SEG";
+    return nullptr;
+}
+
+// DICOM SEG -> label map on the grid of `reference`, with sidecar names and colours.
+void segToLabels(const QString& input, const QString& output, const QString& referenceDir, const QString& seriesUid)
+{
+    const std::string segPath = input.toStdString();
+    const viewer::DicomSeries series = referenceSeries(referenceDir, seriesUid, segPath);
+    const viewer::DicomSegContent content = viewer::readDicomSeg(segPath, series);
+    for (const std::string& w : content.warnings)
+        std::fprintf(stderr, "radpath-cli: warning: %s: %s\n", segPath.c_str(), w.c_str());
+    viewer::writeVolumeWithItk(content.labels, output.toStdString());
+    writeLabelSidecars(content.segments, output);
+}
+
 } // namespace
 
 int info(const QStringList& args)
@@ -166,12 +290,35 @@ int info(const QStringList& args)
 int convert(const QStringList& args)
 {
     QStringList positional;
-    QString series;
-    if (!parse(args, 2, positional, series, "convert INPUT OUTPUT [--series UID]"))
+    QString series, reference;
+    if (!parse(args, 2, positional, series, "convert INPUT OUTPUT [--series UID] [--reference SERIES_DIR]", &reference))
         return 2;
     const QString output = positional[1];
     const QString suffix = output.toLower();
     const bool png = suffix.endsWith(".png");
+
+    // DICOM SEG, either way, on the grid of a reference series.
+    const bool segOut = suffix.endsWith(".dcm");
+    const bool segIn = QFileInfo(positional[0]).isFile() && viewer::isDicomSeg(positional[0].toStdString());
+    if (segOut || segIn || !reference.isEmpty()) {
+        const bool labelsOut = suffix.endsWith(".nii") || suffix.endsWith(".nii.gz") || suffix.endsWith(".nrrd") ||
+                               suffix.endsWith(".mha");
+        if (const char* problem = segUsageProblem(segIn, segOut, labelsOut, !reference.isEmpty())) {
+            std::fprintf(stderr, "radpath-cli convert: %s: %s\n", positional[segOut ? 1 : 0].toLocal8Bit().constData(),
+                         problem);
+            return 2;
+        }
+        try {
+            if (segOut)
+                labelsToSeg(positional[0], output, reference, series);
+            else
+                segToLabels(positional[0], output, reference, series);
+            return 0;
+        } catch (const viewer::IoError& e) {
+            std::fprintf(stderr, "radpath-cli: %s\n", e.what());
+            return 1;
+        }
+    }
     if (!png && !suffix.endsWith(".nii") && !suffix.endsWith(".nii.gz") && !suffix.endsWith(".nrrd") &&
         !suffix.endsWith(".mha")) {
         std::fprintf(stderr, "radpath-cli convert: %s: write .nii, .nii.gz, .nrrd, .mha or .png\n",
