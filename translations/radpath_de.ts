@@ -173,6 +173,229 @@ Min %5  Max %6</translation>
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Ärztin/Arzt</translation>
+    </message>
+    <message>
+        <source>AI-assisted, edited</source>
+        <translation>KI-gestützt, bearbeitet</translation>
+    </message>
+    <message>
+        <source>AI</source>
+        <translation>KI</translation>
+    </message>
+    <message>
+        <source>AI results are decision support and were reviewed by the signing clinician; they are not a diagnosis.</source>
+        <translation>KI-Ergebnisse dienen der Entscheidungsunterstützung und wurden von der unterzeichnenden Ärztin bzw. dem unterzeichnenden Arzt geprüft; sie sind keine Diagnose.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1: kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1: kann nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not a readable report (%2)</source>
+        <translation>%1: kein lesbarer Befund (%2)</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Studiendatum</translation>
+    </message>
+    <message>
+        <source>Accession</source>
+        <translation>Auftragsnummer</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation> von %1</translation>
+    </message>
+    <message>
+        <source> by %1, %2</source>
+        <translation> von %1, %2</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Key images</source>
+        <translation>Schlüsselbilder</translation>
+    </message>
+    <message>
+        <source>Figure %1. %2</source>
+        <translation>Abbildung %1. %2</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>Messungen</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Messung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Segmentation statistics</source>
+        <translation>Segmentierungsstatistik</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Volume (mL)</source>
+        <translation>Volumen (mL)</translation>
+    </message>
+    <message>
+        <source>Mean ± SD (HU)</source>
+        <translation>Mittelwert ± SD (HE)</translation>
+    </message>
+    <message>
+        <source>Slide overview</source>
+        <translation>Schnittübersicht</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Area (mm²)</source>
+        <translation>Fläche (mm²)</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>Draft: not signed.</source>
+        <translation>Entwurf: nicht unterschrieben.</translation>
+    </message>
+    <message>
+        <source>Signed by %1.</source>
+        <translation>Unterschrieben von %1.</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2.</source>
+        <translation>Unterschrieben von %1 am %2.</translation>
+    </message>
+    <message>
+        <source>Addendum by %1</source>
+        <translation>Nachtrag von %1</translation>
+    </message>
+    <message>
+        <source>Addendum by %1, %2</source>
+        <translation>Nachtrag von %1, %2</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>Befund %1</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Report (de-identified)</source>
+        <translation>Befund (de-identifiziert)</translation>
+    </message>
+    <message>
+        <source>Report text</source>
+        <translation>Befundtext</translation>
+    </message>
+    <message>
+        <source>RadPath %1 · page %2 of %3</source>
+        <translation>RadPath %1 · Seite %2 von %3</translation>
+    </message>
+    <message>
+        <source>Created %1 · RadPath %2 · page %3 of %4</source>
+        <translation>Erstellt %1 · RadPath %2 · Seite %3 von %4</translation>
+    </message>
+    <message>
+        <source>The report could not be rendered as PDF.</source>
+        <translation>Der Befund konnte nicht als PDF erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>The report refers to no DICOM study.</source>
+        <translation>Der Befund bezieht sich auf keine DICOM-Studie.</translation>
+    </message>
+    <message>
+        <source>RadPath report</source>
+        <translation>RadPath-Befund</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPreparation</name>
     <message>
         <source>%1 file(s) could not be decoded and were left out, e.g. %2: %3</source>
@@ -1058,6 +1281,10 @@ Gerät %4: %5 (%6)</translation>
         <source>&amp;Query/Retrieve…</source>
         <translation>PACS-&amp;Abfrage…</translation>
     </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>&amp;Befund…</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MeasurementStore</name>
@@ -1678,6 +1905,124 @@ Die %n zuvor abgerufenen Serien sind in der Studiendatenbank.</numerusform>
     <message>
         <source>Not saved: no keyring service is available (the keyring answered: %1). The secret is kept for this session only.</source>
         <translation>Nicht gespeichert: Kein Schlüsselbunddienst verfügbar (Antwort des Schlüsselbunds: %1). Das Geheimnis wird nur für diese Sitzung aufbewahrt.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::ReportEditorDialog</name>
+    <message>
+        <source>Report</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Findings and impression in your words</source>
+        <translation>Befunde und Beurteilung in Ihren Worten</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Add key image</source>
+        <translation>Schlüsselbild hinzufügen</translation>
+    </message>
+    <message>
+        <source>De-identified</source>
+        <translation>De-identifiziert</translation>
+    </message>
+    <message>
+        <source>Report text</source>
+        <translation>Befundtext</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Key images</source>
+        <translation>Schlüsselbilder</translation>
+    </message>
+    <message>
+        <source>Sign…</source>
+        <translation>Unterschreiben…</translation>
+    </message>
+    <message>
+        <source>Add addendum…</source>
+        <translation>Nachtrag hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Export to study</source>
+        <translation>In die Studie exportieren</translation>
+    </message>
+    <message>
+        <source>Edit finding</source>
+        <translation>Befund bearbeiten</translation>
+    </message>
+    <message>
+        <source>Finding:</source>
+        <translation>Befund:</translation>
+    </message>
+    <message>
+        <source>Key image %1</source>
+        <translation>Schlüsselbild %1</translation>
+    </message>
+    <message>
+        <source>Sign report</source>
+        <translation>Befund unterschreiben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n AI finding(s) still wait for review: accept, edit or reject each first.</source>
+        <translation>
+            <numerusform>%n KI-Befund wartet noch auf Prüfung: zuerst annehmen, bearbeiten oder ablehnen.</numerusform>
+            <numerusform>%n KI-Befunde warten noch auf Prüfung: jeden zuerst annehmen, bearbeiten oder ablehnen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>Unterschrieben von:</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Nachtrag</translation>
+    </message>
+    <message>
+        <source>Addendum:</source>
+        <translation>Nachtrag:</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>DICOM (*.dcm)</source>
+        <translation>DICOM (*.dcm)</translation>
+    </message>
+    <message>
+        <source>Report (signed by %1)</source>
+        <translation>Befund (unterschrieben von %1)</translation>
     </message>
 </context>
 <context>

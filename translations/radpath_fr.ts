@@ -173,6 +173,229 @@ Min %5  Max %6</translation>
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejeté</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Clinicien</translation>
+    </message>
+    <message>
+        <source>AI-assisted, edited</source>
+        <translation>assisté par IA, modifié</translation>
+    </message>
+    <message>
+        <source>AI</source>
+        <translation>IA</translation>
+    </message>
+    <message>
+        <source>AI results are decision support and were reviewed by the signing clinician; they are not a diagnosis.</source>
+        <translation>Les résultats de l’IA sont une aide à la décision et ont été vérifiés par le clinicien signataire ; ils ne constituent pas un diagnostic.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1 : écriture impossible (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1 : lecture impossible (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not a readable report (%2)</source>
+        <translation>%1 : compte rendu illisible (%2)</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonyme</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID patient</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Date de l’examen</translation>
+    </message>
+    <message>
+        <source>Accession</source>
+        <translation>N° d’accession</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation> par %1</translation>
+    </message>
+    <message>
+        <source> by %1, %2</source>
+        <translation> par %1, %2</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constatations</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Constatation</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <source>Key images</source>
+        <translation>Images clés</translation>
+    </message>
+    <message>
+        <source>Figure %1. %2</source>
+        <translation>Figure %1. %2</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Segmentation statistics</source>
+        <translation>Statistiques de segmentation</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Volume (mL)</source>
+        <translation>Volume (mL)</translation>
+    </message>
+    <message>
+        <source>Mean ± SD (HU)</source>
+        <translation>Moyenne ± ET (UH)</translation>
+    </message>
+    <message>
+        <source>Slide overview</source>
+        <translation>Vue d’ensemble de la lame</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Area (mm²)</source>
+        <translation>Surface (mm²)</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Draft: not signed.</source>
+        <translation>Brouillon : non signé.</translation>
+    </message>
+    <message>
+        <source>Signed by %1.</source>
+        <translation>Signé par %1.</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2.</source>
+        <translation>Signé par %1 le %2.</translation>
+    </message>
+    <message>
+        <source>Addendum by %1</source>
+        <translation>Addendum de %1</translation>
+    </message>
+    <message>
+        <source>Addendum by %1, %2</source>
+        <translation>Addendum de %1, %2</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>Compte rendu %1</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Compte rendu</translation>
+    </message>
+    <message>
+        <source>Report (de-identified)</source>
+        <translation>Compte rendu (anonymisé)</translation>
+    </message>
+    <message>
+        <source>Report text</source>
+        <translation>Texte du compte rendu</translation>
+    </message>
+    <message>
+        <source>RadPath %1 · page %2 of %3</source>
+        <translation>RadPath %1 · page %2 sur %3</translation>
+    </message>
+    <message>
+        <source>Created %1 · RadPath %2 · page %3 of %4</source>
+        <translation>Créé le %1 · RadPath %2 · page %3 sur %4</translation>
+    </message>
+    <message>
+        <source>The report could not be rendered as PDF.</source>
+        <translation>Le compte rendu n’a pas pu être converti en PDF.</translation>
+    </message>
+    <message>
+        <source>The report refers to no DICOM study.</source>
+        <translation>Le compte rendu ne se rapporte à aucun examen DICOM.</translation>
+    </message>
+    <message>
+        <source>RadPath report</source>
+        <translation>Compte rendu RadPath</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPreparation</name>
     <message>
         <source>%1 file(s) could not be decoded and were left out, e.g. %2: %3</source>
@@ -1058,6 +1281,10 @@ Périphérique %4 : %5 (%6)</translation>
         <source>&amp;Query/Retrieve…</source>
         <translation>&amp;Interroger le PACS…</translation>
     </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>&amp;Compte rendu…</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MeasurementStore</name>
@@ -1678,6 +1905,124 @@ Les %n séries récupérées auparavant sont dans la base d’études.</numerusf
     <message>
         <source>Not saved: no keyring service is available (the keyring answered: %1). The secret is kept for this session only.</source>
         <translation>Non enregistré : aucun service de trousseau n’est disponible (réponse du trousseau : %1). Le secret n’est conservé que pour cette session.</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::ReportEditorDialog</name>
+    <message>
+        <source>Report</source>
+        <translation>Compte rendu</translation>
+    </message>
+    <message>
+        <source>Findings and impression in your words</source>
+        <translation>Constatations et conclusion dans vos mots</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Constatation</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <source>Add key image</source>
+        <translation>Ajouter une image clé</translation>
+    </message>
+    <message>
+        <source>De-identified</source>
+        <translation>Anonymisé</translation>
+    </message>
+    <message>
+        <source>Report text</source>
+        <translation>Texte du compte rendu</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constatations</translation>
+    </message>
+    <message>
+        <source>Key images</source>
+        <translation>Images clés</translation>
+    </message>
+    <message>
+        <source>Sign…</source>
+        <translation>Signer…</translation>
+    </message>
+    <message>
+        <source>Add addendum…</source>
+        <translation>Ajouter un addendum…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Export to study</source>
+        <translation>Exporter dans l’examen</translation>
+    </message>
+    <message>
+        <source>Edit finding</source>
+        <translation>Modifier la constatation</translation>
+    </message>
+    <message>
+        <source>Finding:</source>
+        <translation>Constatation :</translation>
+    </message>
+    <message>
+        <source>Key image %1</source>
+        <translation>Image clé %1</translation>
+    </message>
+    <message>
+        <source>Sign report</source>
+        <translation>Signer le compte rendu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n AI finding(s) still wait for review: accept, edit or reject each first.</source>
+        <translation>
+            <numerusform>%n constatation IA attend encore une revue : acceptez-la, modifiez-la ou rejetez-la d’abord.</numerusform>
+            <numerusform>%n constatations IA attendent encore une revue : acceptez, modifiez ou rejetez chacune d’abord.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>Signé par :</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Addendum</translation>
+    </message>
+    <message>
+        <source>Addendum:</source>
+        <translation>Addendum :</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>DICOM (*.dcm)</source>
+        <translation>DICOM (*.dcm)</translation>
+    </message>
+    <message>
+        <source>Report (signed by %1)</source>
+        <translation>Compte rendu (signé par %1)</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,8 @@ const QList<Command>& commands()
          "talk to a PACS over DICOM: C-ECHO, C-FIND (JSON), C-GET / C-MOVE into a folder, C-STORE files", pacs},
         {"deidentify", "INPUT OUTDIR [--keep-dates | --shift-dates DAYS] [--keep-patient-characteristics]",
          "de-identify DICOM files (PS3.15 Basic Profile) into OUTDIR/<study>/<series>/<instance>.dcm", deidentify},
+        {"report", "--input PATH [--model PKG] [--annotations FILE] [--measurements FILE] --out REPORT.pdf [--deidentify]",
+         "write a PDF report of a series, volume or slide; a model's results become AI findings pending review", report},
     };
     return list;
 }

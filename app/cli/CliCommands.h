@@ -40,5 +40,6 @@ int train(const QStringList& args);              // TrainCommand.cpp
 int evaluate(const QStringList& args);           // EvaluateCommand.cpp
 int pacs(const QStringList& args);               // PacsCommand.cpp
 int deidentify(const QStringList& args);         // DeidentifyCommand.cpp
+int report(const QStringList& args);             // ReportCommand.cpp
 
 } // namespace radpath::app::cli

@@ -5,6 +5,11 @@
 #include "app/core/BuildInfo.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
 
 #include <cstdio>
 
@@ -26,7 +31,11 @@ void printHelp()
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    // report draws a PDF and so needs fonts: a QGuiApplication, offscreen unless a platform is set.
+    const bool gui = std::any_of(argv + 1, argv + argc, [](const char* a) { return std::strcmp(a, "report") == 0; });
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app(gui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("RadPath"));
     QCoreApplication::setOrganizationName(QStringLiteral("RadPath"));
     QCoreApplication::setApplicationVersion(radpathVersion());

@@ -22,6 +22,7 @@
 #include "app/gui/StudyBrowserDock.h"
 #include "app/gui/TagBrowserDialog.h"
 #include "app/gui/TrainingWizard.h"
+#include "app/gui/ReportEditorDialog.h"
 #include "viewer/io/DicomSeriesReader.h"
 
 #include <QAction>
@@ -171,6 +172,14 @@ void MainWindow::createActions()
             openLayer(path, false);
     });
     file->addSeparator();
+    // A report, with key images snapshotted from the tab in front.
+    const auto snapshot = [this] {
+        QWidget* page = m_tabs->currentWidget();
+        return page ? page->grab().toImage() : QImage();
+    };
+    file->addAction(tr("&Report…"), this, [this, snapshot] {
+            (new ReportEditorDialog(Report(), snapshot, m_settings.dataDir(), this))->show();
+        })->setObjectName(QStringLiteral("reportAction"));
     file->addAction(tr("&Close Tab"), QKeySequence::Close, this, [this] { closeTab(m_tabs->currentIndex()); });
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

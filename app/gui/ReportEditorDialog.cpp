@@ -1,0 +1,296 @@
+#include "app/gui/ReportEditorDialog.h"
+
+#include "app/core/ReportPdf.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace radpath::app {
+namespace {
+
+constexpr int kPreviewDelayMs = 300;
+constexpr int kStatusColumn = 4;
+
+QString osUser()
+{
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
+}
+
+} // namespace
+
+ReportEditorDialog::ReportEditorDialog(Report report, std::function<QImage()> snapshot, QString dataDir, QWidget* parent)
+    : QDialog(parent), m_report(std::move(report)), m_snapshot(std::move(snapshot)), m_dataDir(std::move(dataDir)),
+      m_user(osUser())
+{
+    setWindowTitle(tr("Report"));
+    setObjectName(QStringLiteral("reportEditor"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    resize(1200, 800);
+
+    m_text = new QPlainTextEdit(m_report.clinicianText());
+    m_text->setObjectName(QStringLiteral("reportText"));
+    m_text->setPlaceholderText(tr("Findings and impression in your words"));
+    m_findings = new QTableWidget(0, 5);
+    m_findings->setObjectName(QStringLiteral("reportFindings"));
+    m_findings->setHorizontalHeaderLabels({tr("Source"), tr("Finding"), tr("Result"), tr("Model"), tr("Review")});
+    m_findings->horizontalHeader()->setStretchLastSection(true);
+    m_findings->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_keyImages = new QListWidget;
+    m_keyImages->setViewMode(QListView::IconMode);
+    m_keyImages->setIconSize(QSize(96, 96));
+    m_keyImages->setMaximumHeight(140);
+    m_addKey = new QPushButton(tr("Add key image"));
+    m_addKey->setEnabled(bool(m_snapshot));
+    m_preview = new QTextBrowser;
+    m_preview->setObjectName(QStringLiteral("reportPreview"));
+    m_deidentified = new QCheckBox(tr("De-identified"));
+
+    auto* left = new QWidget;
+    auto* column = new QVBoxLayout(left);
+    column->addWidget(new QLabel(tr("Report text")));
+    column->addWidget(m_text, 2);
+    column->addWidget(new QLabel(tr("Findings")));
+    column->addWidget(m_findings, 2);
+    auto* keyRow = new QHBoxLayout;
+    keyRow->addWidget(new QLabel(tr("Key images")));
+    keyRow->addStretch();
+    keyRow->addWidget(m_addKey);
+    column->addLayout(keyRow);
+    column->addWidget(m_keyImages);
+    auto* splitter = new QSplitter;
+    splitter->addWidget(left);
+    splitter->addWidget(m_preview);
+
+    m_sign = new QPushButton(tr("Sign…"));
+    m_addendum = new QPushButton(tr("Add addendum…"));
+    auto* pdf = new QPushButton(tr("Export PDF…"));
+    m_toStudy = new QPushButton(tr("Export to study"));
+    m_toStudy->setEnabled(!m_report.referenceSeries().isEmpty());
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    buttons->addButton(m_sign, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_addendum, QDialogButtonBox::ActionRole);
+    buttons->addButton(pdf, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_toStudy, QDialogButtonBox::ActionRole);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_deidentified);
+    bottom->addWidget(buttons, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(bottom);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kPreviewDelayMs);
+    connect(m_debounce, &QTimer::timeout, this, &ReportEditorDialog::updatePreview);
+    connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_report.setClinicianText(m_text->toPlainText()))
+            schedulePreview();
+    });
+    connect(m_deidentified, &QCheckBox::toggled, this, &ReportEditorDialog::schedulePreview);
+    connect(m_addKey, &QPushButton::clicked, this, &ReportEditorDialog::addKeyImage);
+    connect(m_sign, &QPushButton::clicked, this, &ReportEditorDialog::sign);
+    connect(m_addendum, &QPushButton::clicked, this, &ReportEditorDialog::addAddendum);
+    connect(pdf, &QPushButton::clicked, this, &ReportEditorDialog::exportPdf);
+    connect(m_toStudy, &QPushButton::clicked, this, &ReportEditorDialog::exportToStudy);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    for (const KeyImage& k : m_report.keyImages())
+        m_keyImages->addItem(new QListWidgetItem(QIcon(QPixmap::fromImage(k.image)), k.caption));
+    fillFindings();
+    updateLock();
+    updatePreview();
+}
+
+void ReportEditorDialog::fillFindings()
+{
+    const auto& findings = m_report.findings();
+    m_findings->setRowCount(int(findings.size()));
+    for (int r = 0; r < int(findings.size()); ++r) {
+        const Finding& f = findings[size_t(r)];
+        const QStringList cells{f.sourceDisplayName(), f.label.isEmpty() ? f.text : f.label + QStringLiteral(": ") + f.text,
+                                findingValueText(f), modelProvenanceText(f.model)};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            if (c == 3)
+                item->setToolTip(f.model.weightsSha256);
+            m_findings->setItem(r, c, item);
+        }
+        auto* combo = new QComboBox;
+        for (ReviewStatus s : {ReviewStatus::Pending, ReviewStatus::Accepted, ReviewStatus::Edited, ReviewStatus::Rejected})
+            combo->addItem(statusDisplayName(s));
+        combo->setCurrentIndex(int(f.status));
+        combo->setEnabled(!m_report.isSigned());
+        connect(combo, qOverload<int>(&QComboBox::activated), this, [this, r](int index) { setStatus(r, index); });
+        m_findings->setCellWidget(r, kStatusColumn, combo);
+    }
+    m_findings->resizeColumnsToContents();
+}
+
+void ReportEditorDialog::setStatus(int row, int statusIndex)
+{
+    const auto status = ReviewStatus(statusIndex);
+    QString text;
+    if (status == ReviewStatus::Edited) {
+        bool ok = false;
+        text = QInputDialog::getMultiLineText(this, tr("Edit finding"), tr("Finding:"),
+                                              m_report.findings()[size_t(row)].text, &ok);
+        if (!ok) {
+            fillFindings(); // the combo goes back
+            return;
+        }
+    }
+    m_report.setFindingStatus(row, status, m_user, QDateTime::currentDateTimeUtc(), text);
+    fillFindings();
+    schedulePreview();
+}
+
+void ReportEditorDialog::addKeyImage()
+{
+    const QImage image = m_snapshot ? m_snapshot() : QImage();
+    if (image.isNull())
+        return;
+    const QString caption = tr("Key image %1").arg(m_report.keyImages().size() + 1);
+    if (m_report.addKeyImage({image, caption})) {
+        m_keyImages->addItem(new QListWidgetItem(QIcon(QPixmap::fromImage(image)), caption));
+        schedulePreview();
+    }
+}
+
+bool ReportEditorDialog::signAs(const QString& user)
+{
+    if (!m_report.sign(user, QDateTime::currentDateTimeUtc()))
+        return false;
+    m_user = user;
+    if (!m_dataDir.isEmpty()) {
+        QString error;
+        if (!m_report.save(m_report.defaultPath(m_dataDir), &error))
+            QMessageBox::warning(this, tr("Report"), error);
+    }
+    updateLock();
+    fillFindings();
+    updatePreview();
+    return true;
+}
+
+void ReportEditorDialog::sign()
+{
+    if (const int pending = m_report.pendingAiFindings()) {
+        QMessageBox::information(this, tr("Sign report"),
+                                 tr("%n AI finding(s) still wait for review: accept, edit or reject each first.", nullptr, pending));
+        return;
+    }
+    bool ok = false;
+    const QString user = QInputDialog::getText(this, tr("Sign report"), tr("Signed by:"), QLineEdit::Normal, m_user, &ok);
+    if (ok && !user.trimmed().isEmpty())
+        signAs(user.trimmed());
+}
+
+void ReportEditorDialog::addAddendum()
+{
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Addendum"), tr("Addendum:"), QString(), &ok);
+    if (ok && m_report.addAddendum(text, m_user, QDateTime::currentDateTimeUtc())) {
+        if (!m_dataDir.isEmpty()) {
+            QString error;
+            if (!m_report.save(m_report.defaultPath(m_dataDir), &error))
+                QMessageBox::warning(this, tr("Report"), error);
+        }
+        updatePreview();
+    }
+}
+
+void ReportEditorDialog::exportPdf()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export PDF"), QDir::home().filePath(QStringLiteral("report.pdf")),
+                                                      tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    ReportRenderOptions options;
+    options.deidentified = m_deidentified->isChecked();
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Export PDF"), error);
+        else
+            emit exported(path);
+    });
+    watcher->setFuture(QtConcurrent::run([report = m_report, path, options] {
+        QString error;
+        writeReportPdf(report, path, options, &error);
+        return error;
+    }));
+}
+
+void ReportEditorDialog::exportToStudy()
+{
+    const QString key = m_report.studyInstanceUid().isEmpty() ? QStringLiteral("report") : m_report.studyInstanceUid();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export to study"), QDir(m_dataDir).filePath(QStringLiteral("reports/%1.pdf.dcm").arg(key)), tr("DICOM (*.dcm)"));
+    if (path.isEmpty())
+        return;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Export to study"), error);
+        else
+            emit exported(path);
+    });
+    watcher->setFuture(QtConcurrent::run([report = m_report, path, user = m_user] {
+        QString error;
+        writeReportToStudy(report, path, user, &error);
+        return error;
+    }));
+}
+
+void ReportEditorDialog::schedulePreview()
+{
+    m_debounce->start();
+}
+
+void ReportEditorDialog::updatePreview()
+{
+    ReportRenderOptions options;
+    options.deidentified = m_deidentified->isChecked();
+    addReportImages(*m_preview->document(), m_report);
+    const int scroll = m_preview->verticalScrollBar() ? m_preview->verticalScrollBar()->value() : 0;
+    m_preview->setHtml(reportHtml(m_report, options));
+    m_preview->verticalScrollBar()->setValue(scroll);
+}
+
+void ReportEditorDialog::updateLock()
+{
+    const bool locked = m_report.isSigned();
+    m_text->setReadOnly(locked);
+    m_addKey->setEnabled(!locked && bool(m_snapshot));
+    m_sign->setEnabled(!locked);
+    m_addendum->setEnabled(locked);
+    if (locked)
+        setWindowTitle(tr("Report (signed by %1)").arg(m_report.signedBy()));
+}
+
+} // namespace radpath::app

@@ -1,0 +1,63 @@
+#pragma once
+// File > Report...: the clinician's text, the findings with a review status per row (accept,
+// edit, reject), key images snapshotted from the current view, a live preview of the PDF's
+// HTML, sign-off (then locked; later changes are addenda), export as PDF and as DICOM
+// Encapsulated PDF into the study. Exports run off the GUI thread.
+
+#include "app/core/ReportModel.h"
+
+#include <QDialog>
+
+#include <functional>
+
+class QCheckBox;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+class QTextBrowser;
+class QTimer;
+
+namespace radpath::app {
+
+class ReportEditorDialog : public QDialog {
+    Q_OBJECT
+public:
+    /// `snapshot` renders the current view with its overlays (null image: nothing to show).
+    /// The report is saved as JSON under `dataDir` when signed.
+    ReportEditorDialog(Report report, std::function<QImage()> snapshot, QString dataDir, QWidget* parent = nullptr);
+
+    const Report& report() const { return m_report; }
+    /// The user a change is recorded for: the OS user unless set.
+    void setUserName(const QString& user) { m_user = user; }
+    /// Signs as `user` (no question asked); false as Report::sign is.
+    bool signAs(const QString& user);
+
+signals:
+    void exported(const QString& path);
+
+private:
+    void fillFindings();
+    void setStatus(int row, int statusIndex);
+    void addKeyImage();
+    void sign();
+    void addAddendum();
+    void exportPdf();
+    void exportToStudy();
+    void schedulePreview();
+    void updatePreview();
+    void updateLock();
+
+    Report m_report;
+    std::function<QImage()> m_snapshot;
+    QString m_dataDir, m_user;
+    QPlainTextEdit* m_text = nullptr;
+    QTableWidget* m_findings = nullptr;
+    QListWidget* m_keyImages = nullptr;
+    QTextBrowser* m_preview = nullptr;
+    QCheckBox* m_deidentified = nullptr;
+    QPushButton *m_addKey = nullptr, *m_sign = nullptr, *m_addendum = nullptr, *m_toStudy = nullptr;
+    QTimer* m_debounce = nullptr;
+};
+
+} // namespace radpath::app
