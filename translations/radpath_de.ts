@@ -113,10 +113,6 @@ Min %5  Max %6</translation>
         <source>%1 at %2</source>
         <translation>%1 auf %2</translation>
     </message>
-    <message>
-        <source>DICOM TLS is not supported yet.</source>
-        <translation>DICOM-TLS wird noch nicht unterstützt.</translation>
-    </message>
 </context>
 <context>
     <name>PacsNodeStore</name>
@@ -151,6 +147,10 @@ Min %5  Max %6</translation>
     <message>
         <source>The storage port must be between 1 and 65535.</source>
         <translation>Der Empfangsport muss zwischen 1 und 65535 liegen.</translation>
+    </message>
+    <message>
+        <source>A TLS client certificate needs its private key, and a key its certificate.</source>
+        <translation>Ein TLS-Client-Zertifikat braucht seinen privaten Schlüssel, und ein Schlüssel sein Zertifikat.</translation>
     </message>
 </context>
 <context>
@@ -1488,10 +1488,6 @@ Gerät %4: %5 (%6)</translation>
         <translation>TLS</translation>
     </message>
     <message>
-        <source>not supported yet</source>
-        <translation>noch nicht unterstützt</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -1590,6 +1586,50 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Connection works: %1 answered in %2 ms.</source>
         <translation>Verbindung funktioniert: %1 hat in %2 ms geantwortet.</translation>
+    </message>
+    <message>
+        <source>DICOM TLS: the PACS must show a certificate for this host, signed by the CA</source>
+        <translation>DICOM TLS: Das PACS muss ein von der CA signiertes Zertifikat für diesen Host vorweisen</translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted certificates</source>
+        <translation>die vertrauenswürdigen Zertifikate des Systems</translation>
+    </message>
+    <message>
+        <source>none (optional)</source>
+        <translation>keines (optional)</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Trusted CA certificate</source>
+        <translation>Vertrauenswürdiges CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>RadPath&apos;s client certificate</source>
+        <translation>Client-Zertifikat von RadPath</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Private key of the client certificate</source>
+        <translation>Privater Schlüssel des Client-Zertifikats</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei auswählen</translation>
     </message>
 </context>
 <context>

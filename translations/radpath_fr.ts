@@ -113,10 +113,6 @@ Min %5  Max %6</translation>
         <source>%1 at %2</source>
         <translation>%1 sur %2</translation>
     </message>
-    <message>
-        <source>DICOM TLS is not supported yet.</source>
-        <translation>DICOM TLS n’est pas encore pris en charge.</translation>
-    </message>
 </context>
 <context>
     <name>PacsNodeStore</name>
@@ -151,6 +147,10 @@ Min %5  Max %6</translation>
     <message>
         <source>The storage port must be between 1 and 65535.</source>
         <translation>Le port de réception doit être compris entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>A TLS client certificate needs its private key, and a key its certificate.</source>
+        <translation>Un certificat client TLS a besoin de sa clé privée, et une clé de son certificat.</translation>
     </message>
 </context>
 <context>
@@ -1488,10 +1488,6 @@ Périphérique %4 : %5 (%6)</translation>
         <translation>TLS</translation>
     </message>
     <message>
-        <source>not supported yet</source>
-        <translation>pas encore pris en charge</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
@@ -1590,6 +1586,50 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Connection works: %1 answered in %2 ms.</source>
         <translation>La connexion fonctionne : %1 a répondu en %2 ms.</translation>
+    </message>
+    <message>
+        <source>DICOM TLS: the PACS must show a certificate for this host, signed by the CA</source>
+        <translation>DICOM TLS : le PACS doit présenter un certificat pour cet hôte, signé par l’autorité de certification</translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted certificates</source>
+        <translation>les certificats de confiance du système</translation>
+    </message>
+    <message>
+        <source>none (optional)</source>
+        <translation>aucun (facultatif)</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>Fichiers PEM (*.pem *.crt *.cer *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Certificat de l’AC</translation>
+    </message>
+    <message>
+        <source>Trusted CA certificate</source>
+        <translation>Certificat d’AC de confiance</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Certificat client</translation>
+    </message>
+    <message>
+        <source>RadPath&apos;s client certificate</source>
+        <translation>Certificat client de RadPath</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Clé client</translation>
+    </message>
+    <message>
+        <source>Private key of the client certificate</source>
+        <translation>Clé privée du certificat client</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
     </message>
 </context>
 <context>

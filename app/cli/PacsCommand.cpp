@@ -39,6 +39,10 @@ const char* const kUsage =
     "  DICOMweb instead of DIMSE: --url BASE (e.g. http://pacs:8042/dicom-web) in place of --host, --port\n"
     "  and --aet, for echo, find, get and send; [--user U [--password P] | --token T]. The password may\n"
     "  come from RADPATH_PACS_PASSWORD and the token from RADPATH_PACS_TOKEN instead.\n"
+    "  DICOM TLS (DIMSE): --tls [--tls-ca FILE] [--tls-cert FILE --tls-key FILE]; the PACS certificate is\n"
+    "  checked against --tls-ca (PEM; default: the system's trusted certificates) and must name --host;\n"
+    "  --tls-cert and --tls-key (PEM, key unencrypted) are RadPath's client certificate. The storage SCP\n"
+    "  of move stays plain.\n"
     "  --my-aet: RadPath's AE title (default RADPATH); --my-port: its storage SCP port for move;\n"
     "  --timeout: seconds for association and DIMSE answers, or for each HTTP answer (default 30, 60 with\n"
     "  --url); --study-date: YYYYMMDD-YYYYMMDD, either end may be left open; --patient-name takes * and ?\n"
@@ -104,6 +108,11 @@ bool parseArgs(const QStringList& args, PacsArgs& a)
             a.inputs << key;
             continue;
         }
+        if (key == QLatin1String("--tls")) { // the one option without a value
+            a.node.tls = true;
+            dimseGiven = true;
+            continue;
+        }
         if (i + 1 >= args.size()) {
             std::fprintf(stderr, "radpath-cli pacs: %s needs a value\n", key.toLocal8Bit().constData());
             return false;
@@ -111,7 +120,8 @@ bool parseArgs(const QStringList& args, PacsArgs& a)
         const QString value = args[++i];
         const std::string v = value.toStdString();
         bool ok = true;
-        static const QStringList dimseOnly{"--host", "--port", "--aet", "--my-aet", "--my-port"};
+        static const QStringList dimseOnly{"--host",    "--port",   "--aet",      "--my-aet",
+                                           "--my-port", "--tls-ca", "--tls-cert", "--tls-key"};
         dimseGiven = dimseGiven || dimseOnly.contains(key);
         if (key == QLatin1String("--url"))
             a.url = value;
@@ -129,6 +139,12 @@ bool parseArgs(const QStringList& args, PacsArgs& a)
             a.node.aeTitle = v;
         else if (key == QLatin1String("--my-aet"))
             a.node.localAeTitle = v;
+        else if (key == QLatin1String("--tls-ca"))
+            a.node.tlsCaFile = v;
+        else if (key == QLatin1String("--tls-cert"))
+            a.node.tlsCertificateFile = v;
+        else if (key == QLatin1String("--tls-key"))
+            a.node.tlsKeyFile = v;
         else if (key == QLatin1String("--my-port"))
             a.node.localPort = value.toInt(&ok), ok = ok && a.node.localPort > 0 && a.node.localPort < 65536;
         else if (key == QLatin1String("--timeout"))
@@ -176,7 +192,8 @@ bool parseArgs(const QStringList& args, PacsArgs& a)
         return refuse("--user, --password and --token are for DICOMweb (--url)");
     if (!a.url.isEmpty()) {
         if (dimseGiven)
-            return refuse("--url (DICOMweb) replaces --host, --port, --aet, --my-aet and --my-port (DIMSE)");
+            return refuse("--url (DICOMweb) replaces --host, --port, --aet, --my-aet, --my-port and --tls* (DIMSE); "
+                          "for TLS use an https:// URL");
         if (a.action == QLatin1String("move"))
             return refuse("move is C-MOVE, DIMSE only: with --url use get (WADO-RS)");
         if (!token.isEmpty() && !user.isEmpty())
@@ -198,6 +215,10 @@ bool parseArgs(const QStringList& args, PacsArgs& a)
     }
     if (a.url.isEmpty() && a.node.host.empty())
         return missing("--host (or --url for DICOMweb)");
+    if (!a.node.tls && (!a.node.tlsCaFile.empty() || !a.node.tlsCertificateFile.empty() || !a.node.tlsKeyFile.empty()))
+        return refuse("--tls-ca, --tls-cert and --tls-key need --tls");
+    if (a.node.tlsCertificateFile.empty() != a.node.tlsKeyFile.empty())
+        return refuse("--tls-cert and --tls-key go together");
     if (a.url.isEmpty() && !hasPort)
         return missing("--port");
     if (a.url.isEmpty() && a.node.aeTitle.empty())

@@ -4,8 +4,6 @@
 #include "app/core/DimsePacsConnection.h"
 #include "viewer/net/PacsError.h"
 
-#include <QCoreApplication>
-
 namespace radpath::app {
 
 namespace net = viewer::net;
@@ -14,14 +12,16 @@ std::shared_ptr<const PacsConnection> makePacsConnection(const PacsNodeConfig& n
                                                          const QString& secret)
 {
     if (node.protocol == PacsNodeConfig::Protocol::Dimse) {
-        if (node.tls)
-            throw net::PacsError(
-                net::PacsError::Kind::Request,
-                QCoreApplication::translate("PacsConnection", "DICOM TLS is not supported yet.").toStdString());
         net::PacsNode dimse;
         dimse.aeTitle = node.aeTitle.toStdString();
         dimse.host = node.host.trimmed().toStdString();
         dimse.port = node.port;
+        dimse.tls = node.tls;
+        if (node.tls) {
+            dimse.tlsCaFile = node.tlsCaFile.toStdString();
+            dimse.tlsCertificateFile = node.tlsCertificateFile.toStdString();
+            dimse.tlsKeyFile = node.tlsKeyFile.toStdString();
+        }
         dimse.localAeTitle = identity.aeTitle.toStdString();
         dimse.localPort = identity.storagePort;
         return std::make_shared<DimsePacsConnection>(std::move(dimse));

@@ -63,6 +63,10 @@ QList<PacsNodeConfig> PacsNodeStore::nodes() const
         n.aeTitle = m_settings.value("aeTitle").toString();
         n.host = m_settings.value("host").toString();
         n.port = m_settings.value("port", 104).toInt();
+        n.tls = m_settings.value("tls", false).toBool();
+        n.tlsCaFile = m_settings.value("tlsCaFile").toString();
+        n.tlsCertificateFile = m_settings.value("tlsCertificateFile").toString();
+        n.tlsKeyFile = m_settings.value("tlsKeyFile").toString();
         n.baseUrl = m_settings.value("url").toString();
         n.auth = authFromKey(m_settings.value("auth").toString());
         n.username = m_settings.value("user").toString();
@@ -97,6 +101,12 @@ void PacsNodeStore::setNodes(const QList<PacsNodeConfig>& nodes)
             m_settings.setValue("aeTitle", n.aeTitle);
             m_settings.setValue("host", n.host);
             m_settings.setValue("port", n.port);
+            if (n.tls) {
+                m_settings.setValue("tls", true);
+                m_settings.setValue("tlsCaFile", n.tlsCaFile);
+                m_settings.setValue("tlsCertificateFile", n.tlsCertificateFile);
+                m_settings.setValue("tlsKeyFile", n.tlsKeyFile);
+            }
         } else {
             m_settings.setValue("url", n.baseUrl);
             m_settings.setValue("auth", authKey(n.auth));
@@ -165,6 +175,10 @@ QStringList PacsNodeStore::problems(const PacsNodeConfig& node)
             out << QCoreApplication::translate("PacsNodeStore", "Enter the host name or address of the PACS.");
         if (node.port < 1 || node.port > 65535)
             out << QCoreApplication::translate("PacsNodeStore", "The port must be between 1 and 65535.");
+        if (node.tls && node.tlsCertificateFile.isEmpty() != node.tlsKeyFile.isEmpty())
+            out << QCoreApplication::translate("PacsNodeStore",
+                                               "A TLS client certificate needs its private key, and a key its "
+                                               "certificate.");
     } else {
         const QUrl url(node.baseUrl.trimmed(), QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty() ||

@@ -24,7 +24,10 @@ struct PacsNodeConfig {
     QString aeTitle;
     QString host;
     int port = 104;
-    bool tls = false; ///< not supported yet: always false in the dialog
+    bool tls = false;           ///< DICOM TLS
+    QString tlsCaFile;          ///< trusted CA certificate (PEM); empty: the system's trusted certificates
+    QString tlsCertificateFile; ///< RadPath's client certificate (PEM); optional, with tlsKeyFile
+    QString tlsKeyFile;         ///< its private key (PEM): a path, kept in the settings like any other
     // DICOMweb
     QString baseUrl; ///< e.g. https://pacs.example.org/dicom-web
     Auth auth = Auth::None;

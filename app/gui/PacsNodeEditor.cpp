@@ -8,12 +8,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace radpath::app {
@@ -26,6 +28,9 @@ enum FormRow {
     kAeTitleRow,
     kHostRow,
     kPortRow,
+    kTlsCaRow,
+    kTlsCertificateRow,
+    kTlsKeyRow,
     kUrlRow,
     kAuthRow,
     kUserRow,
@@ -58,8 +63,16 @@ PacsNodeEditor::PacsNodeEditor(JobRunner& jobs, PacsSecretStore& secrets, QWidge
     m_port->setRange(1, 65535);
     m_tls = new QCheckBox(tr("TLS"), this);
     m_tls->setObjectName(QStringLiteral("pacsTls"));
-    m_tls->setEnabled(false);
-    m_tls->setToolTip(tr("not supported yet"));
+    m_tls->setToolTip(tr("DICOM TLS: the PACS must show a certificate for this host, signed by the CA"));
+    m_tlsCa = new QLineEdit(this);
+    m_tlsCa->setObjectName(QStringLiteral("pacsTlsCa"));
+    m_tlsCa->setPlaceholderText(tr("the system's trusted certificates"));
+    m_tlsCertificate = new QLineEdit(this);
+    m_tlsCertificate->setObjectName(QStringLiteral("pacsTlsCertificate"));
+    m_tlsCertificate->setPlaceholderText(tr("none (optional)"));
+    m_tlsKey = new QLineEdit(this);
+    m_tlsKey->setObjectName(QStringLiteral("pacsTlsKey"));
+    m_tlsKey->setPlaceholderText(tr("none (optional)"));
     auto* portRow = new QHBoxLayout;
     portRow->addWidget(m_port);
     portRow->addWidget(m_tls);
@@ -108,6 +121,10 @@ PacsNodeEditor::PacsNodeEditor(JobRunner& jobs, PacsSecretStore& secrets, QWidge
     m_form->addRow(tr("AE title"), m_aeTitle);
     m_form->addRow(tr("Host"), m_host);
     m_form->addRow(tr("Port"), portRow);
+    const QString pem = tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)");
+    m_form->addRow(tr("CA certificate"), fileRow(m_tlsCa, tr("Trusted CA certificate"), pem));
+    m_form->addRow(tr("Client certificate"), fileRow(m_tlsCertificate, tr("RadPath's client certificate"), pem));
+    m_form->addRow(tr("Client key"), fileRow(m_tlsKey, tr("Private key of the client certificate"), pem));
     m_form->addRow(tr("Base URL"), m_url);
     m_form->addRow(tr("Authentication"), m_auth);
     m_form->addRow(m_userLabel, m_user);
@@ -133,6 +150,9 @@ PacsNodeEditor::PacsNodeEditor(JobRunner& jobs, PacsSecretStore& secrets, QWidge
     };
     for (QLineEdit* edit : {m_name, m_aeTitle, m_host, m_url, m_user})
         connect(edit, &QLineEdit::textEdited, this, changed);
+    for (QLineEdit* edit : {m_tlsCa, m_tlsCertificate, m_tlsKey})
+        connect(edit, &QLineEdit::textChanged, this, changed); // typed or chosen
+    connect(m_tls, &QCheckBox::toggled, this, changed);
     connect(m_port, &QSpinBox::valueChanged, this, changed);
     connect(m_protocol, &QComboBox::currentIndexChanged, this, changed);
     connect(m_auth, &QComboBox::currentIndexChanged, this, changed);
@@ -168,7 +188,10 @@ void PacsNodeEditor::setNode(const PacsNodeConfig& node)
     m_aeTitle->setText(node.aeTitle);
     m_host->setText(node.host);
     m_port->setValue(node.port);
-    m_tls->setChecked(false);
+    m_tls->setChecked(node.tls);
+    m_tlsCa->setText(node.tlsCaFile);
+    m_tlsCertificate->setText(node.tlsCertificateFile);
+    m_tlsKey->setText(node.tlsKeyFile);
     m_url->setText(node.baseUrl);
     m_auth->setCurrentIndex(qMax(0, m_auth->findData(int(node.auth))));
     m_user->setText(node.username);
@@ -196,6 +219,12 @@ PacsNodeConfig PacsNodeEditor::node() const
     n.aeTitle = m_aeTitle->text();
     n.host = m_host->text().trimmed();
     n.port = m_port->value();
+    n.tls = m_tls->isChecked();
+    if (n.tls) {
+        n.tlsCaFile = m_tlsCa->text().trimmed();
+        n.tlsCertificateFile = m_tlsCertificate->text().trimmed();
+        n.tlsKeyFile = m_tlsKey->text().trimmed();
+    }
     n.baseUrl = m_url->text().trimmed();
     n.auth = PacsNodeConfig::Auth(m_auth->currentData().toInt());
     n.username = m_user->text();
@@ -221,6 +250,22 @@ void PacsNodeEditor::showSecretOutcome(bool ok, const QString& text)
     setStatus(m_keyring, ok ? 0 : -1, text);
 }
 
+QLayout* PacsNodeEditor::fileRow(QLineEdit* edit, const QString& dialogTitle, const QString& filter)
+{
+    auto* choose = new QToolButton(this);
+    choose->setText(QStringLiteral("…"));
+    choose->setToolTip(tr("Choose a file"));
+    connect(choose, &QToolButton::clicked, this, [this, edit, dialogTitle, filter] {
+        const QString file = QFileDialog::getOpenFileName(this, dialogTitle, edit->text(), filter);
+        if (!file.isEmpty())
+            edit->setText(file);
+    });
+    auto* row = new QHBoxLayout;
+    row->addWidget(edit, 1);
+    row->addWidget(choose);
+    return row;
+}
+
 void PacsNodeEditor::updateVisibility()
 {
     const bool web = m_protocol->currentData().toInt() == int(PacsNodeConfig::Protocol::DicomWeb);
@@ -228,6 +273,8 @@ void PacsNodeEditor::updateVisibility()
     const bool secret = web && auth != PacsNodeConfig::Auth::None;
     for (int row : {kAeTitleRow, kHostRow, kPortRow})
         m_form->setRowVisible(row, !web);
+    for (int row : {kTlsCaRow, kTlsCertificateRow, kTlsKeyRow})
+        m_form->setRowVisible(row, !web && m_tls->isChecked());
     m_form->setRowVisible(kUrlRow, web);
     m_form->setRowVisible(kAuthRow, web);
     m_form->setRowVisible(kUserRow, web && auth == PacsNodeConfig::Auth::Basic);

@@ -1,5 +1,6 @@
 #pragma once
-// The form of one PACS node: name; DIMSE (AE title, host, port, TLS not supported yet) or
+// The form of one PACS node: name; DIMSE (AE title, host, port, TLS with its CA certificate
+// and optional client certificate and key, each chosen as a file) or
 // DICOMweb (base URL, none / basic / bearer authentication, password or token, the opt-in to
 // plain-text storage and whether a keyring is there); "Test connection" runs a C-ECHO (or the
 // DICOMweb check) as a job and shows the result under the button.
@@ -15,6 +16,7 @@ class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -47,6 +49,8 @@ signals:
     void testFinished(bool ok, const QString& message);
 
 private:
+    /// `edit` with a button beside it that picks a file for it.
+    QLayout* fileRow(QLineEdit* edit, const QString& dialogTitle, const QString& filter);
     void updateVisibility();
     void updateProblems();
     void showKeyringState();
@@ -68,6 +72,9 @@ private:
     QLineEdit* m_host = nullptr;
     QSpinBox* m_port = nullptr;
     QCheckBox* m_tls = nullptr;
+    QLineEdit* m_tlsCa = nullptr;
+    QLineEdit* m_tlsCertificate = nullptr;
+    QLineEdit* m_tlsKey = nullptr;
     QLineEdit* m_url = nullptr;
     QComboBox* m_auth = nullptr;
     QLabel* m_userLabel = nullptr;

@@ -197,8 +197,17 @@ private slots:
         QCOMPARE(page->nodeList()->currentRow(), 0);
         QCOMPARE(child<QLineEdit>(dialog, "pacsAeTitle")->text(), QStringLiteral("ORTHANC"));
         QCOMPARE(child<QLineEdit>(dialog, "pacsLocalAeTitle")->text(), QStringLiteral("RADPATH"));
-        QVERIFY(!child<QCheckBox>(dialog, "pacsTls")->isEnabled());
-        QCOMPARE(child<QCheckBox>(dialog, "pacsTls")->toolTip(), QStringLiteral("not supported yet"));
+        // TLS: the certificate fields show only while it is ticked.
+        auto* tls = child<QCheckBox>(dialog, "pacsTls");
+        QVERIFY(tls->isEnabled());
+        QVERIFY(!tls->isChecked());
+        QVERIFY(!child<QLineEdit>(dialog, "pacsTlsCa")->isVisible());
+        tls->setChecked(true);
+        QVERIFY(child<QLineEdit>(dialog, "pacsTlsCa")->isVisible());
+        QVERIFY(child<QLineEdit>(dialog, "pacsTlsKey")->isVisible());
+        QVERIFY(page->editor()->node().tls);
+        tls->setChecked(false);
+        QVERIFY(!page->editor()->node().tls);
 
         QSignalSpy tested(page->editor(), &app::PacsNodeEditor::testFinished);
         click(child<QPushButton>(dialog, "pacsTestConnection"));
@@ -320,6 +329,19 @@ private slots:
         closed.aeTitle = QStringLiteral("NOBODY");
         closed.host = QStringLiteral("127.0.0.1");
         closed.port = OrthancFixture::freeLoopbackPort();
+        // TLS settings survive the settings file; a refused connection fails before any TLS.
+        app::PacsNodeConfig tls = closed;
+        tls.tls = true;
+        tls.tlsCaFile = QStringLiteral("/etc/radpath/ca.pem");
+        tls.tlsCertificateFile = QStringLiteral("/etc/radpath/client.pem");
+        tls.tlsKeyFile = QStringLiteral("/etc/radpath/client.key");
+        store.setNodes({tls});
+        const std::optional<app::PacsNodeConfig> back = store.node(tls.id);
+        QVERIFY(back && back->tls);
+        QCOMPARE(back->tlsCaFile, tls.tlsCaFile);
+        QCOMPARE(back->tlsCertificateFile, tls.tlsCertificateFile);
+        QCOMPARE(back->tlsKeyFile, tls.tlsKeyFile);
+        closed.tls = true; // the system's trusted certificates
         store.setNodes(nodes << closed);
         app::PacsQueryDialog* dialog = m_pacs->queryDialog();
         m_pacs->showQueryDialog();

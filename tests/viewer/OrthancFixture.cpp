@@ -72,6 +72,13 @@ QByteArray OrthancFixture::configuration() const
             users.insert(name, password);
         config.insert("RegisteredUsers", users);
     }
+    if (m_options.dicomTls()) {
+        config.insert("DicomTlsEnabled", true);
+        config.insert("DicomTlsCertificate", m_options.tlsCertificate);
+        config.insert("DicomTlsPrivateKey", m_options.tlsPrivateKey);
+        config.insert("DicomTlsTrustedCertificates", m_options.tlsTrustedCertificates);
+        config.insert("DicomTlsRemoteCertificateRequired", false);
+    }
     if (m_options.dicomWeb) {
         config.insert("Plugins", QJsonArray{kDicomWebPlugin});
         config.insert("DicomWeb", QJsonObject{{"Enable", true}, {"Root", "/dicom-web/"}});

@@ -32,6 +32,16 @@ struct OrthancOptions {
     /// first one as HTTP Basic authentication. Empty: no authentication.
     QList<QPair<QString, QString>> registeredUsers;
     int startTimeoutMs = 20000;
+    /// DICOM TLS on the DICOM port (PEM files; all three set: TLS on, else plain). Orthanc
+    /// 1.10 requires the trusted certificates; a client certificate is verified when one is
+    /// shown (DicomTlsRemoteCertificateRequired false), not demanded.
+    QString tlsCertificate;
+    QString tlsPrivateKey;
+    QString tlsTrustedCertificates;
+    bool dicomTls() const
+    {
+        return !tlsCertificate.isEmpty() && !tlsPrivateKey.isEmpty() && !tlsTrustedCertificates.isEmpty();
+    }
 };
 
 struct RestReply {

@@ -415,7 +415,8 @@ private slots:
             e = errorOf(
                 [&] { DimseClient(node).move(m_meta.studyInstanceUid, {}, m_work.filePath("y").toStdString()); });
             QVERIFY(e && e->kind() == PacsError::Kind::Request);
-            node.tls = true;
+            node.tls = true; // a client certificate without its key
+            node.tlsCertificateFile = m_work.filePath("client.crt").toStdString();
             e = errorOf([&] { DimseClient(node).echo(); });
             QVERIFY(e && e->kind() == PacsError::Kind::Request);
         });

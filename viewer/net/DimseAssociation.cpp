@@ -1,10 +1,12 @@
 #include "viewer/net/DimseAssociation.h"
 
 #include "viewer/io/DicomPixelDecoder.h" // initialiseDcmtk()
+#include "viewer/net/DimseTls.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmnet/assoc.h>
+#include <dcmtk/dcmnet/dcmlayer.h>
 #include <dcmtk/dcmnet/dcmtrans.h>
 #include <dcmtk/dcmnet/dimse.h>
 #include <dcmtk/dcmnet/diutil.h>
@@ -81,6 +83,38 @@ std::string rejectText(const T_ASC_RejectParameters& rej)
                              : "an unknown source";
     const char* result = rej.result == ASC_RESULT_REJECTEDTRANSIENT ? "transient" : "permanent";
     return reason + " (" + result + " rejection by " + source + ")";
+}
+
+// What OpenSSL said, without DCMTK's prefix and OpenSSL's error code: "certificate verify failed".
+std::string tlsCause(const OFCondition& condition)
+{
+    std::string text = condition.text();
+    const std::string prefix = "DUL secure transport layer: ";
+    if (text.compare(0, prefix.size(), prefix) == 0)
+        text = text.substr(prefix.size());
+    const std::string tlsPrefix = "TLS error: ";
+    if (text.compare(0, tlsPrefix.size(), tlsPrefix) == 0)
+        text = text.substr(tlsPrefix.size());
+    if (text.compare(0, 6, "error:") == 0 && text.rfind(':') != std::string::npos)
+        text = text.substr(text.rfind(':') + 1);
+    return text;
+}
+
+// A failed TLS handshake, in words: the peer closed or never answered, or OpenSSL's reason.
+// `seconds`: how long the request took; `timeoutSeconds`: the socket receive timeout that applied.
+PacsError tlsError(const OFCondition& condition, const std::string& peer, double seconds, int timeoutSeconds)
+{
+    const std::string cause = tlsCause(condition);
+    std::string why = cause;
+    if (cause.find("SSL_ERROR_SYSCALL") != std::string::npos ||
+        cause.find("SSL_ERROR_WANT_READ") != std::string::npos || cause.find("unexpected eof") != std::string::npos) {
+        why = seconds >= timeoutSeconds - 0.5 ? "no answer within " + std::to_string(timeoutSeconds) + " s"
+                                              : "the peer closed the connection (" + cause + ")";
+        why += "; is it a DICOM TLS port?";
+    } else if (cause.find("wrong version number") != std::string::npos) {
+        why += " (the peer does not speak TLS: is it a DICOM TLS port?)";
+    }
+    return PacsError(PacsError::Kind::Connect, "TLS handshake with " + peer + " failed: " + why);
 }
 
 } // namespace
@@ -181,8 +215,6 @@ Association::Association(const PacsNode& node, const DimseTimeouts& timeouts,
     m_timeouts.connectSeconds = std::max(1, m_timeouts.connectSeconds);
     m_timeouts.acseSeconds = std::max(1, m_timeouts.acseSeconds);
     m_timeouts.dimseSeconds = std::max(1, m_timeouts.dimseSeconds);
-    if (node.tls)
-        throw PacsError(Kind::Request, "DICOM TLS is not supported yet (" + node.address() + ")");
     if (node.host.empty() || node.port < 1 || node.port > 65535)
         throw PacsError(Kind::Request, "'" + node.address() + "' is not a host and port (1 to 65535)");
     checkAeTitle(node.aeTitle, "called AE title");
@@ -191,12 +223,29 @@ Association::Association(const PacsNode& node, const DimseTimeouts& timeouts,
         throw PacsError(Kind::Request, "an association carries 1 to 128 presentation contexts, not " +
                                            std::to_string(contexts.size()));
 
+    // Bounds the TLS handshake, which DCMTK runs with blocking reads (a process-wide DCMTK
+    // setting, like the connection timeout; DCMTK's own default is 60 s).
+    const int handshakeSeconds = std::max(m_timeouts.acseSeconds, m_timeouts.dimseSeconds);
+    if (node.tls) {
+        m_tls = makeClientTlsLayer(node);
+        dcmSocketReceiveTimeout.set(Sint32(handshakeSeconds));
+    }
+
     dcmConnectionTimeout.set(Sint32(m_timeouts.connectSeconds));
     OFCondition cond = ASC_initializeNetwork(NET_REQUESTOR, 0, m_timeouts.acseSeconds, &m_network);
     if (cond.bad())
         throw PacsError(Kind::Local, std::string("cannot set up DICOM networking: ") + cond.text());
+    if (m_tls) {
+        cond = ASC_setTransportLayer(m_network, m_tls.get(), 0);
+        if (cond.bad()) {
+            destroy();
+            throw PacsError(Kind::Local, std::string("cannot set up DICOM TLS: ") + cond.text());
+        }
+    }
     T_ASC_Parameters* params = nullptr;
     cond = ASC_createAssociationParameters(&params, kMaxReceivePdu);
+    if (cond.good() && m_tls)
+        cond = ASC_setTransportLayerType(params, OFTrue);
     if (cond.good())
         cond = ASC_setAPTitles(params, node.localAeTitle.c_str(), node.aeTitle.c_str(), nullptr);
     const std::string peer = node.address();
@@ -217,6 +266,7 @@ Association::Association(const PacsNode& node, const DimseTimeouts& timeouts,
     }
 
     // The association owns `params` from here on, also when the request fails.
+    const auto started = std::chrono::steady_clock::now();
     cond = ASC_requestAssociation(m_network, params, &m_assoc);
     if (cond.bad()) {
         if (cond == DUL_ASSOCIATIONREJECTED) {
@@ -226,7 +276,13 @@ Association::Association(const PacsNode& node, const DimseTimeouts& timeouts,
             throw PacsError(Kind::Rejected, peer + " rejected the association (called AE title '" + node.aeTitle +
                                                 "', calling AE title '" + node.localAeTitle + "'): " + rejectText(rej));
         }
-        const PacsError error = conditionError(cond, peer, "association request", m_timeouts.acseSeconds);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        PacsError error = m_tls && isTlsFailure(cond)
+                              ? tlsError(cond, peer, seconds, handshakeSeconds)
+                              : conditionError(cond, peer, "association request", m_timeouts.acseSeconds);
+        if (!m_tls && error.kind() == PacsError::Kind::Aborted)
+            error = PacsError(error.kind(),
+                              std::string(error.what()) + " (a DICOM TLS port does so to a connection without TLS)");
         if (!m_assoc)
             ASC_destroyAssociationParameters(&params);
         destroy();
@@ -255,6 +311,7 @@ void Association::destroy()
     if (m_network)
         ASC_dropNetwork(&m_network);
     m_network = nullptr;
+    m_tls.reset();
 }
 
 unsigned char Association::context(const std::string& abstractSyntax, const std::string& transferSyntax) const

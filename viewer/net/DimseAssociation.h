@@ -7,10 +7,12 @@
 #include "viewer/net/PacsNode.h"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 class DcmDataset;
+class DcmTransportLayer;
 class OFCondition;
 struct T_ASC_Association;
 struct T_ASC_Network;
@@ -55,8 +57,10 @@ struct ProposedContext {
 /// An association RadPath requested. Not copyable; use from one thread at a time.
 class Association {
 public:
-    /// Connects and negotiates `contexts` (at most 128). Throws PacsError: Connect, Rejected
-    /// (naming the A-ASSOCIATE-RJ reason and source, or no context accepted), Timeout, Request.
+    /// Connects (over TLS when node.tls; see makeClientTlsLayer) and negotiates `contexts` (at
+    /// most 128). Throws PacsError: Connect (also a failed TLS handshake: "TLS handshake with
+    /// host:port failed: ..."), Rejected (naming the A-ASSOCIATE-RJ reason and source, or no
+    /// context accepted), Timeout, Aborted, Request, Local (a TLS file).
     Association(const PacsNode& node, const DimseTimeouts& timeouts, const std::vector<ProposedContext>& contexts);
     ~Association(); ///< aborts when still established
     Association(const Association&) = delete;
@@ -92,6 +96,7 @@ private:
 
     PacsNode m_node;
     DimseTimeouts m_timeouts;
+    std::unique_ptr<DcmTransportLayer> m_tls; ///< outlives m_network, which uses it
     T_ASC_Network* m_network = nullptr;
     T_ASC_Association* m_assoc = nullptr;
 };

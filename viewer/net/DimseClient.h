@@ -1,6 +1,7 @@
 #pragma once
-// A DICOM network client (DIMSE over TCP, DCMTK's dcmnet): C-ECHO, C-FIND at study and
-// series level, C-GET and C-MOVE of a study or series into a folder, C-STORE of files.
+// A DICOM network client (DIMSE over TCP, or over DICOM TLS when PacsNode::tls; DCMTK's dcmnet
+// and dcmtls): C-ECHO, C-FIND at study and series level, C-GET and C-MOVE of a study or series
+// into a folder, C-STORE of files.
 //
 // Every call opens its own association, releases it when done and throws PacsError when the
 // peer cannot be reached, rejects, times out, aborts or reports failures; OperationCancelled

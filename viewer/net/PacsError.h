@@ -17,7 +17,7 @@ public:
         Protocol, ///< the peer sent something DICOM does not allow here
         Failed,   ///< the peer answered with a failure status, or sub-operations failed
         Local,    ///< a local file or folder could not be read or written
-        Request,  ///< the request itself is unusable (missing UID, AE title too long, TLS asked)
+        Request,  ///< the request itself is unusable (missing UID, AE title too long, TLS certificate without its key)
     };
 
     PacsError(Kind kind, const std::string& message) : std::runtime_error(message), m_kind(kind) {}
