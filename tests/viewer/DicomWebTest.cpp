@@ -6,6 +6,7 @@
 
 #include "FakeHttpServer.h"
 #include "OrthancFixture.h"
+#include "PacsTestSupport.h"
 
 #include "viewer/demo/CtPhantom.h"
 #include "viewer/io/DicomSeriesWriter.h"
@@ -32,6 +33,7 @@
 
 using namespace radpath::viewer;
 using namespace radpath::viewer::net;
+using namespace radpath::test;
 using radpath::test::FakeHttpServer;
 using radpath::test::OrthancFixture;
 using radpath::test::OrthancOptions;
@@ -43,36 +45,7 @@ const char* const kPatientId = "RP-WEB-0001";
 const char* const kUser = "radpath";
 const char* const kPassword = "s3cret-Pw";
 
-struct Instance {
-    QString sopUid;
-    QString patientId;
-    QString position; ///< ImagePositionPatient as stored
-    QByteArray pixels;
-    bool loaded = false;
-};
 
-Instance readInstance(const QString& path)
-{
-    Instance out;
-    DcmFileFormat file;
-    if (file.loadFile(path.toLocal8Bit().constData()).bad())
-        return out;
-    DcmDataset* ds = file.getDataset();
-    const auto text = [ds](const DcmTagKey& tag) {
-        OFString v;
-        ds->findAndGetOFStringArray(tag, v);
-        return QString::fromLatin1(v.c_str());
-    };
-    out.sopUid = text(DCM_SOPInstanceUID);
-    out.patientId = text(DCM_PatientID);
-    out.position = text(DCM_ImagePositionPatient);
-    const Uint8* data = nullptr;
-    unsigned long count = 0;
-    if (ds->findAndGetUint8Array(DCM_PixelData, data, &count).good() && data)
-        out.pixels = QByteArray(reinterpret_cast<const char*>(data), int(count));
-    out.loaded = true;
-    return out;
-}
 
 QStringList allEntries(const QString& dir)
 {
@@ -103,45 +76,13 @@ template <typename Call> auto onWorker(Call call) -> decltype(call())
     return result.get();
 }
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QString err;
-};
 
-Run runCli(const QStringList& args, const QStringList& environment = {})
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("RADPATH_PACS_PASSWORD"));
-    env.remove(QStringLiteral("RADPATH_PACS_TOKEN"));
-    for (const QString& pair : environment)
-        env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(RADPATH_BIN_DIR "/radpath-cli"), args);
-    if (!p.waitForStarted(30000))
-        return {-2, {}, QStringLiteral("radpath-cli did not start: ") + p.errorString()};
-    if (!p.waitForFinished(120000))
-        p.kill(), p.waitForFinished(5000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            QString::fromLocal8Bit(p.readAllStandardError())};
-}
 
 } // namespace
 
 class DicomWebTest : public QObject {
     Q_OBJECT
 
-    template <typename Body> static void guarded(Body body)
-    {
-        try {
-            body();
-        } catch (const std::exception& e) {
-            QFAIL(e.what());
-        } catch (const OperationCancelled&) {
-            QFAIL("the operation was cancelled");
-        }
-    }
 
     static DicomWebTimeouts quick()
     {

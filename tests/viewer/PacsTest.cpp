@@ -4,6 +4,7 @@
 // per slice), written here with the same phantom and writer.
 
 #include "OrthancFixture.h"
+#include "PacsTestSupport.h"
 
 #include "viewer/demo/CtPhantom.h"
 #include "viewer/io/DicomSeriesWriter.h"
@@ -27,6 +28,7 @@
 
 using namespace radpath::viewer;
 using namespace radpath::viewer::net;
+using namespace radpath::test;
 using radpath::test::OrthancFixture;
 
 namespace {
@@ -34,63 +36,14 @@ namespace {
 constexpr int kSlices = 64;
 const char* const kPatientId = "RP-PACS-0001";
 
-// What the retrieved copies must keep from the originals.
-struct Instance {
-    QString sopUid;
-    QString patientId;
-    QString seriesUid;
-    QString position; ///< ImagePositionPatient as stored
-    QByteArray pixels;
-    bool loaded = false;
-};
 
-Instance readInstance(const QString& path)
-{
-    Instance out;
-    DcmFileFormat file;
-    if (file.loadFile(path.toLocal8Bit().constData()).bad())
-        return out;
-    DcmDataset* ds = file.getDataset();
-    OFString v;
-    const auto text = [&](const DcmTagKey& tag) {
-        v.clear();
-        ds->findAndGetOFStringArray(tag, v);
-        return QString::fromLatin1(v.c_str());
-    };
-    out.sopUid = text(DCM_SOPInstanceUID);
-    out.patientId = text(DCM_PatientID);
-    out.seriesUid = text(DCM_SeriesInstanceUID);
-    out.position = text(DCM_ImagePositionPatient);
-    const Uint8* data = nullptr;
-    unsigned long count = 0;
-    if (ds->findAndGetUint8Array(DCM_PixelData, data, &count).good() && data)
-        out.pixels = QByteArray(reinterpret_cast<const char*>(data), int(count));
-    out.loaded = true;
-    return out;
-}
 
 QStringList allEntries(const QString& dir)
 {
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
 }
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QString err;
-};
 
-Run runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(RADPATH_BIN_DIR "/radpath-cli"), args);
-    if (!p.waitForStarted(30000))
-        return {-2, {}, QStringLiteral("radpath-cli did not start: ") + p.errorString()};
-    if (!p.waitForFinished(120000))
-        p.kill(), p.waitForFinished(5000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            QString::fromLocal8Bit(p.readAllStandardError())};
-}
 
 // A small DICOM Encapsulated PDF of another patient.
 QString writeEncapsulatedPdf(const QString& path, std::string* sopUid)
@@ -124,16 +77,6 @@ class PacsTest : public QObject {
     Q_OBJECT
 
     // Runs a test body; an exception fails the test with its message.
-    template <typename Body> static void guarded(Body body)
-    {
-        try {
-            body();
-        } catch (const std::exception& e) {
-            QFAIL(e.what());
-        } catch (const OperationCancelled&) {
-            QFAIL("the operation was cancelled");
-        }
-    }
 
     DimseClient client(const QString& calledAe = QStringLiteral("ORTHANC")) const
     {

@@ -5,6 +5,7 @@
 // pacs --tls. The CA and certificates are made here with the openssl command line.
 
 #include "OrthancFixture.h"
+#include "PacsTestSupport.h"
 
 #include "viewer/demo/CtPhantom.h"
 #include "viewer/io/DicomSeriesWriter.h"
@@ -30,6 +31,7 @@
 
 using namespace radpath::viewer;
 using namespace radpath::viewer::net;
+using namespace radpath::test;
 using radpath::test::OrthancFixture;
 using radpath::test::OrthancOptions;
 
@@ -117,37 +119,13 @@ QString sopUidOf(const QString& path)
     return QString::fromLatin1(uid.c_str());
 }
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QString err;
-};
 
-Run runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(RADPATH_BIN_DIR "/radpath-cli"), args);
-    if (!p.waitForStarted(30000))
-        return {-2, {}, QStringLiteral("radpath-cli did not start: ") + p.errorString()};
-    if (!p.waitForFinished(120000))
-        p.kill(), p.waitForFinished(5000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            QString::fromLocal8Bit(p.readAllStandardError())};
-}
 
 } // namespace
 
 class PacsTlsTest : public QObject {
     Q_OBJECT
 
-    template <typename Body> static void guarded(Body body)
-    {
-        try {
-            body();
-        } catch (const std::exception& e) {
-            QFAIL(e.what());
-        }
-    }
 
     // The PacsError `body` throws; none when it returns.
     static std::optional<PacsError> errorOf(const std::function<void()>& body)
