@@ -1,5 +1,7 @@
 #include "viewer/io/DicomSegWriter.h"
 
+#include "viewer/io/DicomOutputSupport.h"
+
 #include "viewer/io/DicomSeriesWriter.h"
 #include "viewer/io/IoError.h"
 
@@ -18,13 +20,11 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
 
-namespace fs = std::filesystem;
 
 namespace radpath::viewer {
 namespace {
@@ -459,27 +459,13 @@ DicomSegWriteResult writeDicomSeg(const Volume& labels, const std::vector<Segmen
     if (seg->getCommonInstanceReference().addReferences(references, studyUid) != listed.size())
         throw IoError(path, "cannot write the segmentation (references to the source images)");
 
-    // 6. Temporary file, then rename.
-    std::error_code ec;
-    const fs::path target(path);
-    if (target.has_parent_path() && !fs::is_directory(target.parent_path(), ec))
-        throw IoError(path, "the folder does not exist");
-    const std::string temporary = path + ".part";
+    // 6. Written under a temporary name, then renamed.
     DcmFileFormat file;
     check(seg->writeDataset(*file.getDataset()), path, "dataset");
     check(file.getDataset()->putAndInsertUint8Array(DCM_PixelData, packed.data(),
                                                     static_cast<unsigned long>(packed.size())),
           path, "pixel data");
-    const OFCondition saved = file.saveFile(temporary.c_str(), EXS_LittleEndianExplicit);
-    if (saved.bad()) {
-        fs::remove(temporary, ec);
-        throw IoError(path, std::string("cannot write the segmentation: ") + saved.text());
-    }
-    fs::rename(temporary, path, ec);
-    if (ec) {
-        fs::remove(temporary, ec);
-        throw IoError(path, "cannot rename into place: " + ec.message());
-    }
+    detail::saveAtomically(file, path);
     return result;
 }
 

@@ -3,6 +3,7 @@
 // dcmseg: one segment per label present, one frame per slice that holds the segment, each
 // frame referencing the source image it was drawn on. DicomSegReader.h reads them back.
 
+#include "viewer/io/DicomOutputContext.h"
 #include "viewer/io/DicomSeriesReader.h"
 #include "viewer/model/Layers.h"
 
@@ -13,14 +14,8 @@
 
 namespace radpath::viewer {
 
-/// A coded concept (DICOM Code Sequence Macro): value, scheme designator ("SCT", "DCM"),
-/// meaning. Empty when `value` is empty.
-struct SegmentCode {
-    std::string value;
-    std::string scheme;
-    std::string meaning;
-    bool empty() const { return value.empty(); }
-};
+/// A segment's category or type code: the coded concept every RadPath DICOM output uses.
+using SegmentCode = DicomCode;
 
 /// What one label of a label map is, as a SEG segment says it.
 struct SegmentDescription {
