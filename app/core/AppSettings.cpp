@@ -89,6 +89,15 @@ void AppSettings::setTheme(const QString& theme)
     m_store->setValue("ui/theme", theme == QLatin1String("dark") ? "dark" : "light");
 }
 
+int AppSettings::labelUndoBudgetMB() const
+{
+    return m_store->value("segmentation/undoBudgetMB", kDefaultLabelUndoBudgetMB).toInt();
+}
+void AppSettings::setLabelUndoBudgetMB(int mb)
+{
+    m_store->setValue("segmentation/undoBudgetMB", qBound(16, mb, 65536));
+}
+
 QStringList AppSettings::recentFiles() const { return m_store->value("files/recent").toStringList(); }
 
 void AppSettings::addRecentFile(const QString& path)

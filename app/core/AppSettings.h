@@ -45,6 +45,10 @@ public:
     void setLanguage(const QString& language);
     QString theme() const;             ///< "light" or "dark"
     void setTheme(const QString& theme);
+    /// Memory for the Segment Editor's undo and redo history, per label map edited.
+    int labelUndoBudgetMB() const;
+    void setLabelUndoBudgetMB(int mb);
+    static constexpr int kDefaultLabelUndoBudgetMB = 256;
 
     QStringList recentFiles() const;
     void addRecentFile(const QString& path);

@@ -108,7 +108,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_ai);
     m_measurements = new MeasurementsDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_measurements);
-    m_segments = new SegmentEditorDock(this);
+    m_segments = new SegmentEditorDock(m_settings, m_jobs, this);
     addDockWidget(Qt::RightDockWidgetArea, m_segments);
     tabifyDockWidget(m_layers, m_segments);
     m_layers->raise();
@@ -248,6 +248,7 @@ void MainWindow::createActions()
     tools->addAction(tr("&Settings…"), QKeySequence::Preferences, this, [this] {
         SettingsDialog dialog(m_settings, this);
         m_pacs->addSettingsPage(dialog);
+        connect(&dialog, &SettingsDialog::applied, m_segments, &SegmentEditorDock::applySettings);
         dialog.exec();
     });
 

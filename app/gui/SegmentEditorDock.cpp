@@ -1,11 +1,12 @@
 #include "app/gui/SegmentEditorDock.h"
 
+#include "app/core/AppSettings.h"
+#include "app/gui/LabelOperationRunner.h"
 #include "viewer/model/LabelEditor.h"
 #include "viewer/model/Layers.h"
 #include "viewer/view/SliceInputTool.h"
 #include "viewer/view/VolumeView.h"
 
-#include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QPixmap>
 #include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QToolButton>
@@ -29,6 +31,12 @@
 
 namespace radpath {
 namespace app {
+
+namespace {
+// The "other label" of a logical operation: its label map's layer id and its value.
+constexpr int kLayerRole = Qt::UserRole;
+constexpr int kValueRole = Qt::UserRole + 1;
+} // namespace
 
 // The mouse in any plane of the view: strokes, fills and seeds for the dock's editor.
 class SegmentEditorDock::BrushTool : public viewer::SliceInputTool {
@@ -78,7 +86,7 @@ viewer::VoxelIndex SegmentEditorDock::BrushTool::voxelAt(const viewer::Vec3& lps
 void SegmentEditorDock::BrushTool::press(const viewer::Vec3& lps, int normalAxis, Qt::KeyboardModifiers)
 {
     viewer::LabelEditor* editor = m_dock.m->editor.get();
-    if (!editor || m_dock.currentLabel() <= 0)
+    if (!editor || m_dock.currentLabel() <= 0 || m_dock.isBusy())
         return;
     switch (m_dock.tool()) {
     case Tool::Paint:
@@ -98,13 +106,18 @@ void SegmentEditorDock::BrushTool::press(const viewer::Vec3& lps, int normalAxis
     case Tool::Grow: {
         // Region growing from the click: within the HU range when one is set, else from
         // the statistics around the seed.
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        if (m_dock.m_limit->isChecked())
-            editor->regionGrow(voxelAt(lps), m_dock.currentLabel(), m_dock.m_low->value(), m_dock.m_high->value());
-        else
-            editor->regionGrowConfident(voxelAt(lps), m_dock.currentLabel());
-        QApplication::restoreOverrideCursor();
-        m_dock.afterEdit();
+        const viewer::VoxelIndex seed = voxelAt(lps);
+        const int label = m_dock.currentLabel();
+        const std::optional<viewer::ValueRange> range =
+            m_dock.m_limit->isChecked()
+                ? std::optional<viewer::ValueRange>(viewer::ValueRange{m_dock.m_low->value(), m_dock.m_high->value()})
+                : std::nullopt;
+        m_dock.runJob(SegmentEditorDock::tr("Region growing"), [seed, label, range](viewer::LabelEditor& copy) {
+            if (range)
+                copy.regionGrow(seed, label, range->lower, range->upper);
+            else
+                copy.regionGrowConfident(seed, label);
+        });
         break;
     }
     case Tool::None:
@@ -135,13 +148,16 @@ double SegmentEditorDock::BrushTool::cursorRadiusMm() const
     return m_dock.tool() == Tool::Paint || m_dock.tool() == Tool::Erase ? m_dock.m_radius->value() : 0.0;
 }
 
-SegmentEditorDock::SegmentEditorDock(QWidget* parent)
-    : QDockWidget(tr("Segment Editor"), parent), m(std::make_unique<State>())
+SegmentEditorDock::SegmentEditorDock(AppSettings& settings, JobRunner& jobs, QWidget* parent)
+    : QDockWidget(tr("Segment Editor"), parent), m(std::make_unique<State>()), m_settings(settings),
+      m_operations(new LabelOperationRunner(jobs, this))
 {
     setObjectName(QStringLiteral("segmentEditorDock"));
     m->brush = std::make_unique<BrushTool>(*this);
     auto* body = new QWidget(this);
-    auto* layout = new QVBoxLayout(body);
+    m_controls = new QWidget(body);
+    auto* layout = new QVBoxLayout(m_controls);
+    layout->setContentsMargins(0, 0, 0, 0);
 
     auto* form = new QFormLayout;
     m_layers = new QComboBox(body);
@@ -231,7 +247,7 @@ SegmentEditorDock::SegmentEditorDock(QWidget* parent)
     for (const auto& [name, text] : ops) {
         auto* button = new QPushButton(text, body);
         button->setObjectName(QLatin1String(name));
-        connect(button, &QPushButton::clicked, this, [this, name = name] { runOperation(name); });
+        connect(button, &QPushButton::clicked, this, [this, name = name, text = text] { runOperation(name, text); });
         operations->addWidget(button, cell / 2, cell % 2);
         ++cell;
     }
@@ -244,6 +260,24 @@ SegmentEditorDock::SegmentEditorDock(QWidget* parent)
     m_minMl->setToolTip(tr("Islands smaller than this are removed"));
     operations->addWidget(m_minMl, cell / 2, cell % 2);
     layout->addLayout(operations);
+
+    // Logical operations: the current label is the target.
+    m_logical = new QComboBox(body);
+    m_logical->setObjectName(QStringLiteral("logicalOperation"));
+    m_logical->addItem(tr("Unite with"), int(LogicalOperation::Unite));
+    m_logical->addItem(tr("Intersect with"), int(LogicalOperation::Intersect));
+    m_logical->addItem(tr("Subtract"), int(LogicalOperation::Subtract));
+    m_other = new QComboBox(body);
+    m_other->setObjectName(QStringLiteral("logicalOther"));
+    m_other->setToolTip(tr("A label of this map, or of another label map on its grid"));
+    m_applyLogical = new QPushButton(tr("Apply"), body);
+    m_applyLogical->setObjectName(QStringLiteral("applyLogical"));
+    m_applyLogical->setToolTip(tr("Changes the current label by the other one"));
+    auto* logicalRow = new QHBoxLayout;
+    logicalRow->addWidget(m_logical);
+    logicalRow->addWidget(m_other, 1);
+    logicalRow->addWidget(m_applyLogical);
+    layout->addLayout(logicalRow);
 
     auto* history = new QHBoxLayout;
     m_undo = new QPushButton(tr("Undo"), body);
@@ -264,7 +298,24 @@ SegmentEditorDock::SegmentEditorDock(QWidget* parent)
     m_stats->verticalHeader()->hide();
     m_stats->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_stats, 1);
+
+    // The running operation: progress, Cancel, and how the last one ended.
+    m_progress = new QProgressBar(body);
+    m_progress->setObjectName(QStringLiteral("segmentProgress"));
+    m_cancel = new QPushButton(tr("Cancel"), body);
+    m_cancel->setObjectName(QStringLiteral("segmentCancel"));
+    m_message = new QLabel(body);
+    m_message->setObjectName(QStringLiteral("segmentMessage"));
+    m_message->setWordWrap(true);
+    auto* progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_cancel);
+    auto* bodyLayout = new QVBoxLayout(body);
+    bodyLayout->addWidget(m_controls, 1);
+    bodyLayout->addWidget(m_message);
+    bodyLayout->addLayout(progressRow);
     setWidget(body);
+    setBusy(false);
 
     connect(newButton, &QPushButton::clicked, this, &SegmentEditorDock::newSegmentation);
     connect(addButton, &QPushButton::clicked, this, &SegmentEditorDock::addLabel);
@@ -278,6 +329,13 @@ SegmentEditorDock::SegmentEditorDock(QWidget* parent)
         if (m->editor && m->editor->redo())
             afterEdit();
     });
+    connect(m_applyLogical, &QPushButton::clicked, this, &SegmentEditorDock::runLogicalOperation);
+    connect(m_cancel, &QPushButton::clicked, this, &SegmentEditorDock::cancelOperation);
+    connect(m_operations, &LabelOperationRunner::progress, this, [this](double fraction) {
+        m_progress->setRange(0, 100);
+        m_progress->setValue(int(std::lround(fraction * 100.0)));
+    });
+    connect(m_operations, &LabelOperationRunner::finished, this, &SegmentEditorDock::jobEnded);
     setView(nullptr);
 }
 
@@ -295,8 +353,7 @@ void SegmentEditorDock::setView(viewer::VolumeView* view)
     disconnect(m->structure);
     m->view = view;
     m->stack = view ? view->layers() : nullptr;
-    m->editor.reset();
-    m->layerId = -1;
+    resetEditor();
     if (m->stack)
         m->structure =
             connect(m->stack, &viewer::LayerStack::structureChanged, this, &SegmentEditorDock::refreshLayers);
@@ -350,8 +407,7 @@ void SegmentEditorDock::refreshLayers()
             if (const viewer::LabelMapLayer* layer = m->stack->labelMapAt(i))
                 m_layers->addItem(QString::fromStdString(layer->name), m->stack->idAt(i));
     if (layerIndex() < 0) { // the one edited went away: the top label map, if any
-        m->editor.reset();
-        m->layerId = -1;
+        resetEditor();
         if (m_layers->count() > 0)
             chooseLayer(0);
     } else {
@@ -370,8 +426,10 @@ void SegmentEditorDock::chooseLayer(int comboIndex)
     if (!layer || !m->view)
         return;
     if (id != m->layerId || !m->editor) {
+        resetEditor();
         m->layerId = id;
-        m->editor = std::make_unique<viewer::LabelEditor>(layer->labels, m->view->volume());
+        m->editor = std::make_unique<viewer::LabelEditor>(layer->labels, m->view->volume(),
+                                                          std::size_t(m_settings.labelUndoBudgetMB()) << 20);
     }
     m_layers->setCurrentIndex(comboIndex);
     refreshLabels();
@@ -393,11 +451,42 @@ void SegmentEditorDock::refreshLabels()
     }
     const int at = m_labels->findData(keep);
     m_labels->setCurrentIndex(at >= 0 ? at : 0);
+    refreshOthers();
+}
+
+void SegmentEditorDock::refreshOthers()
+{
+    const int keepLayer = m_other->currentData(kLayerRole).toInt(),
+              keepValue = m_other->currentData(kValueRole).toInt();
+    m_other->clear();
+    const int edited = layerIndex();
+    if (edited < 0)
+        return;
+    const auto add = [this](int index, const QString& prefix) {
+        for (const viewer::LabelEntry& entry : m->stack->labelMapAt(index)->table)
+            if (entry.value > 0) {
+                m_other->addItem(prefix + QString::fromStdString(entry.name));
+                m_other->setItemData(m_other->count() - 1, m->stack->idAt(index), kLayerRole);
+                m_other->setItemData(m_other->count() - 1, entry.value, kValueRole);
+            }
+    };
+    // This map's labels first, then those of the other label maps on its grid.
+    add(edited, {});
+    const auto& size = m->stack->labelMapAt(edited)->labels.geometry().size;
+    for (int i = m->stack->count() - 1; i >= 0; --i)
+        if (const viewer::LabelMapLayer* layer = m->stack->labelMapAt(i);
+            layer && i != edited && layer->labels.geometry().size == size)
+            add(i, tr("%1: ").arg(QString::fromStdString(layer->name)));
+    for (int i = 0; i < m_other->count(); ++i)
+        if (m_other->itemData(i, kLayerRole).toInt() == keepLayer &&
+            m_other->itemData(i, kValueRole).toInt() == keepValue)
+            return m_other->setCurrentIndex(i);
+    m_other->setCurrentIndex(m_other->count() > 1 ? 1 : 0); // the first is mostly the current label
 }
 
 void SegmentEditorDock::newSegmentation()
 {
-    if (!m->view || !m->stack || m->view->volume().isNull())
+    if (!m->view || !m->stack || m->view->volume().isNull() || isBusy())
         return;
     int n = 1;
     for (int i = 0; i < m->stack->count(); ++i)
@@ -426,26 +515,117 @@ void SegmentEditorDock::addLabel()
     refreshStatistics();
 }
 
-void SegmentEditorDock::runOperation(const char* name)
+void SegmentEditorDock::runOperation(const char* name, const QString& title)
 {
     if (!m->editor || currentLabel() <= 0)
         return;
     const QString op = QLatin1String(name);
     const int label = currentLabel();
+    const int axis = m->view ? m->view->sliceView()->normalAxis() : 2;
     const viewer::Vec3& s = m->editor->labels().geometry().spacing;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto minVoxels = std::size_t(std::ceil(m_minMl->value() * 1000.0 / (s[0] * s[1] * s[2])));
+    Operation operation;
     if (op == QLatin1String("keepLargest"))
-        m->editor->keepLargestIsland(label);
+        operation = [label](viewer::LabelEditor& copy) { copy.keepLargestIsland(label); };
     else if (op == QLatin1String("removeSmall"))
-        m->editor->removeSmallIslands(label, std::size_t(std::ceil(m_minMl->value() * 1000.0 / (s[0] * s[1] * s[2]))));
+        operation = [label, minVoxels](viewer::LabelEditor& copy) { copy.removeSmallIslands(label, minVoxels); };
     else if (op == QLatin1String("fillHoles"))
-        m->editor->fillHoles(label, m->view ? m->view->sliceView()->normalAxis() : 2);
+        operation = [label, axis](viewer::LabelEditor& copy) { copy.fillHoles(label, axis); };
     else if (op == QLatin1String("smooth"))
-        m->editor->smooth(label, viewer::Smoothing::Median, 1);
+        operation = [label](viewer::LabelEditor& copy) { copy.smooth(label, viewer::Smoothing::Median, 1); };
     else if (op == QLatin1String("interpolate"))
-        m->editor->interpolateSlices(label, m->view ? m->view->sliceView()->normalAxis() : 2);
-    QApplication::restoreOverrideCursor();
-    afterEdit();
+        operation = [label, axis](viewer::LabelEditor& copy) { copy.interpolateSlices(label, axis); };
+    if (operation)
+        runJob(title, std::move(operation));
+}
+
+void SegmentEditorDock::runLogicalOperation()
+{
+    const int target = currentLabel();
+    const int index =
+        m->stack && m_other->currentIndex() >= 0 ? m->stack->indexOf(m_other->currentData(kLayerRole).toInt()) : -1;
+    const viewer::LabelMapLayer* layer = index >= 0 ? m->stack->labelMapAt(index) : nullptr;
+    if (!m->editor || target <= 0 || !layer)
+        return;
+    const int other = m_other->currentData(kValueRole).toInt();
+    const viewer::Volume mask = layer->labels; // shares the voxels; the job only reads them
+    const bool sameMap = index == layerIndex();
+    const auto op = LogicalOperation(m_logical->currentData().toInt());
+    const QString title =
+        tr("%1: %2 %3").arg(m_labels->currentText(), m_logical->currentText(), m_other->currentText());
+    runJob(title, [op, target, other, mask, sameMap](viewer::LabelEditor& copy) {
+        switch (op) {
+        case LogicalOperation::Unite:
+            if (sameMap) // the other label's voxels become the target
+                copy.unite(target, other);
+            else
+                copy.unite(target, mask, other);
+            break;
+        case LogicalOperation::Intersect:
+            copy.intersect(target, mask, other);
+            break;
+        case LogicalOperation::Subtract:
+            copy.subtract(target, mask, other);
+            break;
+        }
+    });
+}
+
+void SegmentEditorDock::runJob(const QString& title, Operation operation)
+{
+    if (!m->editor || isBusy() || m->editor->inStroke())
+        return;
+    if (!m_operations->start(*m->editor, title, std::move(operation)))
+        return;
+    setBusy(true);
+    m_message->setText(title + QStringLiteral("…"));
+}
+
+void SegmentEditorDock::jobEnded(JobStatus status, qint64 changed, const QString& message)
+{
+    setBusy(false);
+    if (status == JobStatus::Succeeded)
+        m_message->setText(tr("%n voxel(s) changed", nullptr, int(changed)));
+    else if (status == JobStatus::Cancelled)
+        m_message->setText(tr("Cancelled: the label map is unchanged"));
+    else
+        m_message->setText(tr("The operation failed: %1").arg(message));
+    if (changed > 0)
+        afterEdit();
+    else
+        refreshStatistics();
+}
+
+void SegmentEditorDock::setBusy(bool busy)
+{
+    m_controls->setEnabled(!busy);
+    m_progress->setVisible(busy);
+    m_cancel->setVisible(busy);
+    m_progress->setRange(0, 0); // busy until the first progress arrives
+}
+
+bool SegmentEditorDock::isBusy() const
+{
+    return m_operations->isRunning();
+}
+
+void SegmentEditorDock::cancelOperation()
+{
+    m_operations->cancel();
+}
+
+void SegmentEditorDock::resetEditor()
+{
+    m_operations->forget(); // a running operation's result no longer applies
+    m->editor.reset();
+    m->layerId = -1;
+}
+
+void SegmentEditorDock::applySettings()
+{
+    if (m->editor)
+        m->editor->setUndoBudget(std::size_t(m_settings.labelUndoBudgetMB()) << 20);
+    refreshStatistics();
 }
 
 void SegmentEditorDock::afterEdit()

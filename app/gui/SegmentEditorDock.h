@@ -3,11 +3,19 @@
 // layer (loaded, or an AI result); its labels; brush and eraser (disk or sphere, radius in
 // mm, optionally limited to an HU range), 2-D fill and region growing by clicking in any
 // plane; keep largest island, remove small islands, fill holes, smooth, interpolate
-// between edited slices; undo and redo within the undo budget; per label its volume in mL
-// and HU mean ± SD, updated after every edit.
+// between edited slices; logical operations between the current label and another (of
+// this map, or of another label map on its grid); undo and redo within the undo budget of
+// the settings; per label its volume in mL and HU mean ± SD, updated after every edit.
+//
+// Whole-volume operations and region growing run as jobs (LabelOperationRunner) on a copy
+// of the map; while one runs the editing controls are disabled, the mouse tools ignore
+// input, and the dock shows its progress with a Cancel button.
+
+#include "app/core/JobRunner.h"
 
 #include <QDockWidget>
 
+#include <functional>
 #include <memory>
 
 class QButtonGroup;
@@ -15,6 +23,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QTableWidget;
 
@@ -26,12 +35,16 @@ class VolumeView;
 } // namespace viewer
 namespace app {
 
+class AppSettings;
+class LabelOperationRunner;
+
 class SegmentEditorDock : public QDockWidget {
     Q_OBJECT
 public:
     enum class Tool { None, Paint, Erase, Fill, Grow };
+    enum class LogicalOperation { Unite, Intersect, Subtract };
 
-    explicit SegmentEditorDock(QWidget* parent = nullptr);
+    SegmentEditorDock(AppSettings& settings, JobRunner& jobs, QWidget* parent = nullptr);
     ~SegmentEditorDock() override;
 
     /// Edits the label maps of `view` (not owned; nullptr: nothing to edit).
@@ -47,6 +60,12 @@ public:
     void newSegmentation();
     /// A new label in the edited map (the next free value), made the current one.
     void addLabel();
+    /// Takes the settings' undo budget to the editor (call after the settings changed).
+    void applySettings();
+    /// A whole-volume operation is running.
+    bool isBusy() const;
+    /// Stops the running operation; the label map stays as it was.
+    void cancelOperation();
 
 signals:
     /// After every edit, undo and redo (the label map's voxels changed).
@@ -54,17 +73,27 @@ signals:
 
 private:
     class BrushTool;
+    using Operation = std::function<void(viewer::LabelEditor&)>;
     void refreshLayers();
     void refreshLabels();
+    void refreshOthers();
     void refreshStatistics();
     void chooseLayer(int comboIndex);
+    void resetEditor();
     void afterEdit();
-    void runOperation(const char* name);
+    void runOperation(const char* name, const QString& title);
+    void runLogicalOperation();
+    void runJob(const QString& title, Operation operation);
+    void jobEnded(JobStatus status, qint64 changed, const QString& message);
+    void setBusy(bool busy);
     void installTool();
 
     struct State;
     std::unique_ptr<State> m;
 
+    AppSettings& m_settings;
+    LabelOperationRunner* m_operations = nullptr;
+    QWidget* m_controls = nullptr; ///< all that edits; disabled while an operation runs
     QComboBox* m_layers = nullptr;
     QComboBox* m_labels = nullptr;
     QButtonGroup* m_tools = nullptr;
@@ -76,8 +105,14 @@ private:
     QDoubleSpinBox* m_minMl = nullptr;
     QPushButton* m_undo = nullptr;
     QPushButton* m_redo = nullptr;
+    QComboBox* m_logical = nullptr;
+    QComboBox* m_other = nullptr;
+    QPushButton* m_applyLogical = nullptr;
     QTableWidget* m_stats = nullptr;
     QLabel* m_memory = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QLabel* m_message = nullptr;
 };
 
 } // namespace app

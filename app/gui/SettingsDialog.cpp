@@ -6,6 +6,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,6 +56,14 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent) : QDialog
     m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
     m_theme->setCurrentIndex(qMax(0, m_theme->findData(settings.theme())));
 
+    m_labelUndo = new QSpinBox(this);
+    m_labelUndo->setObjectName(QStringLiteral("labelUndoBudgetMB"));
+    m_labelUndo->setRange(16, 65536);
+    m_labelUndo->setSingleStep(64);
+    m_labelUndo->setSuffix(tr(" MB"));
+    m_labelUndo->setToolTip(tr("Memory for undo and redo per label map edited; the oldest steps go first"));
+    m_labelUndo->setValue(settings.labelUndoBudgetMB());
+
     m_dataDir = new QLineEdit(settings.dataDir(), this);
     m_dataDir->setObjectName(QStringLiteral("dataDir"));
     auto* browse = new QPushButton(tr("Browse…"), this);
@@ -76,6 +85,9 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent) : QDialog
     form->addRow(tr("Data folder"), dataRow);
     auto* note = new QLabel(tr("Language and data folder changes take effect at the next start."), this);
     note->setWordWrap(true);
+    auto* segmentation = new QGroupBox(tr("Segmentation"), this);
+    auto* segmentationForm = new QFormLayout(segmentation);
+    segmentationForm->addRow(tr("Undo memory"), m_labelUndo);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -87,6 +99,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent) : QDialog
     auto* generalLayout = new QVBoxLayout(general);
     generalLayout->addLayout(form);
     generalLayout->addWidget(note);
+    generalLayout->addWidget(segmentation);
     generalLayout->addStretch(1);
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("settingsPages"));
@@ -111,6 +124,7 @@ void SettingsDialog::apply()
 {
     m_settings.setTileCacheMB(m_cache->value());
     m_settings.setWorkerThreads(m_threads->value());
+    m_settings.setLabelUndoBudgetMB(m_labelUndo->value());
     m_settings.setAiDevice(m_device->currentData().toString());
     m_settings.setLanguage(m_language->currentData().toString());
     m_settings.setTheme(m_theme->currentData().toString());

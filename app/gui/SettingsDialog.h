@@ -1,6 +1,7 @@
 #pragma once
-// Preferences: tile cache, worker threads, AI device, language, theme, data folder on the
-// "General" page; other pages (PACS) are added by their owners.
+// Preferences: tile cache, worker threads, AI device, language, theme, data folder and the
+// Segment Editor's undo memory on the "General" page; other pages (PACS) are added by their
+// owners.
 
 #include <QDialog>
 
@@ -33,6 +34,7 @@ private:
     QTabWidget* m_pages = nullptr;
     QSpinBox* m_cache = nullptr;
     QSpinBox* m_threads = nullptr;
+    QSpinBox* m_labelUndo = nullptr;
     QComboBox* m_device = nullptr;
     QComboBox* m_language = nullptr;
     QComboBox* m_theme = nullptr;

@@ -27,7 +27,9 @@ private slots:
             AppSettings s(dir.filePath("state"));
             QCOMPARE(s.tileCacheMB(), 512);
             QCOMPARE(s.aiDevice(), QStringLiteral("cpu"));
+            QCOMPARE(s.labelUndoBudgetMB(), 256);
             s.setTileCacheMB(1024);
+            s.setLabelUndoBudgetMB(64);
             s.setWorkerThreads(3);
             s.setAiDevice("cuda");
             s.setLanguage("de");
@@ -42,6 +44,7 @@ private slots:
         QCOMPARE(again.aiDevice(), QStringLiteral("cuda"));
         QCOMPARE(again.language(), QStringLiteral("de"));
         QCOMPARE(again.theme(), QStringLiteral("dark"));
+        QCOMPARE(again.labelUndoBudgetMB(), 64);
         QCOMPARE(again.sessionDocuments(), QStringList({"/a", "/b"}));
     }
 
@@ -53,6 +56,8 @@ private slots:
         QCOMPARE(s.tileCacheMB(), 32);
         s.setWorkerThreads(0);
         QCOMPARE(s.workerThreads(), 1);
+        s.setLabelUndoBudgetMB(0);
+        QCOMPARE(s.labelUndoBudgetMB(), 16);
         s.setAiDevice("tpu");
         QCOMPARE(s.aiDevice(), QStringLiteral("cpu"));
     }

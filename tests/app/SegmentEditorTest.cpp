@@ -1,8 +1,13 @@
 // The Segment Editor driven with the mouse on a CT in a VolumeView: a new segmentation,
-// brush strokes in the axial plane, undo and redo from the buttons, erase, and region
-// growing from a click in a lesion, with the statistics table following.
+// brush strokes in the axial plane, undo and redo from the buttons, erase, region growing
+// from a click in a lesion, with the statistics table following; whole-volume and logical
+// operations as jobs (controls disabled meanwhile, hand-counted results, undo, cancel); the
+// undo budget from the settings.
 
+#include "app/core/AppSettings.h"
+#include "app/core/JobRunner.h"
 #include "app/gui/SegmentEditorDock.h"
+#include "app/gui/SettingsDialog.h"
 #include "viewer/demo/CtPhantom.h"
 #include "viewer/model/LabelEditor.h"
 #include "viewer/model/Layers.h"
@@ -14,10 +19,18 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
+
+#include <memory>
+#include <numeric>
 
 using namespace radpath;
 
@@ -51,6 +64,15 @@ QPoint widgetPointOf(viewer::SliceView* view, const viewer::Vec3& target)
     return best;
 }
 
+// Voxels [lo, hi) of `labels` become `value`.
+void fillBox(viewer::Volume& labels, std::array<int, 3> lo, std::array<int, 3> hi, std::uint8_t value)
+{
+    for (int k = lo[2]; k < hi[2]; ++k)
+        for (int j = lo[1]; j < hi[1]; ++j)
+            for (int i = lo[0]; i < hi[0]; ++i)
+                labels.voxels<std::uint8_t>()[labels.linearIndex(i, j, k)] = value;
+}
+
 } // namespace
 
 class SegmentEditorTest : public QObject {
@@ -67,8 +89,10 @@ private slots:
         m_ct = viewer::makeCtPhantom(spec);
         m_window.resize(1300, 800);
         auto* layout = new QHBoxLayout(&m_window);
+        QVERIFY(m_dataDir.isValid());
+        m_settings = std::make_unique<app::AppSettings>(m_dataDir.path());
         m_view = new viewer::VolumeView(&m_window);
-        m_dock = new app::SegmentEditorDock(&m_window);
+        m_dock = new app::SegmentEditorDock(*m_settings, m_jobs, &m_window);
         layout->addWidget(m_view, 1);
         layout->addWidget(m_dock);
         m_view->setVolume(m_ct.volume);
@@ -155,7 +179,11 @@ private slots:
         viewer::SliceView* axial = m_view->sliceView();
         axial->setCrosshair(lesion.centerMm); // the slice through the lesion's centre
         const QPoint at = widgetPointOf(axial, lesion.centerMm);
+        QSignalSpy edited(m_dock, &app::SegmentEditorDock::edited);
         QTest::mouseClick(axial->vtkWidget(), Qt::LeftButton, Qt::NoModifier, at);
+        QVERIFY(m_dock->isBusy()); // a job: the result comes later
+        QVERIFY(edited.wait(20000));
+        QVERIFY(!m_dock->isBusy());
         viewer::LabelEditor* editor = m_dock->editor();
         std::size_t truth = 0;
         const auto& g = m_ct.lesionLabels.geometry();
@@ -176,7 +204,139 @@ private slots:
         saveScreenshot("segment-editor-grow");
     }
 
+    void wholeVolumeAndLogicalOperationsAsJobs()
+    {
+        // Two maps on the CT's grid. "Boxes" (edited): label 1 a 20 x 20 x 10 box and an
+        // island of 2 x 2 x 2, label 2 a separate 10^3 box. "Other": label 1 a 20 x 20 x 10
+        // box shifted by 10 along i, so that it overlaps label 1's box in 10 x 20 x 10.
+        const viewer::ImageGeometry& g = m_ct.volume.geometry();
+        viewer::Volume boxes(viewer::PixelType::UInt8, g), other(viewer::PixelType::UInt8, g);
+        fillBox(boxes, {10, 10, 10}, {30, 30, 20}, 1);
+        fillBox(boxes, {60, 60, 30}, {62, 62, 32}, 1);
+        fillBox(boxes, {40, 10, 10}, {50, 20, 20}, 2);
+        fillBox(other, {20, 10, 10}, {40, 30, 20}, 1);
+        viewer::LayerStack* stack = m_view->layers();
+        stack->add(viewer::makeLabelMapLayer("Other", other));
+        stack->add(viewer::makeLabelMapLayer("Boxes", boxes));
+        auto* layers = child<QComboBox>(*m_dock, "segmentationLayer");
+        emit layers->activated(layers->findText(QStringLiteral("Boxes")));
+        viewer::LabelEditor* editor = m_dock->editor();
+        QCOMPARE(editor->labels().data(), boxes.data());
+        QCOMPARE(editor->voxelCount(1), std::size_t(4008));
+        auto* labels = child<QComboBox>(*m_dock, "segmentationLabel");
+        labels->setCurrentIndex(labels->findData(1));
+        QCOMPARE(m_dock->currentLabel(), 1);
+        // The brush ignores the mouse while a job runs.
+        m_dock->setTool(app::SegmentEditorDock::Tool::Paint);
+
+        // Keep the largest island: the 8-voxel island goes, as a job.
+        runAndWait(child<QPushButton>(*m_dock, "keepLargest"));
+        QCOMPARE(editor->voxelCount(1), std::size_t(4000));
+        QCOMPARE(editor->voxelCount(2), std::size_t(1000));
+        QCOMPARE(int(boxes.voxels<std::uint8_t>()[boxes.linearIndex(60, 60, 30)]), 0);
+        QVERIFY(child<QLabel>(*m_dock, "segmentMessage")->text().contains(QLatin1String("8")));
+        const int steps = editor->undoSteps();
+
+        // Logical operations with the current label (1) as target.
+        auto* operation = child<QComboBox>(*m_dock, "logicalOperation");
+        auto* others = child<QComboBox>(*m_dock, "logicalOther");
+        auto* apply = child<QPushButton>(*m_dock, "applyLogical");
+        auto* undo = child<QPushButton>(*m_dock, "segmentUndo");
+        // This map's two labels first, then Other's one and Segmentation 1's two.
+        QCOMPARE(others->count(), 5);
+        const int thisTwo = 1, otherOne = 2;
+        QCOMPARE(others->itemText(thisTwo), labels->itemText(labels->findData(2)));
+        QVERIFY(others->itemText(otherOne).startsWith(QLatin1String("Other: ")));
+        struct Case {
+            const char* operation;
+            int other;
+            std::size_t ones, twos;
+        };
+        const Case cases[] = {{"Intersect with", otherOne, 2000, 1000}, // the overlap
+                              {"Subtract", otherOne, 2000, 1000},
+                              {"Unite with", otherOne, 6000, 1000},
+                              {"Unite with", thisTwo, 5000, 0}};
+        for (const Case& c : cases) {
+            operation->setCurrentIndex(operation->findText(QLatin1String(c.operation)));
+            others->setCurrentIndex(c.other);
+            runAndWait(apply);
+            QCOMPARE(editor->voxelCount(1), c.ones);
+            QCOMPARE(editor->voxelCount(2), c.twos);
+            QCOMPARE(editor->undoSteps(), steps + 1); // one step
+            QTest::mouseClick(undo, Qt::LeftButton);
+            QCOMPARE(editor->voxelCount(1), std::size_t(4000));
+            QCOMPARE(editor->voxelCount(2), std::size_t(1000));
+        }
+
+        // Cancel leaves the map as it was, however far the worker got.
+        const std::size_t sum = std::accumulate(boxes.voxels<std::uint8_t>(),
+                                                boxes.voxels<std::uint8_t>() + boxes.voxelCount(), std::size_t(0));
+        operation->setCurrentIndex(operation->findText(QStringLiteral("Subtract")));
+        others->setCurrentIndex(otherOne);
+        QSignalSpy edited(m_dock, &app::SegmentEditorDock::edited);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(m_dock->isBusy());
+        QTest::mouseClick(child<QPushButton>(*m_dock, "segmentCancel"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isBusy(), 20000);
+        QCOMPARE(edited.count(), 0);
+        QCOMPARE(editor->voxelCount(1), std::size_t(4000));
+        QCOMPARE(editor->undoSteps(), steps);
+        QCOMPARE(std::accumulate(boxes.voxels<std::uint8_t>(), boxes.voxels<std::uint8_t>() + boxes.voxelCount(),
+                                 std::size_t(0)),
+                 sum);
+        QVERIFY(child<QLabel>(*m_dock, "segmentMessage")->text().startsWith(QLatin1String("Cancelled")));
+        QVERIFY(apply->isEnabled());
+        m_dock->setTool(app::SegmentEditorDock::Tool::None);
+    }
+
+    void undoBudgetComesFromTheSettings()
+    {
+        viewer::LabelEditor* editor = m_dock->editor();
+        QCOMPARE(editor->undoBudget(), std::size_t(app::AppSettings::kDefaultLabelUndoBudgetMB) << 20);
+        // Settings > General > Segmentation, as MainWindow wires it.
+        app::SettingsDialog dialog(*m_settings);
+        connect(&dialog, &app::SettingsDialog::applied, m_dock, &app::SegmentEditorDock::applySettings);
+        auto* budget = dialog.findChild<QSpinBox*>("labelUndoBudgetMB");
+        QVERIFY(budget);
+        QCOMPARE(budget->value(), 256);
+        budget->setValue(64);
+        dialog.apply();
+        QCOMPARE(m_settings->labelUndoBudgetMB(), 64);
+        QCOMPARE(editor->undoBudget(), std::size_t(64) << 20);
+        QVERIFY(editor->historyBytes() <= editor->undoBudget());
+        // A new editor starts with it too.
+        const void* edited = editor->labels().data();
+        QTest::mouseClick(child<QPushButton>(*m_dock, "newSegmentation"), Qt::LeftButton);
+        QVERIFY(m_dock->editor()->labels().data() != edited);
+        QCOMPARE(m_dock->editor()->undoBudget(), std::size_t(64) << 20);
+    }
+
 private:
+    // Clicks `button` for a whole-volume operation: it runs as a job, the editing controls
+    // and the brush are off meanwhile, and edited() comes when it is done.
+    void runAndWait(QPushButton* button)
+    {
+        QSignalSpy edited(m_dock, &app::SegmentEditorDock::edited);
+        const std::size_t before = m_dock->editor()->voxelCount(m_dock->currentLabel());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(m_dock->isBusy());
+        QCOMPARE(edited.count(), 0);
+        for (const char* name : {"applyLogical", "keepLargest", "segmentUndo", "segmentationLayer", "newSegmentation"})
+            QVERIFY2(!child<QWidget>(*m_dock, name)->isEnabled(), name);
+        QVERIFY(
+            !child<QToolButton>(*m_dock, QStringLiteral("segmentTool%1").arg(int(app::SegmentEditorDock::Tool::Paint)))
+                 ->isEnabled());
+        QVERIFY(child<QProgressBar>(*m_dock, "segmentProgress")->isVisible());
+        QWidget* vtk = m_view->sliceView()->vtkWidget();
+        QTest::mousePress(vtk, Qt::LeftButton, Qt::NoModifier, vtk->rect().center());
+        QTest::mouseRelease(vtk, Qt::LeftButton, Qt::NoModifier, vtk->rect().center());
+        QCOMPARE(m_dock->editor()->voxelCount(m_dock->currentLabel()), before); // the brush ignored it
+        QVERIFY(edited.wait(20000));
+        QVERIFY(!m_dock->isBusy());
+        QVERIFY(button->isEnabled());
+        QVERIFY(!child<QProgressBar>(*m_dock, "segmentProgress")->isVisible());
+    }
+
     void saveScreenshot(const char* name)
     {
         const QString dir = qEnvironmentVariable("RADPATH_SCREENSHOT_DIR");
@@ -185,6 +345,9 @@ private:
     }
 
     viewer::CtPhantom m_ct;
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<app::AppSettings> m_settings;
+    app::JobRunner m_jobs{2}; // outlives the dock
     QWidget m_window;
     viewer::VolumeView* m_view = nullptr;
     app::SegmentEditorDock* m_dock = nullptr;

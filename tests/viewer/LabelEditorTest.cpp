@@ -8,7 +8,9 @@
 #include <QFile>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
+#include <memory>
 #include <random>
 
 using namespace radpath::viewer;
@@ -39,6 +41,19 @@ std::size_t countOf(const Volume& labels, int value)
     for (std::size_t v = 0; v < labels.voxelCount(); ++v)
         n += p[v] == value;
     return n;
+}
+
+// Label 1: a sphere of `radiusMm` at voxel `big`, and one of 2 mm (33 voxels) at `small`.
+void paintTwoIslands(LabelEditor& editor, const Vec3& big, double radiusMm, const Vec3& small)
+{
+    const ImageGeometry& g = editor.labels().geometry();
+    Brush brush;
+    brush.sphere = true;
+    brush.radiusMm = radiusMm;
+    brush.label = 1;
+    editor.paint(at(g, big[0], big[1], big[2]), brush);
+    brush.radiusMm = 2;
+    editor.paint(at(g, small[0], small[1], small[2]), brush);
 }
 
 double residentMB()
@@ -216,14 +231,7 @@ private slots:
     {
         const ImageGeometry g = grid(40, 40, 20);
         LabelEditor editor(Volume(PixelType::UInt8, g));
-        Brush big;
-        big.sphere = true;
-        big.radiusMm = 6;
-        big.label = 1;
-        editor.paint(at(g, 12, 12, 10), big);
-        Brush small = big;
-        small.radiusMm = 2;
-        editor.paint(at(g, 30, 30, 10), small);
+        paintTwoIslands(editor, {12, 12, 10}, 6, {30, 30, 10});
         const std::size_t largest = editor.voxelCount(1) - 33;      // r 2 sphere: 33 voxels
         QCOMPARE(editor.removeSmallIslands(1, 10), std::size_t(0)); // both islands have >= 10
         QCOMPARE(editor.removeSmallIslands(1, 40), std::size_t(33));
@@ -287,6 +295,100 @@ private slots:
         QCOMPARE(editor.voxelCount(2), std::size_t(0));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, editor.intersect(1, Volume(PixelType::UInt8, grid(5, 5, 5))));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, LabelEditor(Volume(PixelType::Float32, g)));
+    }
+
+    void uniteWithAMaskKeepsOtherLabels()
+    {
+        // Two boxes on two maps: 10^3 of label 1 here, 10^3 of label 5 there shifted by 5
+        // along i (overlap 5 x 10 x 10); a voxel of label 2 here inside the mask stays.
+        const ImageGeometry g = grid(30, 20, 20);
+        Volume labels(PixelType::UInt8, g), other(PixelType::UInt8, g);
+        for (int k = 5; k < 15; ++k)
+            for (int j = 5; j < 15; ++j)
+                for (int i = 5; i < 15; ++i) {
+                    labels.voxels<std::uint8_t>()[labels.linearIndex(i, j, k)] = 1;
+                    other.voxels<std::uint8_t>()[other.linearIndex(i + 5, j, k)] = 5;
+                }
+        labels.voxels<std::uint8_t>()[labels.linearIndex(17, 8, 8)] = 2;
+        LabelEditor editor(labels);
+        QCOMPARE(editor.unite(1, other, 5), std::size_t(5 * 10 * 10 - 1));
+        QCOMPARE(editor.voxelCount(1), std::size_t(15 * 10 * 10 - 1));
+        QCOMPARE(editor.voxelCount(2), std::size_t(1));
+        QVERIFY(editor.undo());
+        QCOMPARE(editor.intersect(1, other, 5), std::size_t(5 * 10 * 10));
+        QCOMPARE(editor.voxelCount(1), std::size_t(5 * 10 * 10));
+        QCOMPARE(editor.unite(1, other, 3), std::size_t(0)); // no voxel of mask label 3
+    }
+
+    void detachedCopyAppliesBackAsOneStep()
+    {
+        // Label 1: a big and a small sphere; keep the largest island on a copy.
+        const ImageGeometry g = grid(80, 40, 40);
+        Volume image(PixelType::Int16, g);
+        for (std::size_t v = 0; v < image.voxelCount(); ++v)
+            image.voxels<std::int16_t>()[v] = std::int16_t(v % 7);
+        LabelEditor editor(Volume(PixelType::UInt8, g), image);
+        paintTwoIslands(editor, {15, 20, 20}, 8, {70, 20, 20}); // the small one in bricks of its own
+        const std::size_t all = editor.voxelCount(1);
+        const std::size_t historyBefore = editor.historyBytes();
+
+        std::unique_ptr<LabelEditor> copy = LabelEditor::detachedCopy(editor.labels(), editor.image());
+        QVERIFY(copy->labels().data() != editor.labels().data());
+        QCOMPARE(copy->image().data(), editor.image().data()); // shared, not copied
+        std::vector<double> fractions;
+        copy->setProgressCallback([&](double f) { fractions.push_back(f); });
+        QCOMPARE(copy->keepLargestIsland(1), std::size_t(33));
+        QVERIFY(!fractions.empty());
+        QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+        QVERIFY(fractions.front() >= 0.0 && fractions.back() <= 1.0);
+        QCOMPARE(countOf(editor.labels(), 1), all); // the map is untouched until applyFrom
+
+        QCOMPARE(editor.applyFrom(*copy), std::size_t(33));
+        QCOMPARE(editor.voxelCount(1), all - 33);
+        QCOMPARE(countOf(editor.labels(), 1), all - 33);
+        QCOMPARE(editor.undoSteps(), 3);
+        // Only the changed bricks are kept: the small sphere's, before and after.
+        QVERIFY(editor.historyBytes() - historyBefore <= std::size_t(8) * 2 * 32768);
+        const LabelStatistics s = editor.statistics(1);
+        QCOMPARE(s.voxels, all - 33);
+        QVERIFY(editor.undo());
+        QCOMPARE(editor.voxelCount(1), all);
+        QCOMPARE(countOf(editor.labels(), 1), all);
+        QVERIFY(editor.redo());
+        QCOMPARE(countOf(editor.labels(), 1), all - 33);
+
+        // A copy with nothing changed applies nothing.
+        QCOMPARE(editor.applyFrom(*LabelEditor::detachedCopy(editor.labels())), std::size_t(0));
+        QCOMPARE(editor.undoSteps(), 3);
+    }
+
+    void applyFromRefusesAMapWrittenSinceTheCopy()
+    {
+        const ImageGeometry g = grid(40, 40, 40);
+        LabelEditor editor(Volume(PixelType::UInt8, g));
+        Brush brush;
+        brush.sphere = true;
+        brush.radiusMm = 5;
+        std::unique_ptr<LabelEditor> copy = LabelEditor::detachedCopy(editor.labels());
+        QVERIFY(copy->paint(at(g, 20, 20, 20), brush) > 0);
+        brush.label = 2;
+        brush.radiusMm = 2;
+        editor.paint(at(g, 20, 20, 20), brush); // the same bricks, written here meanwhile
+        const std::size_t twos = editor.voxelCount(2);
+        QVERIFY_THROWS_EXCEPTION(std::logic_error, editor.applyFrom(*copy));
+        QCOMPARE(editor.voxelCount(1), std::size_t(0));
+        QCOMPARE(countOf(editor.labels(), 2), twos);
+        QCOMPARE(editor.undoSteps(), 1);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 editor.applyFrom(*LabelEditor::detachedCopy(Volume(PixelType::UInt8, grid(5, 5, 5)))));
+        // A progress callback that throws abandons the copy's operation; the map is as it was.
+        std::unique_ptr<LabelEditor> abandoned = LabelEditor::detachedCopy(editor.labels());
+        abandoned->setProgressCallback([](double f) {
+            if (f > 0.3)
+                throw std::runtime_error("cancelled");
+        });
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, abandoned->unite(1, 2));
+        QCOMPARE(countOf(editor.labels(), 2), twos);
     }
 
     void regionGrowingFromAClickInADemoLesion()

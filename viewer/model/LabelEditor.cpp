@@ -45,7 +45,13 @@ void LabelEditor::Impl::dab(const Vec3& lps, const Brush& brush)
             }
 }
 
-LabelEditor::LabelEditor(Volume labels, Volume image, std::size_t undoBudgetBytes) : d(std::make_unique<Impl>())
+LabelEditor::LabelEditor(Volume labels, Volume image, std::size_t undoBudgetBytes)
+    : LabelEditor(std::move(labels), std::move(image), undoBudgetBytes, true)
+{
+}
+
+LabelEditor::LabelEditor(Volume labels, Volume image, std::size_t undoBudgetBytes, bool statistics)
+    : d(std::make_unique<Impl>())
 {
     if (labels.isNull() || labels.components() != 1)
         throw std::invalid_argument("LabelEditor: no label map");
@@ -81,6 +87,9 @@ LabelEditor::LabelEditor(Volume labels, Volume image, std::size_t undoBudgetByte
     for (int a = 0; a < 3; ++a)
         d->bricks[size_t(a)] = (d->geometry.size[size_t(a)] + kBrick - 1) / kBrick;
     d->budget = undoBudgetBytes;
+    d->statistics = statistics;
+    if (!statistics)
+        return;
     // Counts and sums from one pass; runs of one label (mostly 0) look their sums up once.
     const auto& s = d->geometry.size;
     Int last = 0;
@@ -103,6 +112,59 @@ LabelEditor::LabelEditor(Volume labels, Volume image, std::size_t undoBudgetByte
 }
 
 LabelEditor::~LabelEditor() = default;
+
+std::unique_ptr<LabelEditor> LabelEditor::detachedCopy(const Volume& labels, const Volume& image)
+{
+    if (labels.isNull())
+        throw std::invalid_argument("LabelEditor: no label map");
+    Volume copy(labels.pixelType(), labels.geometry(), labels.components());
+    std::memcpy(copy.data(), labels.data(), labels.byteSize());
+    return std::unique_ptr<LabelEditor>(
+        new LabelEditor(std::move(copy), image, std::numeric_limits<std::size_t>::max(), false));
+}
+
+std::size_t LabelEditor::applyFrom(const LabelEditor& copy)
+{
+    const Impl& c = *copy.d;
+    if (d->open || c.open)
+        throw std::logic_error("LabelEditor::applyFrom during a stroke");
+    if (c.geometry.size != d->geometry.size || c.labels.pixelType() != d->labels.pixelType())
+        throw std::invalid_argument("LabelEditor::applyFrom: the copy is not of a label map like this one");
+    // Each brick the copy changed, with what it held when the copy was made (the oldest
+    // step's "before"): this map must hold that still.
+    std::map<std::size_t, const std::vector<std::byte>*> original;
+    for (const Impl::Step& step : c.undoSteps)
+        for (const Impl::BrickCopy& brick : step.bricks)
+            original.emplace(brick.brick, &brick.before);
+    std::vector<std::byte> now;
+    for (const auto& [brick, before] : original) {
+        d->copyBrick(brick, now);
+        if (now != *before)
+            throw std::logic_error("LabelEditor::applyFrom: the label map changed after the copy was made");
+    }
+    Impl::Step step;
+    std::size_t changed = 0;
+    for (const auto& [brick, before] : original) {
+        Impl::BrickCopy kept;
+        kept.brick = brick;
+        kept.before = *before;
+        c.copyBrick(brick, kept.after);
+        if (kept.after == kept.before)
+            continue; // changed and changed back
+        d->restoreBrick(brick, kept.after);
+        changed += d->account(brick, kept.before, kept.after);
+        step.bytes += kept.before.size() + kept.after.size();
+        step.bricks.push_back(std::move(kept));
+    }
+    if (changed > 0)
+        d->push(std::move(step));
+    return changed;
+}
+
+void LabelEditor::setProgressCallback(std::function<void(double)> progress)
+{
+    d->progress = std::move(progress);
+}
 
 const Volume& LabelEditor::labels() const
 {

@@ -11,12 +11,14 @@
 //
 // Thread-safety: one thread at a time (the GUI thread, or a job the GUI waits on). The
 // label Volume shares its buffer with whoever else holds it (layers, views): they see the
-// edits; redraw after each call.
+// edits; redraw after each call. For a long operation while the views go on drawing, run
+// it on a detachedCopy() on a worker and applyFrom() the copy back on the editor's thread.
 
 #include "viewer/model/Volume.h"
 
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -102,11 +104,13 @@ public:
     /// (in mm); only background voxels change.
     std::size_t interpolateSlices(int label, int sliceAxis = 2);
     /// Logical operations. One voxel holds one label, so between two labels of this map
-    /// only the union means something: `other`'s voxels become `target`. Intersection and
-    /// difference take a mask on the same grid (another label map: its non-zero voxels, or
-    /// only those equal to `maskLabel` when it is not 0): intersect keeps the `target` voxels
-    /// inside the mask (the others become 0), subtract clears those inside it.
+    /// only the union means something: `other`'s voxels become `target`. The others take a
+    /// mask on the same grid (another label map: its non-zero voxels, or only those equal to
+    /// `maskLabel` when it is not 0): unite makes the mask's background voxels `target`
+    /// (other labels stay), intersect keeps the `target` voxels inside the mask (the others
+    /// become 0), subtract clears those inside it.
     std::size_t unite(int target, int other);
+    std::size_t unite(int target, const Volume& mask, int maskLabel = 0);
     std::size_t intersect(int target, const Volume& mask, int maskLabel = 0);
     std::size_t subtract(int target, const Volume& mask, int maskLabel = 0);
 
@@ -130,7 +134,26 @@ public:
     /// Non-zero labels with at least one voxel.
     std::map<int, std::size_t> counts() const;
 
+    // Operations off the editor's thread, e.g. a job while views draw the map:
+    // 1. detachedCopy() copies `labels` (nothing may write them while it runs) into an editor
+    //    of its own, sharing `image`, without statistics and with an unlimited history;
+    // 2. any operations run on the copy, on any one thread; `labels` are only read meanwhile;
+    // 3. applyFrom(copy) on this editor's thread makes the copy's edits one undoable step,
+    //    writing only the bricks they changed. Throwing the copy away leaves the map as it was.
+
+    static std::unique_ptr<LabelEditor> detachedCopy(const Volume& labels, const Volume& image = {});
+    /// Returns the voxels changed. Throws std::logic_error, changing nothing, when a brick the
+    /// copy changed no longer holds what the copy started from (the map was written since),
+    /// std::invalid_argument when `copy` is not of a map on this grid and voxel type.
+    std::size_t applyFrom(const LabelEditor& copy);
+    /// Called on the operation's thread with the fraction done of whole-volume operations
+    /// (slice by slice; region growing and smoothing report only after their ITK filter). A
+    /// callback that throws abandons the operation half done: do that only on a detached
+    /// copy, and throw the copy away.
+    void setProgressCallback(std::function<void(double)> progress);
+
 private:
+    LabelEditor(Volume labels, Volume image, std::size_t undoBudgetBytes, bool statistics);
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <limits>
 #include <stdexcept>
 #include <unordered_map>
@@ -80,6 +81,14 @@ struct LabelEditor::Impl {
     std::size_t changedInStep = 0;
 
     std::unordered_map<Int, Sums> sums; // by label, 0 included
+    bool statistics = true;             // counts and sums kept (not in detached copies)
+    std::function<void(double)> progress;
+
+    void report(double fraction) const
+    {
+        if (progress)
+            progress(fraction);
+    }
 
     std::byte* base() { return static_cast<std::byte*>(labels.data()); }
     const std::byte* base() const { return static_cast<const std::byte*>(labels.data()); }
@@ -130,17 +139,21 @@ struct LabelEditor::Impl {
             for (int j = 0; j < e[1]; ++j, p += row)
                 std::memcpy(base() + index(s[0], s[1] + j, s[2] + k) * bytesPerVoxel, p, row);
     }
-    // The running sums move from the labels in `from` to those in `to` (one brick's copies).
-    void account(std::size_t b, const std::vector<std::byte>& from, const std::vector<std::byte>& to)
+    // The running sums move from the labels in `from` to those in `to` (one brick's copies);
+    // returns the voxels that differ.
+    std::size_t account(std::size_t b, const std::vector<std::byte>& from, const std::vector<std::byte>& to)
     {
         std::array<int, 3> s{}, e{};
         brickBox(b, s, e);
-        std::size_t n = 0;
+        std::size_t n = 0, changed = 0;
         for (int k = 0; k < e[2]; ++k)
             for (int j = 0; j < e[1]; ++j)
                 for (int i = 0; i < e[0]; ++i, ++n) {
                     const Int was = access.read(from.data(), n), now = access.read(to.data(), n);
                     if (was == now)
+                        continue;
+                    ++changed;
+                    if (!statistics)
                         continue;
                     const double v = imageAt(s[0] + i, s[1] + j, s[2] + k);
                     Sums& a = sums[was];
@@ -148,6 +161,7 @@ struct LabelEditor::Impl {
                     Sums& c = sums[now];
                     ++c.count, c.sum += v, c.squares += v * v;
                 }
+        return changed;
     }
 
     void begin()
@@ -186,13 +200,18 @@ struct LabelEditor::Impl {
             account(copy.brick, copy.before, copy.after);
             current.bytes += copy.before.size() + copy.after.size();
         }
+        push(std::move(current));
+        return changedInStep;
+    }
+    // `step` becomes the newest undo step; the redo steps go, and old steps beyond the budget.
+    void push(Step&& step)
+    {
         for (const Step& s : redoSteps)
             historyBytes -= s.bytes;
         redoSteps.clear();
-        historyBytes += current.bytes;
-        undoSteps.push_back(std::move(current));
+        historyBytes += step.bytes;
+        undoSteps.push_back(std::move(step));
         trim();
-        return changedInStep;
     }
     void trim()
     {
@@ -210,7 +229,8 @@ struct LabelEditor::Impl {
     template <class F> std::size_t applyEverywhere(F&& next)
     {
         begin();
-        for (int k = 0; k < geometry.size[2]; ++k)
+        for (int k = 0; k < geometry.size[2]; ++k) {
+            report(double(k) / geometry.size[2]);
             for (int j = 0; j < geometry.size[1]; ++j)
                 for (int i = 0; i < geometry.size[0]; ++i) {
                     const Int was = at(index(i, j, k));
@@ -218,6 +238,7 @@ struct LabelEditor::Impl {
                     if (now != was)
                         set(i, j, k, now);
                 }
+        }
         return end();
     }
     // Voxels of `mask` (one byte a voxel) become `label` where they are background or `label`.
@@ -255,7 +276,10 @@ template <class Keep> std::size_t LabelEditor::Impl::filterIslands(Int label, Ke
     std::vector<bool> seen(labels.voxelCount(), false);
     std::vector<std::size_t> stack, rejected;                 // seeds of islands to clear
     std::vector<std::pair<std::size_t, std::size_t>> islands; // seed, size
+    const std::size_t sliceVoxels = std::size_t(s[0]) * std::size_t(s[1]);
     for (std::size_t n = 0; n < seen.size(); ++n) {
+        if (n % sliceVoxels == 0)
+            report(0.9 * double(n) / double(seen.size())); // the search; clearing is quick
         if (seen[n] || at(n) != label)
             continue;
         std::size_t size = 0;

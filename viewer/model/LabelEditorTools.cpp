@@ -85,6 +85,7 @@ std::size_t LabelEditor::fillHoles(int label, int sliceAxis)
     std::vector<std::uint8_t> seen;
     std::vector<VoxelIndex> stack, region;
     for (int w = 0; w < s[size_t(axis)]; ++w) {
+        d->report(double(w) / s[size_t(axis)]);
         seen.assign(std::size_t(s[size_t(u)]) * std::size_t(s[size_t(v)]), 0);
         for (int b = 0; b < s[size_t(v)]; ++b)
             for (int a = 0; a < s[size_t(u)]; ++a) {
@@ -177,6 +178,7 @@ std::size_t LabelEditor::interpolateSlices(int label, int sliceAxis)
     // pixel beyond them: inside is at most half a pixel out.
     const double half = 0.25 * (su + sv);
     for (std::size_t e = 0; e + 1 < edited.size(); ++e) {
+        d->report(double(e) / double(edited.size()));
         const int w0 = edited[e], w1 = edited[e + 1];
         if (w1 - w0 < 2)
             continue;
@@ -207,31 +209,42 @@ std::size_t LabelEditor::unite(int target, int other)
 }
 
 namespace {
-void checkMask(const Volume& mask, const ImageGeometry& g)
+// The voxels of `mask` (a label map on the grid `g`) that are non-zero, or equal to
+// `maskLabel` when it is not 0.
+detail::Mask maskOf(const Volume& mask, int maskLabel, const ImageGeometry& g)
 {
     if (mask.isNull() || mask.geometry().size != g.size)
         throw std::invalid_argument("the mask is not on the label map's grid");
+    detail::Mask in(mask.voxelCount());
+    std::size_t n = 0;
+    for (int k = 0; k < g.size[2]; ++k)
+        for (int j = 0; j < g.size[1]; ++j)
+            for (int i = 0; i < g.size[0]; ++i, ++n) {
+                const double m = mask.valueAt(i, j, k);
+                in[n] = maskLabel == 0 ? m != 0.0 : m == maskLabel;
+            }
+    return in;
 }
 } // namespace
 
+std::size_t LabelEditor::unite(int target, const Volume& mask, int maskLabel)
+{
+    d->checkLabel(target);
+    return d->applyMask(maskOf(mask, maskLabel, d->geometry), target);
+}
+
 std::size_t LabelEditor::intersect(int target, const Volume& mask, int maskLabel)
 {
-    checkMask(mask, d->geometry);
-    return d->applyEverywhere([&](int i, int j, int k, Int was) -> Int {
-        const double m = mask.valueAt(i, j, k);
-        const bool in = maskLabel == 0 ? m != 0.0 : m == maskLabel;
-        return was == target && !in ? 0 : was;
-    });
+    const detail::Mask in = maskOf(mask, maskLabel, d->geometry);
+    return d->applyEverywhere(
+        [&](int i, int j, int k, Int was) -> Int { return was == target && !in[d->index(i, j, k)] ? 0 : was; });
 }
 
 std::size_t LabelEditor::subtract(int target, const Volume& mask, int maskLabel)
 {
-    checkMask(mask, d->geometry);
-    return d->applyEverywhere([&](int i, int j, int k, Int was) -> Int {
-        const double m = mask.valueAt(i, j, k);
-        const bool in = maskLabel == 0 ? m != 0.0 : m == maskLabel;
-        return was == target && in ? 0 : was;
-    });
+    const detail::Mask in = maskOf(mask, maskLabel, d->geometry);
+    return d->applyEverywhere(
+        [&](int i, int j, int k, Int was) -> Int { return was == target && in[d->index(i, j, k)] ? 0 : was; });
 }
 
 } // namespace radpath::viewer
