@@ -272,7 +272,10 @@ void LayersDock::refreshRow(int stackIndex)
     const viewer::Layer& layer = m_stack->at(stackIndex);
     item->setText(0, QString::fromStdString(viewer::layerName(layer)));
     item->setCheckState(0, viewer::layerVisible(layer) ? Qt::Checked : Qt::Unchecked);
-    item->setText(1, std::holds_alternative<viewer::LabelMapLayer>(layer) ? tr("Label map") : tr("Overlay"));
+    QString kind = tr("Overlay");
+    if (const auto* labels = std::get_if<viewer::LabelMapLayer>(&layer))
+        kind = !labels->ai.isAi() ? tr("Label map") : labels->ai.edited ? tr("Label map, AI-assisted, edited") : tr("Label map, AI");
+    item->setText(1, kind);
 }
 
 void LayersDock::showDetails()

@@ -437,6 +437,31 @@ private slots:
         QCOMPARE(layerChanged.last().first().toInt(), a);
     }
 
+
+    void editedVoxelsMarkAnAiLabelMap()
+    {
+        LayerStack stack;
+        LabelMapLayer drawnByHand = redLabels(rectangles(), 1);
+        LabelMapLayer drawnByModel = redLabels(rectangles(), 1);
+        drawnByModel.ai = {"ct-lesion-segmenter", "1.0", "0123abcd", false};
+        const int hand = stack.add(drawnByHand);
+        const int model = stack.add(drawnByModel);
+        QSignalSpy layerChanged(&stack, &LayerStack::layerChanged);
+
+        stack.setOpacity(stack.indexOf(model), 0.2); // a display change is no edit
+        QVERIFY(!stack.labelMapAt(stack.indexOf(model))->ai.edited);
+        stack.voxelsChanged(stack.indexOf(model));
+        const LabelMapLayer* edited = stack.labelMapAt(stack.indexOf(model));
+        QVERIFY(edited->ai.isAi());
+        QVERIFY(edited->ai.edited);
+        QCOMPARE(edited->ai.model, std::string("ct-lesion-segmenter"));
+        QCOMPARE(layerChanged.last().first().toInt(), model);
+
+        stack.voxelsChanged(stack.indexOf(hand));
+        QVERIFY(!stack.labelMapAt(stack.indexOf(hand))->ai.isAi());
+        QVERIFY(!stack.labelMapAt(stack.indexOf(hand))->ai.edited);
+        QCOMPARE(layerChanged.last().first().toInt(), hand);
+    }
     void defaultTable()
     {
         const std::vector<LabelEntry> table = defaultLabelTable(rectangles());

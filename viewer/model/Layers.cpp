@@ -295,7 +295,11 @@ void LayerStack::setLabelEntry(int index, const LabelEntry& entry)
 
 void LayerStack::voxelsChanged(int index)
 {
-    editLayer(index, [](Layer&) { return true; });
+    editLayer(index, [](Layer& l) {
+        if (auto* m = layerAs<LabelMapLayer>(l); m && m->ai.isAi())
+            m->ai.edited = true;
+        return true;
+    });
 }
 
 void LayerStack::setFill(int index, bool fill)

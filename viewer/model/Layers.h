@@ -29,6 +29,15 @@ struct LabelEntry {
     double opacity = 1.0; ///< this label's fill is drawn at opacity × the layer's opacity
 };
 
+/// Where a label map came from when a model drew it. It stays with the layer through every
+/// edit: the first change of its voxels sets `edited` ("AI-assisted, edited"), and undo
+/// does not clear it.
+struct AiOrigin {
+    std::string model, version, weightsSha256; ///< the model package's manifest and weights hash
+    bool edited = false;
+    bool isAi() const { return !model.empty(); }
+};
+
 struct LabelMapLayer {
     std::string name;
     Volume labels;                 ///< integer voxels (any integer PixelType), the image's geometry
@@ -37,6 +46,7 @@ struct LabelMapLayer {
     bool fill = true;
     bool outline = true;
     bool visible = true;
+    AiOrigin ai;                   ///< empty unless a model drew it
 
     /// The entry for `value`, or nullptr.
     const LabelEntry* entry(int value) const;
@@ -125,7 +135,7 @@ public:
     /// Adds `entry` to the label map at `index`, or replaces the entry with its value.
     void setLabelEntry(int index, const LabelEntry& entry);
     /// The voxels of the layer at `index` were changed in place (a label map being edited):
-    /// views draw it anew.
+    /// views draw it anew, and an AI label map is marked edited (AiOrigin::edited).
     void voxelsChanged(int index);
 
     // Scalar overlays; ignored when the layer at `index` is a label map.
