@@ -10,6 +10,7 @@
 #include "viewer/io/IoError.h"
 #include "viewer/io/ItkVolumeWriter.h"
 #include "viewer/io/LabelMapReader.h"
+#include "viewer/io/LabelMapWriter.h"
 #include "viewer/io/VolumeReader.h"
 
 #include <QFileInfo>
@@ -121,71 +122,14 @@ void writePng(const viewer::Volume& v, const QString& output)
         throw viewer::IoError(path, "cannot write: " + file.errorString().toStdString());
 }
 
-// The series of `dir` a segmentation belongs to: --series UID, else the series the SEG at
-// `segPath` references, else the largest. Segmentations in the folder are no reference.
-viewer::DicomSeries referenceSeries(const QString& dir, const QString& seriesUid, const std::string& segPath)
-{
-    const std::string path = dir.toStdString();
-    if (!QFileInfo::exists(dir))
-        throw viewer::IoError(path, "no such file or folder");
-    std::vector<viewer::DicomSeries> all = viewer::DicomSeriesReader().seriesFor(path, {});
-    all.erase(std::remove_if(all.begin(), all.end(), [](const auto& s) { return s.modality == "SEG"; }), all.end());
-    if (all.empty())
-        throw viewer::IoError(path, "holds no image series, only segmentations");
-    const auto withUid = [&](const std::string& uid) {
-        return std::find_if(all.begin(), all.end(), [&](const auto& s) { return s.seriesInstanceUid == uid; });
-    };
-    if (!seriesUid.isEmpty()) {
-        const auto it = withUid(seriesUid.toStdString());
-        if (it == all.end())
-            throw viewer::IoError(path, "holds no series with UID " + seriesUid.toStdString());
-        return *it;
-    }
-    if (!segPath.empty())
-        for (const std::string& uid : viewer::dicomSegReferencedSeries(segPath))
-            if (const auto it = withUid(uid); it != all.end())
-                return *it;
-    return all.front();
-}
-
-void saveBytes(const QString& output, const QByteArray& bytes)
-{
-    QSaveFile file(output); // written to a temporary, renamed on commit
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throw viewer::IoError(output.toStdString(), "cannot write: " + file.errorString().toStdString());
-}
-
-// mricron-style sidecars beside a label map (LABELS.nii.txt, LABELS.nii.lut), as
-// LabelMapReader reads them. Each name line ends in mricron's extra code 0, so a name
-// ending in a number ("Segment 2") keeps it.
-void writeLabelSidecars(const std::vector<viewer::SegmentDescription>& segments, const QString& imagePath)
-{
-    const QString base = imagePath.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive) ? imagePath.chopped(3) : imagePath;
-    QByteArray names;
-    QByteArray lut(768, '\0');
-    bool lutFits = true;
-    for (const auto& d : segments) {
-        QString name = QString::fromStdString(d.name).simplified();
-        if (name.isEmpty())
-            name = QStringLiteral("Segment %1").arg(d.value);
-        names += QByteArray::number(d.value) + ' ' + name.toUtf8() + " 0\n";
-        lutFits = lutFits && d.value < 256;
-        if (d.value < 256)
-            for (int c = 0; c < 3; ++c)
-                lut[c * 256 + d.value] = char(d.colour[size_t(c)]);
-    }
-    saveBytes(base + ".txt", names);
-    if (lutFits)
-        saveBytes(base + ".lut", lut);
-}
-
 // LABELS (NIfTI, NRRD, MetaImage, with sidecar names and colours) -> DICOM SEG on `reference`.
 void labelsToSeg(const QString& input, const QString& output, const QString& referenceDir, const QString& seriesUid)
 {
     const std::string labelsPath = input.toStdString();
     if (!QFileInfo::exists(input))
         throw viewer::IoError(labelsPath, "no such file");
-    const viewer::DicomSeries series = referenceSeries(referenceDir, seriesUid, {});
+    const viewer::DicomSeries series =
+        viewer::segmentationReferenceSeries(referenceDir.toStdString(), seriesUid.toStdString());
     const viewer::LabelMapLayer layer = viewer::loadLabelMap(labelsPath);
     const std::string mismatch = viewer::gridMismatch(layer.labels.geometry(), viewer::seriesGeometry(series));
     if (!mismatch.empty())
@@ -228,12 +172,12 @@ const char* segUsageProblem(bool segIn, bool segOut, bool labelsOut, bool hasRef
 void segToLabels(const QString& input, const QString& output, const QString& referenceDir, const QString& seriesUid)
 {
     const std::string segPath = input.toStdString();
-    const viewer::DicomSeries series = referenceSeries(referenceDir, seriesUid, segPath);
+    const viewer::DicomSeries series =
+        viewer::segmentationReferenceSeries(referenceDir.toStdString(), seriesUid.toStdString(), segPath);
     const viewer::DicomSegContent content = viewer::readDicomSeg(segPath, series);
     for (const std::string& w : content.warnings)
         std::fprintf(stderr, "radpath-cli: warning: %s: %s\n", segPath.c_str(), w.c_str());
-    viewer::writeVolumeWithItk(content.labels, output.toStdString());
-    writeLabelSidecars(content.segments, output);
+    viewer::writeLabelMap(content.labels, viewer::labelMapLayer(content, {}).table, output.toStdString());
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "app/gui/AboutDialog.h"
 #include "app/gui/AiDock.h"
 #include "app/gui/DataBrowserDock.h"
+#include "app/gui/DicomExportController.h"
 #include "app/gui/DocumentController.h"
 #include "app/gui/LayerLoader.h"
 #include "app/gui/LayersDock.h"
@@ -171,6 +172,8 @@ void MainWindow::createActions()
         if (!path.isEmpty())
             openLayer(path, false);
     });
+    // Import DICOM SEG… and the Export submenu (label maps, SEG, SR, parametric map, key image).
+    (new DicomExportController(m_jobs, *m_tabs, m_layers, *this))->addActions(file);
     file->addSeparator();
     // A report, with key images snapshotted from the tab in front.
     const auto snapshot = [this] {

@@ -2,6 +2,8 @@
 // DCMTK: a TID 1500 measurement report, a float parametric map, a secondary capture key
 // image and an encapsulated PDF, all in the study of a small CT phantom series.
 
+#include "DciodvfySupport.h"
+
 #include "viewer/demo/CtPhantom.h"
 #include "viewer/io/DicomEncapsulatedPdfWriter.h"
 #include "viewer/io/DicomParametricMapWriter.h"
@@ -16,7 +18,6 @@
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -34,33 +35,6 @@
 using namespace radpath::viewer;
 
 namespace {
-
-const QString kDciodvfy = QStringLiteral("/usr/bin/dciodvfy");
-
-/// Runs dciodvfy on `path`: its warnings go to the test log, its errors are returned.
-QStringList dciodvfyErrors(const std::string& path)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(kDciodvfy, {QString::fromStdString(path)});
-    if (!process.waitForFinished(60000))
-        return {QStringLiteral("dciodvfy did not run: ") + process.errorString()};
-    QStringList errors;
-    const QStringList lines = QString::fromLocal8Bit(process.readAll()).split('\n', Qt::SkipEmptyParts);
-    for (const QString& line : lines) {
-        if (line.contains(QLatin1String("Error")))
-            errors << line;
-        else
-            qInfo().noquote() << "dciodvfy" << QString::fromStdString(path).section('/', -1) << ":" << line;
-    }
-    return errors;
-}
-
-#define VERIFY_DCIODVFY(path)                                                                                          \
-    do {                                                                                                               \
-        const QStringList errors = dciodvfyErrors(path);                                                               \
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));                                                     \
-    } while (false)
 
 std::string text(DcmItem& item, const DcmTagKey& key, unsigned long pos = 0)
 {
@@ -121,7 +95,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(QFileInfo(kDciodvfy).isExecutable(),
+        QVERIFY2(!test::dciodvfyProgram().isEmpty(),
                  "dciodvfy missing: install dicom3tools (packaging/debian-packages.txt)");
         CtPhantomSpec spec;
         spec.size = 64;
@@ -318,7 +292,7 @@ private slots:
         QVERIFY(file.loadFile(path.c_str()).good());
         delete file.getDataset()->remove(DCM_MIMETypeOfEncapsulatedDocument);
         QVERIFY(file.saveFile(path.c_str(), EXS_LittleEndianExplicit).good());
-        QVERIFY(!dciodvfyErrors(path).isEmpty());
+        QVERIFY(!test::dciodvfyErrors(path).isEmpty());
     }
 
     void structuredReportRejectsBadInput()

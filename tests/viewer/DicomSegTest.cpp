@@ -102,8 +102,11 @@ std::vector<SegmentDescription> makeDescriptions()
     std::vector<SegmentDescription> d(4);
     d[0].value = 1, d[0].name = "Liver lesion", d[0].colour = {230, 40, 40};
     d[1].value = 2, d[1].name = "Tumour (AI)", d[1].colour = {20, 200, 90};
-    d[1].automatic = true, d[1].algorithmName = "RadPath liver net", d[1].algorithmVersion = "1.2.0";
+    d[1].algorithmType = SegmentAlgorithm::Automatic, d[1].algorithmName = "RadPath liver net";
+    d[1].algorithmVersion = "1.2.0";
     d[2].value = 3, d[2].name = "Edge band", d[2].colour = {250, 220, 0};
+    d[2].algorithmType = SegmentAlgorithm::Semiautomatic, d[2].algorithmName = "RadPath edge net";
+    d[2].algorithmVersion = "0.3"; // a model's result corrected by hand
     d[3].value = 4, d[3].name = "Empty label", d[3].colour = {0, 0, 255};
     return d;
 }
@@ -232,10 +235,12 @@ private slots:
             QCOMPARE(d.name, expected[size_t(n)].name);
             for (int c = 0; c < 3; ++c)
                 QVERIFY2(std::abs(d.colour[size_t(c)] - expected[size_t(n)].colour[size_t(c)]) <= 2, d.name.c_str());
-            QCOMPARE(d.automatic, expected[size_t(n)].automatic);
+            QCOMPARE(int(d.algorithmType), int(expected[size_t(n)].algorithmType));
         }
         QCOMPARE(back.segments[1].algorithmName, std::string("RadPath liver net"));
         QCOMPARE(back.segments[1].algorithmVersion, std::string("1.2.0"));
+        QCOMPARE(back.segments[2].algorithmName, std::string("RadPath edge net"));
+        QCOMPARE(back.segments[2].algorithmVersion, std::string("0.3"));
         QCOMPARE(back.segments[0].type.meaning, std::string("Lesion"));
         QCOMPARE(back.segments[1].type.meaning, std::string("Neoplasm"));
         QCOMPARE(back.referencedSeries, std::vector<std::string>({s.series.seriesInstanceUid}));
@@ -245,6 +250,44 @@ private slots:
         QCOMPARE(layer.table[2].value, 3);
         QCOMPARE(layer.table[2].name, std::string("Edge band"));
         QCOMPARE(layer.labels.data(), back.labels.data());
+        // Segments of an algorithm make a model's label map, edited: one is SEMIAUTOMATIC.
+        QCOMPARE(layer.ai.model, std::string("RadPath liver net"));
+        QVERIFY(layer.ai.edited);
+    }
+
+    void algorithmTypesAsWritten()
+    {
+        // SegmentAlgorithmType and the algorithm's identification, read with dcmdata alone.
+        const QString path = m_dir.filePath("seg-algorithms.dcm");
+        writeDicomSeg(makeLabels(m_axial.ct.geometry()), makeDescriptions(), m_axial.series, path.toStdString());
+        DcmFileFormat file;
+        QVERIFY(file.loadFile(path.toStdString().c_str()).good());
+        DcmDataset& ds = *file.getDataset();
+        const char* kTypes[] = {"MANUAL", "AUTOMATIC", "SEMIAUTOMATIC"};
+        const char* kNames[] = {"", "RadPath liver net", "RadPath edge net"};
+        for (unsigned long n = 0; n < 3; ++n) {
+            DcmItem* segment = item(ds, DCM_SegmentSequence, n);
+            QVERIFY(segment);
+            QCOMPARE(text(*segment, DCM_SegmentAlgorithmType), std::string(kTypes[n]));
+            QCOMPARE(text(*segment, DCM_SegmentAlgorithmName), std::string(kNames[n]));
+            DcmItem* identification = item(*segment, DCM_SegmentationAlgorithmIdentificationSequence);
+            QCOMPARE(identification != nullptr, n > 0);
+            if (identification)
+                QCOMPARE(text(*identification, DCM_AlgorithmName), std::string(kNames[n]));
+        }
+        verifyWithDciodvfy(path);
+
+        // A model's label map: AUTOMATIC as it came, SEMIAUTOMATIC once edited, MANUAL by hand.
+        LabelMapLayer layer = makeLabelMapLayer("AI", makeLabels(m_axial.ct.geometry()));
+        QCOMPARE(int(segmentDescriptions(layer).front().algorithmType), int(SegmentAlgorithm::Manual));
+        layer.ai = {"ct-lesion-segmenter", "2.1", "abc123", false};
+        const auto automatic = segmentDescriptions(layer);
+        QCOMPARE(automatic.size(), size_t(3));
+        QCOMPARE(int(automatic[2].algorithmType), int(SegmentAlgorithm::Automatic));
+        QCOMPARE(automatic[2].algorithmName, std::string("ct-lesion-segmenter"));
+        QCOMPARE(automatic[2].algorithmVersion, std::string("2.1"));
+        layer.ai.edited = true;
+        QCOMPARE(int(segmentDescriptions(layer)[0].algorithmType), int(SegmentAlgorithm::Semiautomatic));
     }
 
     void packingForEveryRemainder_data()

@@ -191,6 +191,32 @@ std::vector<std::string> dicomSegReferencedSeries(const std::string& path)
     return referencedSeriesOf(*loadDicom(path)->getDataset());
 }
 
+DicomSeries segmentationReferenceSeries(const std::string& path, const std::string& seriesUid,
+                                        const std::string& segPath)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw IoError(path, "no such file or folder");
+    std::vector<DicomSeries> all = DicomSeriesReader().seriesFor(path, {});
+    all.erase(std::remove_if(all.begin(), all.end(), [](const auto& s) { return s.modality == "SEG"; }), all.end());
+    if (all.empty())
+        throw IoError(path, "holds no image series, only segmentations");
+    const auto withUid = [&](const std::string& uid) {
+        return std::find_if(all.begin(), all.end(), [&](const auto& s) { return s.seriesInstanceUid == uid; });
+    };
+    if (!seriesUid.empty()) {
+        const auto it = withUid(seriesUid);
+        if (it == all.end())
+            throw IoError(path, "holds no series with UID " + seriesUid);
+        return *it;
+    }
+    if (!segPath.empty())
+        for (const std::string& uid : dicomSegReferencedSeries(segPath))
+            if (const auto it = withUid(uid); it != all.end())
+                return *it;
+    return all.front();
+}
+
 DicomSegContent readDicomSeg(const std::string& path, const DicomSeries& reference)
 {
     const auto file = loadDicom(path);
@@ -245,7 +271,9 @@ DicomSegContent readDicomSeg(const std::string& path, const DicomSeries& referen
         d.colour =
             s->getRecommendedDisplayCIELabValue(l, a, b).good() ? dicomLabToRgb({l, a, b}) : defaultLabelColour(int(n));
         const DcmSegTypes::E_SegmentAlgoType algorithm = s->getSegmentAlgorithmType();
-        d.automatic = algorithm == DcmSegTypes::SAT_AUTOMATIC || algorithm == DcmSegTypes::SAT_SEMIAUTOMATIC;
+        d.algorithmType = algorithm == DcmSegTypes::SAT_AUTOMATIC       ? SegmentAlgorithm::Automatic
+                          : algorithm == DcmSegTypes::SAT_SEMIAUTOMATIC ? SegmentAlgorithm::Semiautomatic
+                                                                        : SegmentAlgorithm::Manual;
         s->getSegmentAlgorithmName(text);
         d.algorithmName = str(text);
         text.clear();
@@ -353,6 +381,12 @@ LabelMapLayer labelMapLayer(const DicomSegContent& content, const std::string& n
         e.name = d.name;
         e.colour = d.colour;
         layer.table.push_back(e);
+        // A model's segments: the model, edited when any segment was corrected by hand.
+        if (d.algorithmType != SegmentAlgorithm::Manual && !d.algorithmName.empty()) {
+            if (!layer.ai.isAi())
+                layer.ai = {d.algorithmName, d.algorithmVersion, {}, false};
+            layer.ai.edited = layer.ai.edited || d.algorithmType == SegmentAlgorithm::Semiautomatic;
+        }
     }
     return layer;
 }

@@ -14,8 +14,7 @@ struct DicomSegContent {
     /// is the n-th segment of the SEG's Segment Sequence; 0 is background.
     Volume labels;
     /// segments[n - 1] describes label value n (value = n): name, colour (CIELab -> sRGB),
-    /// algorithm type (SEMIAUTOMATIC reads as automatic), name and version, category and
-    /// type codes.
+    /// algorithm type, name and version, category and type codes.
     std::vector<SegmentDescription> segments;
     /// What the user should know: overlapping segments (the later segment wins), a fractional
     /// SEG thresholded at half its maximum, frames placed by position because their source
@@ -34,6 +33,13 @@ bool isDicomSeg(const std::string& path);
 /// to among several), empty when it names none. Throws IoError when `path` is no SEG.
 std::vector<std::string> dicomSegReferencedSeries(const std::string& path);
 
+/// The image series of `path` (a folder, DICOMDIR or file) a segmentation is drawn on: the
+/// one with `seriesUid` when given, else the one the SEG at `segPath` references (when
+/// given), else the largest. Segmentations found there are no reference. Throws IoError
+/// naming `path`: missing, no image series, no series with `seriesUid`.
+DicomSeries segmentationReferenceSeries(const std::string& path, const std::string& seriesUid = {},
+                                        const std::string& segPath = {});
+
 /// Reads the SEG at `path` onto the grid of `reference`. Each frame goes to the slice its
 /// Derivation Image's source SOP instance (and frame) names, else to the slice at its
 /// ImagePositionPatient; either way its position must lie on that slice (within 1% of the
@@ -44,7 +50,9 @@ std::vector<std::string> dicomSegReferencedSeries(const std::string& path);
 DicomSegContent readDicomSeg(const std::string& path, const DicomSeries& reference);
 
 /// The label map layer of a read SEG: its labels, one table entry per segment (name,
-/// colour), named `name`.
+/// colour), named `name`. Segments of a named algorithm (AUTOMATIC or SEMIAUTOMATIC) make
+/// it a model's label map (ai: the first such segment's algorithm name and version),
+/// edited when any of them is SEMIAUTOMATIC.
 LabelMapLayer labelMapLayer(const DicomSegContent& content, const std::string& name);
 
 } // namespace radpath::viewer

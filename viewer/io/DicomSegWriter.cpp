@@ -147,7 +147,7 @@ CodeSequenceMacro codeMacro(const SegmentCode& c)
 }
 
 // The segment for label `value`: its description (nullptr: "Segment N" in the default
-// colour), default codes, the algorithm of an AI segment.
+// colour), default codes, the algorithm of an automatic or semiautomatic segment.
 std::unique_ptr<DcmSegment> makeSegment(const SegmentDescription* described, int value, const std::string& path)
 {
     SegmentDescription d;
@@ -162,15 +162,20 @@ std::unique_ptr<DcmSegment> makeSegment(const SegmentDescription* described, int
     const SegmentCode type = d.type.empty() ? defaults.second : d.type;
     const std::string algorithm = d.algorithmName.empty() ? std::string("RadPath") : d.algorithmName;
 
+    const bool manual = d.algorithmType == SegmentAlgorithm::Manual;
+    const DcmSegTypes::E_SegmentAlgoType algorithmType =
+        manual ? DcmSegTypes::SAT_MANUAL
+               : (d.algorithmType == SegmentAlgorithm::Semiautomatic ? DcmSegTypes::SAT_SEMIAUTOMATIC
+                                                                     : DcmSegTypes::SAT_AUTOMATIC);
+
     DcmSegment* created = nullptr;
-    check(DcmSegment::create(created, longString(d.name), codeMacro(category), codeMacro(type),
-                             d.automatic ? DcmSegTypes::SAT_AUTOMATIC : DcmSegTypes::SAT_MANUAL,
-                             d.automatic ? longString(algorithm) : OFString()),
+    check(DcmSegment::create(created, longString(d.name), codeMacro(category), codeMacro(type), algorithmType,
+                             manual ? OFString() : longString(algorithm)),
           path, "segment " + d.name);
     std::unique_ptr<DcmSegment> segment(created);
     const auto lab = rgbToDicomLab(d.colour);
     check(segment->setRecommendedDisplayCIELabValue(lab[0], lab[1], lab[2]), path, "segment colour");
-    if (d.automatic) {
+    if (!manual) {
         AlgorithmIdentificationMacro identification;
         check(identification.getAlgorithmFamilyCode().set("123110", "DCM", "Artificial Intelligence"), path,
               "algorithm family");
@@ -257,6 +262,18 @@ std::vector<SegmentDescription> segmentDescriptions(const std::vector<LabelEntry
         d.colour = e.colour;
         out.push_back(d);
     }
+    return out;
+}
+
+std::vector<SegmentDescription> segmentDescriptions(const LabelMapLayer& layer)
+{
+    std::vector<SegmentDescription> out = segmentDescriptions(layer.table);
+    if (layer.ai.isAi())
+        for (SegmentDescription& d : out) {
+            d.algorithmType = layer.ai.edited ? SegmentAlgorithm::Semiautomatic : SegmentAlgorithm::Automatic;
+            d.algorithmName = layer.ai.model;
+            d.algorithmVersion = layer.ai.version;
+        }
     return out;
 }
 

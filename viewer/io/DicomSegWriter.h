@@ -17,14 +17,19 @@ namespace radpath::viewer {
 /// A segment's category or type code: the coded concept every RadPath DICOM output uses.
 using SegmentCode = DicomCode;
 
+/// SegmentAlgorithmType: drawn by hand, an algorithm's result corrected by hand, or an
+/// algorithm's result as it came.
+enum class SegmentAlgorithm { Manual, Semiautomatic, Automatic };
+
 /// What one label of a label map is, as a SEG segment says it.
 struct SegmentDescription {
     int value = 0;             ///< the label's voxel value in the label map (> 0)
     std::string name;          ///< SegmentLabel (at most 64 characters are kept)
     Rgb colour{255, 0, 0};     ///< RecommendedDisplayCIELabValue, converted from sRGB
-    bool automatic = false;    ///< an AI result: SegmentAlgorithmType AUTOMATIC, else MANUAL
-    std::string algorithmName; ///< SegmentAlgorithmName of an automatic segment ("RadPath" when empty)
-    /// AlgorithmVersion in an automatic segment's SegmentationAlgorithmIdentificationSequence
+    /// MANUAL, SEMIAUTOMATIC or AUTOMATIC; the last two name their algorithm below.
+    SegmentAlgorithm algorithmType = SegmentAlgorithm::Manual;
+    std::string algorithmName; ///< SegmentAlgorithmName of a non-manual segment ("RadPath" when empty)
+    /// AlgorithmVersion in a non-manual segment's SegmentationAlgorithmIdentificationSequence
     /// (family: DCM 123110 "Artificial Intelligence"); "unknown" when empty.
     std::string algorithmVersion;
     /// SegmentedPropertyCategory/TypeCodeSequence; empty: defaultSegmentCodes(name).
@@ -45,6 +50,9 @@ std::pair<SegmentCode, SegmentCode> defaultSegmentCodes(const std::string& name)
 
 /// One description per entry of a label map's table (name, colour), all MANUAL.
 std::vector<SegmentDescription> segmentDescriptions(const std::vector<LabelEntry>& table);
+/// The same for a layer: a model's label map (layer.ai.isAi()) gives AUTOMATIC segments, or
+/// SEMIAUTOMATIC once edited by hand, named after the model (algorithm name and version).
+std::vector<SegmentDescription> segmentDescriptions(const LabelMapLayer& layer);
 
 /// The voxel grid DicomSeriesReader::readSeries() gives `series`: size (columns, rows,
 /// slices), spacing, origin at the first slice, direction (row, column, normal).
