@@ -1,6 +1,7 @@
 // The main window driven as a user would: menus, opening a CT series into a tab, a clear
 // message for a broken file, settings, and the session restored at the next start.
 
+#include "GuiTestSupport.h"
 #include "app/core/AppSettings.h"
 #include "app/core/JobRunner.h"
 #include "app/gui/AboutDialog.h"
@@ -37,6 +38,7 @@
 #include <QtTest>
 
 using namespace radpath::app;
+using radpath::test::saveScreenshot;
 
 namespace {
 
@@ -65,15 +67,6 @@ radpath::viewer::VolumeView* openAndWait(MainWindow& window, const QString& path
 }
 
 // RADPATH_SCREENSHOT_DIR set: saves the window there, to be looked at.
-void saveScreenshot(QWidget& window, const char* name)
-{
-    const QString dir = qEnvironmentVariable("RADPATH_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(300);
-    window.grab().save(QDir(dir).filePath(QLatin1String(name) + QStringLiteral(".png")));
-}
-
 } // namespace
 
 class MainWindowTest : public QObject {

@@ -5,6 +5,7 @@
 // RADPATH_SCREENSHOT_DIR set: the query dialog with its results and the PACS settings page
 // are saved there.
 
+#include "GuiTestSupport.h"
 #include "OrthancFixture.h"
 
 #include "app/core/AppSettings.h"
@@ -53,20 +54,13 @@
 using namespace radpath;
 using radpath::test::OrthancFixture;
 
+using radpath::test::saveScreenshot;
+
 namespace {
 
 constexpr int kSlices = 12;
 constexpr int kWaitMs = 60000;
 const char* const kPatientId = "RP-GUI-0001";
-
-void saveScreenshot(QWidget& widget, const char* name)
-{
-    const QString dir = qEnvironmentVariable("RADPATH_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(300);
-    widget.grab().save(QDir(dir).filePath(QLatin1String(name) + QStringLiteral(".png")));
-}
 
 template <class T> T* child(QObject& parent, const char* name)
 {

@@ -9,6 +9,7 @@
 // trains on tiles cut from the annotated demo slide. Screenshots of the pages go to
 // $RADPATH_SCREENSHOT_DIR.
 
+#include "GuiTestSupport.h"
 #include "app/gui/TrainingWizard.h"
 #include "app/core/AppSettings.h"
 #include "app/core/EvaluationThreshold.h"
@@ -56,6 +57,7 @@
 #include <cmath>
 
 using namespace radpath::app;
+using radpath::test::saveScreenshot;
 
 namespace {
 
@@ -64,16 +66,6 @@ constexpr int kPerClassPerSplit = 12;
 bool hasAiModule()
 {
     return QFile::exists(QStringLiteral(RADPATH_BIN_DIR "/../lib/radpath/libradpath_ai.so"));
-}
-
-void saveScreenshot(QWidget& widget, const char* name)
-{
-    const QString dir = qEnvironmentVariable("RADPATH_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QTest::qWait(300);
-    widget.grab().save(QDir(dir).filePath(QLatin1String(name) + QStringLiteral(".png")));
 }
 
 /// A 32×32 grey image: a bright or a dark disk on mid grey with noise, placed at random.
