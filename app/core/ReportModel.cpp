@@ -85,7 +85,9 @@ QImage imageFrom(const QJsonValue& v)
     return image;
 }
 
-QJsonObject findingJson(const Finding& f)
+} // namespace
+
+QJsonObject findingToJson(const Finding& f)
 {
     return {{"source", toString(f.source)},
             {"label", f.label},
@@ -98,10 +100,11 @@ QJsonObject findingJson(const Finding& f)
             {"area_mm2", optionalNumber(f.areaMm2)},
             {"status", toString(f.status)},
             {"changed_at", isoTime(f.changedAt)},
-            {"changed_by", f.changedBy}};
+            {"changed_by", f.changedBy},
+            {"edited", f.edited}};
 }
 
-Finding findingFrom(const QJsonObject& o)
+Finding findingFromJson(const QJsonObject& o)
 {
     Finding f;
     f.source = fromName<FindingSource>(o["source"].toString(), kSources, "finding source");
@@ -115,8 +118,11 @@ Finding findingFrom(const QJsonObject& o)
     f.status = fromName<ReviewStatus>(o["status"].toString(), kStatuses, "review status");
     f.changedAt = timeFrom(o["changed_at"]);
     f.changedBy = o["changed_by"].toString();
+    f.edited = o["edited"].toBool() || f.status == ReviewStatus::Edited;
     return f;
 }
+
+namespace {
 
 QString newPseudonym()
 {
@@ -151,6 +157,21 @@ QString Finding::sourceDisplayName() const
     if (!isAi())
         return Text::tr("Clinician");
     return isAiAssistedEdited() ? Text::tr("AI-assisted, edited") : Text::tr("AI");
+}
+
+bool Finding::review(ReviewStatus newStatus, const QString& user, const QDateTime& time, const QString& editedText)
+{
+    if (user.isEmpty())
+        return false;
+    status = newStatus;
+    changedBy = user;
+    changedAt = time;
+    if (newStatus == ReviewStatus::Edited) {
+        edited = true;
+        if (!editedText.isNull())
+            text = editedText;
+    }
+    return true;
 }
 
 bool PatientHeader::isEmpty() const
@@ -188,15 +209,9 @@ bool Report::addFinding(const Finding& finding)
 bool Report::setFindingStatus(int index, ReviewStatus status, const QString& user, const QDateTime& time,
                               const QString& editedText)
 {
-    if (isSigned() || index < 0 || index >= int(m_findings.size()) || user.isEmpty())
+    if (isSigned() || index < 0 || index >= int(m_findings.size()))
         return false;
-    Finding& f = m_findings[size_t(index)];
-    f.status = status;
-    f.changedBy = user;
-    f.changedAt = time;
-    if (status == ReviewStatus::Edited && !editedText.isNull())
-        f.text = editedText;
-    return true;
+    return m_findings[size_t(index)].review(status, user, time, editedText);
 }
 
 bool Report::removeFinding(int index)
@@ -253,7 +268,7 @@ QJsonObject Report::toJson() const
     const PatientHeader& h = m_header;
     QJsonArray findings, images, measurements, segmentation, classes, addenda;
     for (const Finding& f : m_findings)
-        findings.append(findingJson(f));
+        findings.append(findingToJson(f));
     for (const KeyImage& k : m_keyImages)
         images.append(QJsonObject{{"caption", k.caption}, {"png", pngBase64(k.image)}});
     for (const MeasurementRow& m : m_measurements)
@@ -314,7 +329,7 @@ Report Report::fromJson(const QJsonObject& json)
     r.m_studyUid = json["study_instance_uid"].toString();
     r.m_text = json["clinician_text"].toString();
     for (const QJsonValue& v : json["findings"].toArray())
-        r.m_findings.push_back(findingFrom(v.toObject()));
+        r.m_findings.push_back(findingFromJson(v.toObject()));
     for (const QJsonValue& v : json["key_images"].toArray()) {
         KeyImage k{imageFrom(v.toObject()["png"]), v.toObject()["caption"].toString()};
         if (k.image.isNull())

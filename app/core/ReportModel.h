@@ -43,10 +43,15 @@ struct Finding {
     ReviewStatus status = ReviewStatus::Pending;
     QDateTime changedAt;     ///< of the last status change (null while pending from the start)
     QString changedBy;
+    bool edited = false;     ///< was Edited at some point: stays so through later reviews
 
     bool isAi() const { return source == FindingSource::Ai; }
-    /// An AI finding a clinician changed: it stays marked "AI-assisted, edited".
-    bool isAiAssistedEdited() const { return isAi() && status == ReviewStatus::Edited; }
+    /// Records a review: the status with its time and user; `editedText` replaces the text
+    /// when the status is Edited. False (unchanged) without a user.
+    bool review(ReviewStatus newStatus, const QString& user, const QDateTime& time, const QString& editedText = {});
+    /// An AI finding a clinician changed: it stays marked "AI-assisted, edited", also when
+    /// it is accepted afterwards.
+    bool isAiAssistedEdited() const { return isAi() && (edited || status == ReviewStatus::Edited); }
     /// "AI", "AI-assisted, edited" or "Clinician" (translated).
     QString sourceDisplayName() const;
 };
@@ -184,6 +189,11 @@ private:
     QDateTime m_signedAt;
     std::vector<Addendum> m_addenda;
 };
+
+/// A finding as the report's JSON stores it, and back (throws std::runtime_error naming
+/// what is wrong).
+QJsonObject findingToJson(const Finding& finding);
+Finding findingFromJson(const QJsonObject& json);
 
 /// The statement every page footer carries (translated).
 QString aiDecisionSupportStatement();

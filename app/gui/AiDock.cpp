@@ -2,6 +2,9 @@
 
 #include "app/core/AiBridge.h"
 #include "app/core/AiModule.h"
+#include "app/core/AiReviewStore.h"
+#include "app/core/ReportPdf.h"
+#include "app/core/ReportSources.h"
 #include "app/core/AppSettings.h"
 #include "app/core/ModelLibrary.h"
 #include "pathology/slide/SlideSource.h"
@@ -13,9 +16,11 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -105,8 +110,8 @@ struct SlideProgress {
 
 } // namespace
 
-AiDock::AiDock(JobRunner& jobs, AppSettings& settings, QWidget* parent)
-    : QDockWidget(tr("AI"), parent), m_jobs(jobs), m_settings(settings)
+AiDock::AiDock(JobRunner& jobs, AppSettings& settings, AiReviewStore& reviews, QWidget* parent)
+    : QDockWidget(tr("AI"), parent), m_jobs(jobs), m_settings(settings), m_reviews(reviews)
 {
     setObjectName(QStringLiteral("aiDock"));
     auto* body = new QWidget(this);
@@ -148,6 +153,23 @@ AiDock::AiDock(JobRunner& jobs, AppSettings& settings, QWidget* parent)
     heatmap->addWidget(m_heatmapVisible);
     heatmap->addWidget(m_heatmapOpacity);
 
+    // The findings of the image in front, to accept, edit or reject.
+    m_review = listWidget(body, "aiReview", {tr("To review"), tr("Result"), tr("Status")});
+    m_review->setMinimumHeight(4 * m_review->fontMetrics().height() + 16);
+    m_review->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_review->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_accept = new QPushButton(tr("Accept"), body);
+    m_accept->setObjectName(QStringLiteral("aiAcceptButton"));
+    m_edit = new QPushButton(tr("Edit…"), body);
+    m_edit->setObjectName(QStringLiteral("aiEditButton"));
+    m_reject = new QPushButton(tr("Reject"), body);
+    m_reject->setObjectName(QStringLiteral("aiRejectButton"));
+    auto* reviewButtons = new QHBoxLayout;
+    reviewButtons->addWidget(m_accept);
+    reviewButtons->addWidget(m_edit);
+    reviewButtons->addWidget(m_reject);
+    reviewButtons->addStretch();
+
     m_record = new QLabel(body);
     m_record->setObjectName(QStringLiteral("aiRunRecord"));
     m_record->setWordWrap(true);
@@ -161,6 +183,8 @@ AiDock::AiDock(JobRunner& jobs, AppSettings& settings, QWidget* parent)
     layout->addLayout(actions);
     layout->addWidget(m_findings, 1);
     layout->addLayout(heatmap);
+    layout->addWidget(m_review, 1);
+    layout->addLayout(reviewButtons);
     layout->addWidget(m_record);
     layout->addWidget(m_check);
     setWidget(body);
@@ -169,6 +193,14 @@ AiDock::AiDock(JobRunner& jobs, AppSettings& settings, QWidget* parent)
     connect(m_run, &QPushButton::clicked, this, &AiDock::runModel);
     connect(m_explain, &QPushButton::clicked, this, &AiDock::explain);
     connect(m_models, &QTreeWidget::itemSelectionChanged, this, [this] { setBusy(m_running != 0); });
+    connect(m_review, &QTreeWidget::itemSelectionChanged, this, [this] { setBusy(m_running != 0); });
+    connect(m_accept, &QPushButton::clicked, this, [this] { reviewSelected(ReviewStatus::Accepted); });
+    connect(m_edit, &QPushButton::clicked, this, [this] { reviewSelected(ReviewStatus::Edited); });
+    connect(m_reject, &QPushButton::clicked, this, [this] { reviewSelected(ReviewStatus::Rejected); });
+    connect(&m_reviews, &AiReviewStore::changed, this, [this](const QString& subject) {
+        if (subject == m_subject)
+            showReview();
+    });
     connect(m_heatmapVisible, &QCheckBox::toggled, this, [this](bool on) {
         if (m_slideView)
             m_slideView->setHeatmapVisible(on);
@@ -190,8 +222,78 @@ void AiDock::setTarget(QWidget* page)
     m_volumeView = qobject_cast<viewer::VolumeView*>(page);
     auto* slidePage = qobject_cast<pathology::SlideDocumentView*>(page);
     m_slideView = slidePage ? slidePage->slideView() : nullptr;
+    m_subject = (m_volumeView || m_slideView) ? subjectOf(page) : QString();
+    if (m_volumeView)
+        watchEdits(m_volumeView->layers(), m_subject); // AI label maps are edited in the tab in front
     m_findings->clear();
     showModels();
+    showReview();
+}
+
+QString AiDock::subjectOf(QWidget* page)
+{
+    return page ? page->property("documentPath").toString() : QString();
+}
+
+void AiDock::showReview()
+{
+    const int selected = m_review->currentItem() ? m_review->indexOfTopLevelItem(m_review->currentItem()) : -1;
+    m_review->clear();
+    if (m_subject.isEmpty())
+        return setBusy(m_running != 0);
+    for (const Finding& f : m_reviews.findings(m_subject)) {
+        QString status = statusDisplayName(f.status);
+        if (f.status == ReviewStatus::Edited)
+            status = f.sourceDisplayName();
+        else if (f.isAiAssistedEdited())
+            status = tr("%1, %2").arg(status, f.sourceDisplayName());
+        auto* item = new QTreeWidgetItem(m_review, {f.label, findingValueText(f), status});
+        item->setToolTip(0, f.text);
+        item->setToolTip(2, f.changedBy.isEmpty()
+                                ? tr("Not reviewed yet")
+                                : tr("%1 by %2, %3")
+                                      .arg(status, f.changedBy, QLocale().toString(f.changedAt.toLocalTime(), QLocale::ShortFormat)));
+        item->setToolTip(1, modelProvenanceText(f.model));
+    }
+    if (selected >= 0 && selected < m_review->topLevelItemCount())
+        m_review->setCurrentItem(m_review->topLevelItem(selected));
+    setBusy(m_running != 0);
+}
+
+bool AiDock::reviewFinding(int row, ReviewStatus status, const QString& editedText)
+{
+    return !m_subject.isEmpty() &&
+           m_reviews.setStatus(m_subject, row, status, currentUserName(), QDateTime::currentDateTimeUtc(), editedText);
+}
+
+void AiDock::reviewSelected(ReviewStatus status)
+{
+    QTreeWidgetItem* item = m_review->currentItem();
+    if (!item)
+        return;
+    const int row = m_review->indexOfTopLevelItem(item);
+    QString text;
+    if (status == ReviewStatus::Edited) {
+        bool ok = false;
+        text = QInputDialog::getMultiLineText(this, tr("Edit finding"), tr("Finding:"), item->toolTip(0), &ok);
+        if (!ok)
+            return;
+    }
+    reviewFinding(row, status, text);
+}
+
+void AiDock::watchEdits(viewer::LayerStack* layers, const QString& subject)
+{
+    if (!layers || layers->property("radpathAiReviewWatched").toBool())
+        return;
+    layers->setProperty("radpathAiReviewWatched", true);
+    QPointer<viewer::LayerStack> stack = layers;
+    connect(layers, &viewer::LayerStack::layerChanged, this, [this, stack, subject](int id) {
+        const viewer::LabelMapLayer* labels = stack ? stack->labelMapAt(stack->indexOf(id)) : nullptr;
+        if (labels && labels->ai.edited)
+            m_reviews.markMaskEdited(subject, QString::fromStdString(labels->ai.model), currentUserName(),
+                                     QDateTime::currentDateTimeUtc());
+    });
 }
 
 void AiDock::setBusy(bool busy)
@@ -203,6 +305,10 @@ void AiDock::setBusy(bool busy)
     m_method->setEnabled(m_volumeView != nullptr);
     m_heatmapVisible->setVisible(m_slideView != nullptr);
     m_heatmapOpacity->setVisible(m_slideView != nullptr);
+    const bool reviewable = m_review->currentItem() != nullptr;
+    m_accept->setEnabled(reviewable);
+    m_edit->setEnabled(reviewable);
+    m_reject->setEnabled(reviewable);
 }
 
 QString AiDock::selectedModel() const
@@ -369,6 +475,7 @@ void AiDock::runOnVolume(const QString& model, bool segmentation)
     QPointer<viewer::LayerStack> layers = m_volumeView->layers();
     const ai::RunOptions options = runOptions(m_settings);
     const QString dataDir = m_settings.dataDir();
+    const QString reviewSubject = m_subject;
     setBusy(true);
     m_running = m_jobs.run<VolumeOutcome>(
         tr("Running %1").arg(QFileInfo(model).fileName()), this,
@@ -384,7 +491,7 @@ void AiDock::runOnVolume(const QString& model, bool segmentation)
                 outcome.classification = engine.classify(model.toStdString(), image, options, progress, &token);
             return outcome;
         },
-        [this, layers, volume, dataDir](VolumeOutcome outcome) {
+        [this, layers, volume, dataDir, reviewSubject](VolumeOutcome outcome) {
             endRun();
             const QString subject = QString::fromStdString(volume.info().seriesInstanceUid);
             if (outcome.segmentation) {
@@ -403,7 +510,9 @@ void AiDock::runOnVolume(const QString& model, bool segmentation)
                         if (s.channels[c].index != 0)
                             layers->add(probabilityLayer(s, int(c), name + ": p(" + s.channels[c].name + ")"));
                     layers->add(labelLayer(s, name));
+                    watchEdits(layers, reviewSubject);
                 }
+                m_reviews.addRun(reviewSubject, segmentationFindings(s));
                 m_findings->clear();
                 m_findings->setHeaderLabels({tr("Finding"), tr("Volume (mL)")});
                 for (int i = 0; i < names.size(); ++i)
@@ -419,6 +528,7 @@ void AiDock::runOnVolume(const QString& model, bool segmentation)
                     probabilities << p.probability;
                 }
                 showFindings(names, probabilities, c.predicted);
+                m_reviews.addRun(reviewSubject, classificationFindings(c));
                 showRecord(recordText(c.run));
                 appendRunLog(dataDir, c.run, subject, QStringLiteral("classification"));
             }
@@ -438,6 +548,7 @@ void AiDock::runOnSlide(const QString& model)
                                                   std::int64_t(visible.width()), std::int64_t(visible.height())};
     const ai::RunOptions options = runOptions(m_settings);
     const QString dataDir = m_settings.dataDir();
+    const QString reviewSubject = m_subject;
     auto shown = std::make_shared<SlideProgress>(); // the heat map so far, on the GUI thread
     view->setHeatmap({}, {});
     setBusy(true);
@@ -467,7 +578,7 @@ void AiDock::runOnSlide(const QString& model)
             return engine.classifySlide(model.toStdString(), describeSlide(*slide), slideRegionReader(slide), visibleRect,
                                         onScores, options, progressFor(ctx, token), &token);
         },
-        [this, view, dataDir, slide](ai::SlideClassification result) {
+        [this, view, dataDir, slide, reviewSubject](ai::SlideClassification result) {
             endRun();
             const int positive = int(result.classes.size()) - 1;
             if (view && positive >= 0) {
@@ -492,6 +603,8 @@ void AiDock::runOnSlide(const QString& model)
                 shares << (result.tilesClassified ? double(wins[c]) / result.tilesClassified : 0.0);
             }
             showFindings(names, shares, positive);
+            const auto& mpp = slide->info().mpp;
+            m_reviews.addRun(reviewSubject, slideFindings(result, mpp ? (*mpp)[0] * (*mpp)[1] / 1e6 : std::nan("")));
             QString record = recordText(result.run) + QLatin1Char('\n') +
                              tr("%1 tiles classified").arg(result.tilesClassified);
             if (result.tilesFailed > 0)

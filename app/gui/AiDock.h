@@ -2,11 +2,15 @@
 // AI panel: the models that fit the image in front, a run button, the findings of the last
 // classification with probability bars, saliency on demand, and the record of each run.
 // Segmentations and saliency maps become layers of the volume (Layers dock), tile scores a
-// heat map over the slide. The engine (LibTorch) is loaded only when the user first asks for
-// AI; every run is a job (progress, cancel) and the GUI never waits for it.
+// heat map over the slide. Every result also becomes a finding to review (AiReviewStore):
+// the dock lists the findings of the image in front with their status, and Accept, Edit and
+// Reject record the clinician's decision; correcting an AI mask in the Segment Editor marks
+// its findings "AI-assisted, edited". The engine (LibTorch) is loaded only when the user
+// first asks for AI; every run is a job (progress, cancel) and the GUI never waits for it.
 
 #include "app/core/JobRunner.h"
 #include "app/core/ModelLibrary.h"
+#include "app/core/ReportModel.h"
 
 #include <QDockWidget>
 #include <QPointer>
@@ -20,19 +24,21 @@ class QTreeWidget;
 
 namespace radpath {
 namespace viewer {
+class LayerStack;
 class VolumeView;
-}
+} // namespace viewer
 namespace pathology {
 class SlideView;
 }
 namespace app {
 
+class AiReviewStore;
 class AppSettings;
 
 class AiDock : public QDockWidget {
     Q_OBJECT
 public:
-    AiDock(JobRunner& jobs, AppSettings& settings, QWidget* parent = nullptr);
+    AiDock(JobRunner& jobs, AppSettings& settings, AiReviewStore& reviews, QWidget* parent = nullptr);
 
     /// The page of the tab in front: a VolumeView (volume or 2-D image), a slide page
     /// (anything holding a SlideView), or none.
@@ -58,6 +64,13 @@ public:
     /// Whether the model library has been read.
     bool libraryRead() const { return m_libraryRead; }
 
+    /// What the findings of the page in front are kept under: its series UID, else its file.
+    const QString& subject() const { return m_subject; }
+    /// Records the review of row `row` of the findings list for the current user; Edited
+    /// replaces the finding's text with `editedText`. False when there is no such row.
+    bool reviewFinding(int row, ReviewStatus status, const QString& editedText = {});
+    static QString subjectOf(QWidget* page);
+
 signals:
     /// A run finished and its results are shown (layers added, findings listed).
     void runFinished();
@@ -68,6 +81,10 @@ private:
     void showModels();
     void showFindings(const QStringList& names, const QList<double>& probabilities, int predicted);
     void showRecord(const QString& record);
+    void showReview();
+    void reviewSelected(ReviewStatus status);
+    /// Edits of the AI label maps of `layers` mark their findings on `subject` edited.
+    void watchEdits(viewer::LayerStack* layers, const QString& subject);
     void runOnVolume(const QString& model, bool segmentation);
     void runOnSlide(const QString& model);
     void setBusy(bool busy);
@@ -77,6 +94,8 @@ private:
 
     JobRunner& m_jobs;
     AppSettings& m_settings;
+    AiReviewStore& m_reviews;
+    QString m_subject;
     QPointer<viewer::VolumeView> m_volumeView;
     QPointer<pathology::SlideView> m_slideView;
     QList<ModelSummary> m_library; ///< every model read, fitting or not
@@ -91,6 +110,8 @@ private:
     QTreeWidget* m_findings = nullptr;
     QCheckBox* m_heatmapVisible = nullptr;
     QSlider* m_heatmapOpacity = nullptr;
+    QTreeWidget* m_review = nullptr;
+    QPushButton *m_accept = nullptr, *m_edit = nullptr, *m_reject = nullptr;
     QLabel* m_record = nullptr;
     QPushButton* m_check = nullptr;
 };

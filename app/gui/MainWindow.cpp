@@ -23,7 +23,9 @@
 #include "app/gui/StudyBrowserDock.h"
 #include "app/gui/TagBrowserDialog.h"
 #include "app/gui/TrainingWizard.h"
+#include "app/gui/ReportBuilder.h"
 #include "app/gui/ReportEditorDialog.h"
+#include "app/core/AiReviewStore.h"
 #include "viewer/io/DicomSeriesReader.h"
 
 #include <QAction>
@@ -105,7 +107,9 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_layers);
     m_layerLoader = new LayerLoader(m_jobs, this);
     connect(m_layerLoader, &LayerLoader::failed, this, &MainWindow::showError);
-    m_ai = new AiDock(m_jobs, m_settings, this);
+    m_reviews = new AiReviewStore(m_settings.dataDir(), this);
+    connect(m_reviews, &AiReviewStore::failed, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    m_ai = new AiDock(m_jobs, m_settings, *m_reviews, this);
     addDockWidget(Qt::RightDockWidgetArea, m_ai);
     m_measurements = new MeasurementsDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_measurements);
@@ -175,14 +179,7 @@ void MainWindow::createActions()
     // Import DICOM SEG… and the Export submenu (label maps, SEG, SR, parametric map, key image).
     (new DicomExportController(m_jobs, *m_tabs, m_layers, *this))->addActions(file);
     file->addSeparator();
-    // A report, with key images snapshotted from the tab in front.
-    const auto snapshot = [this] {
-        QWidget* page = m_tabs->currentWidget();
-        return page ? page->grab().toImage() : QImage();
-    };
-    file->addAction(tr("&Report…"), this, [this, snapshot] {
-            (new ReportEditorDialog(Report(), snapshot, m_settings.dataDir(), this))->show();
-        })->setObjectName(QStringLiteral("reportAction"));
+    file->addAction(tr("&Report…"), this, &MainWindow::openReport)->setObjectName(QStringLiteral("reportAction"));
     file->addAction(tr("&Close Tab"), QKeySequence::Close, this, [this] { closeTab(m_tabs->currentIndex()); });
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -306,6 +303,37 @@ void MainWindow::addDocument(const QString& path, const QString& title, QWidget*
     m_dataBrowser->setOpenDocuments(openDocuments());
     refreshRecentMenu();
     statusBar()->showMessage(tr("Opened %1").arg(title), 5000);
+}
+
+void MainWindow::openReport()
+{
+    // Key images are snapshotted from whichever tab is in front when the user asks.
+    auto snapshot = [tabs = QPointer<QTabWidget>(m_tabs)] { return viewSnapshot(tabs ? tabs->currentWidget() : nullptr); };
+    QWidget* page = m_tabs->currentWidget();
+    const QString subject = page ? AiDock::subjectOf(page) : QString();
+    auto show = [this, snapshot, subject](Report report) {
+        auto* editor = new ReportEditorDialog(std::move(report), snapshot, m_settings.dataDir(), this);
+        // A review in the report is the image's review: the AI dock shows it too.
+        if (!subject.isEmpty() && !editor->report().isSigned())
+            editor->setReviewSink([reviews = QPointer<AiReviewStore>(m_reviews), subject](int index, const Finding& f) {
+                if (reviews)
+                    reviews->setStatus(subject, index, f.status, f.changedBy, f.changedAt, f.text);
+            });
+        editor->show();
+    };
+    const JobId job = prepareReport(m_jobs, page, *m_reviews, m_settings.dataDir(), this, show,
+                                    [this, path = page ? page->property("documentPath").toString() : QString()](const QString& message) {
+                                        auto* box = new QMessageBox(QMessageBox::Warning, tr("Report"),
+                                                                    tr("No report can be prepared for %1:\n%2")
+                                                                        .arg(QDir::toNativeSeparators(path), message),
+                                                                    QMessageBox::Ok, this);
+                                        box->setAttribute(Qt::WA_DeleteOnClose);
+                                        box->open();
+                                    });
+    if (job == 0)
+        show(Report()); // nothing open: a blank report
+    else
+        statusBar()->showMessage(tr("Preparing the report…"), 4000);
 }
 
 void MainWindow::closeTab(int index)

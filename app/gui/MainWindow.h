@@ -21,6 +21,7 @@ class DocumentController;
 class JobRunner;
 class LayerLoader;
 class AiDock;
+class AiReviewStore;
 class LayersDock;
 class MeasurementsDock;
 class MeasurementStore;
@@ -43,6 +44,10 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     DocumentController* documents() const { return m_documents; }
     AiDock* aiDock() const { return m_ai; }
+    /// The review of AI results, shared by the AI dock and reports.
+    AiReviewStore* reviews() const { return m_reviews; }
+    /// File > Report…: prepares the report of the tab in front and opens the editor on it.
+    void openReport();
     StudyBrowserDock* studies() const { return m_studies; }
     PacsController* pacs() const { return m_pacs; }
     MeasurementsDock* measurements() const { return m_measurements; }
@@ -91,6 +96,7 @@ private:
     SegmentEditorDock* m_segments = nullptr;
     LayersDock* m_layers = nullptr;
     AiDock* m_ai = nullptr;
+    AiReviewStore* m_reviews = nullptr;
     LayerLoader* m_layerLoader = nullptr;
     MeasurementStore* m_store = nullptr;
     viewer::SliceGrid* m_grid = nullptr;

@@ -1,5 +1,6 @@
 #include "app/gui/ReportEditorDialog.h"
 
+#include "app/core/AiReviewStore.h"
 #include "app/core/ReportPdf.h"
 
 #include <QCheckBox>
@@ -30,17 +31,11 @@ namespace {
 constexpr int kPreviewDelayMs = 300;
 constexpr int kStatusColumn = 4;
 
-QString osUser()
-{
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
-}
-
 } // namespace
 
 ReportEditorDialog::ReportEditorDialog(Report report, std::function<QImage()> snapshot, QString dataDir, QWidget* parent)
     : QDialog(parent), m_report(std::move(report)), m_snapshot(std::move(snapshot)), m_dataDir(std::move(dataDir)),
-      m_user(osUser())
+      m_user(currentUserName())
 {
     setWindowTitle(tr("Report"));
     setObjectName(QStringLiteral("reportEditor"));
@@ -159,7 +154,8 @@ void ReportEditorDialog::setStatus(int row, int statusIndex)
             return;
         }
     }
-    m_report.setFindingStatus(row, status, m_user, QDateTime::currentDateTimeUtc(), text);
+    if (m_report.setFindingStatus(row, status, m_user, QDateTime::currentDateTimeUtc(), text) && m_reviewSink)
+        m_reviewSink(row, m_report.findings()[size_t(row)]);
     fillFindings();
     schedulePreview();
 }
@@ -223,24 +219,8 @@ void ReportEditorDialog::exportPdf()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export PDF"), QDir::home().filePath(QStringLiteral("report.pdf")),
                                                       tr("PDF (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    ReportRenderOptions options;
-    options.deidentified = m_deidentified->isChecked();
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
-        const QString error = watcher->result();
-        watcher->deleteLater();
-        if (!error.isEmpty())
-            QMessageBox::warning(this, tr("Export PDF"), error);
-        else
-            emit exported(path);
-    });
-    watcher->setFuture(QtConcurrent::run([report = m_report, path, options] {
-        QString error;
-        writeReportPdf(report, path, options, &error);
-        return error;
-    }));
+    if (!path.isEmpty())
+        exportPdfTo(path);
 }
 
 void ReportEditorDialog::exportToStudy()
@@ -248,23 +228,47 @@ void ReportEditorDialog::exportToStudy()
     const QString key = m_report.studyInstanceUid().isEmpty() ? QStringLiteral("report") : m_report.studyInstanceUid();
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export to study"), QDir(m_dataDir).filePath(QStringLiteral("reports/%1.pdf.dcm").arg(key)), tr("DICOM (*.dcm)"));
-    if (path.isEmpty())
-        return;
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
-        const QString error = watcher->result();
-        watcher->deleteLater();
-        if (!error.isEmpty())
-            QMessageBox::warning(this, tr("Export to study"), error);
-        else
-            emit exported(path);
+    if (!path.isEmpty())
+        exportToStudyAt(path);
+}
+
+void ReportEditorDialog::exportPdfTo(const QString& path)
+{
+    ReportRenderOptions options;
+    options.deidentified = m_deidentified->isChecked();
+    runExport(tr("Export PDF"), path, [report = m_report, path, options] {
+        QString error;
+        writeReportPdf(report, path, options, &error);
+        return error;
     });
-    watcher->setFuture(QtConcurrent::run([report = m_report, path, user = m_user] {
+}
+
+void ReportEditorDialog::exportToStudyAt(const QString& path)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    runExport(tr("Export to study"), path, [report = m_report, path, user = m_user] {
         QString error;
         writeReportToStudy(report, path, user, &error);
         return error;
-    }));
+    });
+}
+
+void ReportEditorDialog::runExport(const QString& title, const QString& path, std::function<QString()> write)
+{
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, title] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (error.isEmpty()) {
+            emit exported(path);
+            return;
+        }
+        auto* box = new QMessageBox(QMessageBox::Warning, title, error, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open(); // non-modal: the editor stays usable
+        emit exportFailed(error);
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(write)));
 }
 
 void ReportEditorDialog::schedulePreview()

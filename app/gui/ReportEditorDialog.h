@@ -30,11 +30,21 @@ public:
     const Report& report() const { return m_report; }
     /// The user a change is recorded for: the OS user unless set.
     void setUserName(const QString& user) { m_user = user; }
+    /// Called with the index and the finding after each review made here, so the record the
+    /// findings came from (the AI review of the image) learns of it too.
+    void setReviewSink(std::function<void(int, const Finding&)> sink) { m_reviewSink = std::move(sink); }
     /// Signs as `user` (no question asked); false as Report::sign is.
     bool signAs(const QString& user);
 
+    /// Writes the PDF (de-identified when the box is checked) to `path` off the GUI thread;
+    /// exported() or a message follows.
+    void exportPdfTo(const QString& path);
+    /// Writes the report as DICOM Encapsulated PDF into its study at `path`, off the GUI thread.
+    void exportToStudyAt(const QString& path);
+
 signals:
     void exported(const QString& path);
+    void exportFailed(const QString& message);
 
 private:
     void fillFindings();
@@ -44,12 +54,14 @@ private:
     void addAddendum();
     void exportPdf();
     void exportToStudy();
+    void runExport(const QString& title, const QString& path, std::function<QString()> write);
     void schedulePreview();
     void updatePreview();
     void updateLock();
 
     Report m_report;
     std::function<QImage()> m_snapshot;
+    std::function<void(int, const Finding&)> m_reviewSink;
     QString m_dataDir, m_user;
     QPlainTextEdit* m_text = nullptr;
     QTableWidget* m_findings = nullptr;

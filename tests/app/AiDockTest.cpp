@@ -2,8 +2,13 @@
 // --small data: the models offered fit the image in front; Run on the chest radiograph lists
 // findings with probabilities and Explain adds a Grad-CAM layer peaking on the opacity; Run on
 // the CT adds the lesion label map and its probability layer, which toggle in the Layers
-// dock; Run on the slide draws a heat map that the dock shows and hides.
+// dock; Run on the slide draws a heat map that the dock shows and hides. Each result waits
+// for review in the dock: rejected and accepted with its buttons, marked edited once its
+// mask is changed.
 
+#include "GuiTestSupport.h"
+#include "MainWindowUnderTest.h"
+#include "app/core/AiReviewStore.h"
 #include "app/core/AppSettings.h"
 #include "app/core/JobRunner.h"
 #include "app/gui/AiDock.h"
@@ -29,21 +34,13 @@
 #include <QtTest>
 
 using namespace radpath::app;
+using radpath::test::saveScreenshot;
 
 namespace {
 
 bool hasAiModule()
 {
     return QFile::exists(QStringLiteral(RADPATH_BIN_DIR "/../lib/radpath/libradpath_ai.so"));
-}
-
-void saveScreenshot(QWidget& window, const char* name)
-{
-    const QString dir = qEnvironmentVariable("RADPATH_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(300);
-    window.grab().save(QDir(dir).filePath(QLatin1String(name) + QStringLiteral(".png")));
 }
 
 } // namespace
@@ -57,9 +54,7 @@ private slots:
             QSKIP("built without the AI module");
         QVERIFY(m_dir.isValid());
         m_demo = m_dir.filePath("demo");
-        QProcess make;
-        make.start(QStringLiteral(RADPATH_BIN_DIR "/radpath-cli"), {"make-demo", m_demo, "--small"});
-        QVERIFY(make.waitForFinished(300000) && make.exitCode() == 0);
+        QVERIFY(radpath::test::makeSmallDemo(m_demo));
         QFile truth(QDir(m_demo).filePath("ground-truth.json"));
         QVERIFY(truth.open(QIODevice::ReadOnly));
         m_truth = QJsonDocument::fromJson(truth.readAll()).object();
@@ -67,11 +62,8 @@ private slots:
 
     void chestRadiographFindingsAndGradCam()
     {
-        AppSettings settings(m_dir.filePath("state-dx"));
-        JobRunner jobs(2);
-        MainWindow window(settings, jobs);
-        window.resize(1500, 950);
-        window.show();
+        radpath::test::MainWindowUnderTest app(m_dir.filePath("state-dx"));
+        MainWindow& window = app.window;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto* view = open(window, QDir(m_demo).filePath("dx/dx-opacity.dcm"));
         QVERIFY(view);
@@ -90,6 +82,23 @@ private slots:
         QCOMPARE(findings->topLevelItem(1)->text(0), QStringLiteral("opacity"));
         QVERIFY(findings->topLevelItem(1)->font(0).bold()); // the predicted class
         QVERIFY(dock->findChild<QLabel*>("aiRunRecord")->text().contains("DX opacity classifier"));
+        // The prediction waits for review; the clinician rejects it with the dock's button.
+        auto* review = dock->findChild<QTreeWidget*>("aiReview");
+        QCOMPARE(review->topLevelItemCount(), 1);
+        QCOMPARE(review->topLevelItem(0)->text(0), QStringLiteral("opacity"));
+        QCOMPARE(review->topLevelItem(0)->text(2), statusDisplayName(ReviewStatus::Pending));
+        auto* reject = dock->findChild<QPushButton*>("aiRejectButton");
+        QVERIFY(!reject->isEnabled()); // nothing selected
+        review->setCurrentItem(review->topLevelItem(0));
+        QVERIFY(reject->isEnabled());
+        QTest::mouseClick(reject, Qt::LeftButton);
+        QCOMPARE(review->topLevelItem(0)->text(2), statusDisplayName(ReviewStatus::Rejected));
+        const Finding& rejected = window.reviews()->findings(dock->subject())[0];
+        QVERIFY(rejected.status == ReviewStatus::Rejected && rejected.isAi());
+        QCOMPARE(rejected.changedBy, currentUserName());
+        QCOMPARE(rejected.model.name, QStringLiteral("DX opacity classifier"));
+        QVERIFY(rejected.probability && *rejected.probability > 0.5);
+        QVERIFY(QFile::exists(window.reviews()->pathFor(dock->subject())));
 
         QVERIFY(dock->setSaliencyMethod("grad-cam"));
         QTest::mouseClick(dock->findChild<QPushButton*>("aiExplainButton"), Qt::LeftButton);
@@ -117,11 +126,8 @@ private slots:
 
     void ctLesionLayers()
     {
-        AppSettings settings(m_dir.filePath("state-ct"));
-        JobRunner jobs(2);
-        MainWindow window(settings, jobs);
-        window.resize(1500, 950);
-        window.show();
+        radpath::test::MainWindowUnderTest app(m_dir.filePath("state-ct"));
+        MainWindow& window = app.window;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto* view = open(window, QDir(m_demo).filePath("ct"));
         QVERIFY(view);
@@ -156,17 +162,25 @@ private slots:
         QCOMPARE(findings->topLevelItem(0)->text(0), QStringLiteral("lesion"));
         QCOMPARE(findings->headerItem()->text(1), QStringLiteral("Volume (mL)"));
         QVERIFY(findings->topLevelItem(0)->text(1).toDouble() > 1.0);
+        // Accepted from the dock; a correction of the mask afterwards marks it edited.
+        auto* review = dock->findChild<QTreeWidget*>("aiReview");
+        QCOMPARE(review->topLevelItemCount(), 1);
+        review->setCurrentItem(review->topLevelItem(0));
+        QTest::mouseClick(dock->findChild<QPushButton*>("aiAcceptButton"), Qt::LeftButton);
+        QCOMPARE(review->topLevelItem(0)->text(2), statusDisplayName(ReviewStatus::Accepted));
+        QVERIFY(labels->ai.isAi() && !labels->ai.edited);
+        QCOMPARE(labels->ai.model, std::string("CT liver lesion segmenter"));
+        layers->voxelsChanged(1);
+        QVERIFY(layers->labelMapAt(1)->ai.edited);
+        QCOMPARE(review->topLevelItem(0)->text(2), QStringLiteral("AI-assisted, edited"));
         layers->setVisible(0, true);
         saveScreenshot(window, "ai-ct-lesions");
     }
 
     void slideHeatmap()
     {
-        AppSettings settings(m_dir.filePath("state-slide"));
-        JobRunner jobs(2);
-        MainWindow window(settings, jobs);
-        window.resize(1500, 950);
-        window.show();
+        radpath::test::MainWindowUnderTest app(m_dir.filePath("state-slide"));
+        MainWindow& window = app.window;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.openPaths({QDir(m_demo).filePath("slide/demo.svs")});
         QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 30000);

@@ -2,16 +2,21 @@
 // edited, the lock of a signed report and addenda after it, the JSON round trip keeping the
 // lock, and the PDF read back with pdftotext (findings with model provenance, measurements,
 // segmentation volume, header or pseudonym, the AI statement on every page, the signer) and
-// drawn with pdftoppm.
+// drawn with pdftoppm. The review store: runs add pending findings, reviews are recorded and
+// survive a restart, a re-run replaces only what nobody reviewed, a corrected mask makes its
+// findings "AI-assisted, edited", and a damaged record is reported by name.
 
+#include "app/core/AiReviewStore.h"
 #include "app/core/ReportModel.h"
 #include "app/core/ReportPdf.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QPainter>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -114,6 +119,86 @@ private slots:
         QCOMPARE(e.sourceDisplayName(), QStringLiteral("AI-assisted, edited"));
         QCOMPARE(e.model.weightsSha256, kHash); // provenance kept in full
         QCOMPARE(r.pendingAiFindings(), 0);
+
+        // Accepted after the edit: still AI-assisted and edited, also once stored and read back.
+        QVERIFY(r.setFindingStatus(1, ReviewStatus::Accepted, QStringLiteral("dr.c"), kTime.addSecs(90)));
+        QVERIFY(r.findings()[1].status == ReviewStatus::Accepted);
+        QVERIFY(r.findings()[1].isAiAssistedEdited());
+        QCOMPARE(r.findings()[1].text, QStringLiteral("one lesion, 17 mL"));
+        QVERIFY(findingFromJson(findingToJson(r.findings()[1])).isAiAssistedEdited());
+        QVERIFY(!findingFromJson(findingToJson(r.findings()[0])).isAiAssistedEdited());
+    }
+
+    void reviewStoreRecordsAndKeepsReviews()
+    {
+        const QString dataDir = m_dir.filePath("review-state");
+        const QString subject = QStringLiteral("/data/ct-series");
+        {
+            AiReviewStore store(dataDir);
+            QSignalSpy changed(&store, &AiReviewStore::changed);
+            QVERIFY(store.findings(subject).empty());
+            Finding seeded = aiFinding(QStringLiteral("lesion"), std::nullopt, 18.14);
+            seeded.status = ReviewStatus::Accepted; // a run's findings always start pending
+            store.addRun(subject, {seeded, aiFinding(QStringLiteral("opacity"), 0.61, std::nullopt)});
+            QCOMPARE(changed.count(), 1);
+            QCOMPARE(changed.last().first().toString(), subject);
+            QCOMPARE(int(store.findings(subject).size()), 2);
+            QVERIFY(store.findings(subject)[0].status == ReviewStatus::Pending);
+            QVERIFY(store.findings(subject)[0].isAi());
+            QVERIFY(!store.setStatus(subject, 0, ReviewStatus::Accepted, QString(), kTime)); // no user
+            QVERIFY(!store.setStatus(subject, 2, ReviewStatus::Accepted, QStringLiteral("dr.a"), kTime));
+            QVERIFY(store.setStatus(subject, 1, ReviewStatus::Rejected, QStringLiteral("dr.a"), kTime));
+            QCOMPARE(changed.count(), 2);
+            QVERIFY(QFile::exists(store.pathFor(subject)));
+            QVERIFY(!store.pathFor(subject).contains(QStringLiteral("ct-series"))); // no names in file names
+        }
+        // A new session reads the record back.
+        AiReviewStore store(dataDir);
+        const std::vector<Finding>& read = store.findings(subject);
+        QCOMPARE(int(read.size()), 2);
+        QVERIFY(read[0].status == ReviewStatus::Pending);
+        QVERIFY(read[1].status == ReviewStatus::Rejected);
+        QCOMPARE(read[1].changedBy, QStringLiteral("dr.a"));
+        QCOMPARE(read[1].changedAt, kTime);
+        QCOMPARE(read[0].model.weightsSha256, kHash);
+        QVERIFY(store.findings(QStringLiteral("/data/other")).empty());
+
+        // The model runs again: its pending finding is replaced, the rejected one stays.
+        store.addRun(subject, {aiFinding(QStringLiteral("lesion"), std::nullopt, 20.5)});
+        const std::vector<Finding>& rerun = store.findings(subject);
+        QCOMPARE(int(rerun.size()), 2);
+        QVERIFY(rerun[0].status == ReviewStatus::Rejected);
+        QCOMPARE(*rerun[1].volumeMl, 20.5);
+
+        // Its mask is corrected by hand: the volume finding becomes AI-assisted, edited, once.
+        QCOMPARE(store.markMaskEdited(subject, QStringLiteral("Demo lesion segmenter"), QStringLiteral("dr.b"),
+                                      kTime.addSecs(120)), 1);
+        QVERIFY(store.findings(subject)[1].isAiAssistedEdited());
+        QCOMPARE(store.findings(subject)[1].changedBy, QStringLiteral("dr.b"));
+        QCOMPARE(store.findings(subject)[1].text, QStringLiteral("model result, corrected by hand"));
+        QVERIFY(store.findings(subject)[0].status == ReviewStatus::Rejected); // no volume: untouched
+        QCOMPARE(store.markMaskEdited(subject, QStringLiteral("Demo lesion segmenter"), QStringLiteral("dr.b"), kTime), 0);
+        QCOMPARE(store.markMaskEdited(subject, QStringLiteral("another model"), QStringLiteral("dr.b"), kTime), 0);
+    }
+
+    void damagedReviewRecordIsNamed()
+    {
+        const QString dataDir = m_dir.filePath("review-damaged");
+        const QString subject = QStringLiteral("/data/slide.svs");
+        AiReviewStore writer(dataDir);
+        const QString path = writer.pathFor(subject);
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format_version\": 1, \"subject\": \"/data/slide.svs\", \"findings\": [{\"source\": \"robot\"}]}");
+        file.close();
+        AiReviewStore store(dataDir);
+        QSignalSpy failed(&store, &AiReviewStore::failed);
+        QVERIFY(store.findings(subject).empty());
+        QCOMPARE(failed.count(), 1);
+        const QString message = failed.first().first().toString();
+        QVERIFY2(message.contains(QDir::toNativeSeparators(path)) && message.contains(QStringLiteral("robot")),
+                 qPrintable(message));
     }
 
     void signLocksAndAddendaFollow()

@@ -1,0 +1,137 @@
+#include "app/gui/ReportBuilder.h"
+
+#include "app/core/AiReviewStore.h"
+#include "app/core/ReportSources.h"
+#include "pathology/slide/SlideSource.h"
+#include "pathology/view/SlideDocumentView.h"
+#include "pathology/view/SlideView.h"
+#include "viewer/model/Layers.h"
+#include "viewer/view/SliceView.h"
+#include "viewer/view/VolumeView.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QWidget>
+
+#include <cstring>
+#include <memory>
+#include <stdexcept>
+
+namespace radpath::app {
+namespace {
+
+struct ReportBuilderText {
+    Q_DECLARE_TR_FUNCTIONS(ReportBuilder)
+};
+
+/// A copy with its own voxels: the label maps may be edited while the job counts them.
+viewer::Volume detached(const viewer::Volume& volume)
+{
+    viewer::Volume copy(volume.pixelType(), volume.geometry(), volume.components());
+    std::memcpy(copy.data(), volume.data(), volume.byteSize());
+    copy.info() = volume.info();
+    return copy;
+}
+
+/// What the job needs, taken from the page on the GUI thread.
+struct PageContent {
+    QString documentPath;
+    std::vector<Finding> findings;
+    QImage view;
+    // A volume or image.
+    viewer::Volume volume; ///< shares the voxels: an image is never edited
+    std::vector<viewer::LabelMapLayer> labelMaps;
+    std::vector<viewer::Measurement> measurements;
+    // A slide.
+    std::shared_ptr<const pathology::SlideSource> slide;
+    std::vector<pathology::Annotation> annotations;
+};
+
+Report buildReport(const PageContent& page, const QString& dataDir, JobContext& ctx)
+{
+    ctx.setProgress(0.1, ReportBuilderText::tr("reading the header"));
+    Report report;
+    if (page.slide) {
+        PatientHeader header;
+        header.studyDescription = QFileInfo(page.documentPath).fileName();
+        report.setHeader(header);
+    } else {
+        readDicomHeader(page.documentPath, report);
+    }
+    // A signed report of this study is shown as it was signed; addenda go onto it.
+    if (!report.studyInstanceUid().isEmpty()) {
+        QString ignored;
+        if (auto saved = Report::load(report.defaultPath(dataDir), &ignored); saved && saved->isSigned())
+            return *saved;
+    }
+    for (const Finding& f : page.findings)
+        report.addFinding(f);
+    if (!page.view.isNull())
+        report.addKeyImage({page.view, ReportBuilderText::tr("The view when the report was started")});
+    if (page.slide) {
+        ctx.setProgress(0.4, ReportBuilderText::tr("drawing the slide overview"));
+        report.setSlideOverview(slideOverview(*page.slide, page.annotations));
+        return report;
+    }
+    report.setMeasurements(measurementRows(page.measurements, page.volume));
+    std::vector<SegmentationRow> rows;
+    for (size_t i = 0; i < page.labelMaps.size(); ++i) {
+        if (ctx.isCancelled())
+            throw std::runtime_error("cancelled");
+        ctx.setProgress(0.3 + 0.7 * double(i) / double(page.labelMaps.size()),
+                        ReportBuilderText::tr("label statistics"));
+        for (const SegmentationRow& row : segmentationRows(page.labelMaps[i], page.volume))
+            rows.push_back(row);
+    }
+    report.setSegmentationRows(rows);
+    return report;
+}
+
+} // namespace
+
+QImage viewSnapshot(QWidget* page)
+{
+    if (auto* slidePage = qobject_cast<pathology::SlideDocumentView*>(page))
+        return slidePage->slideView()->grab().toImage();
+    return page ? page->grab().toImage() : QImage();
+}
+
+JobId prepareReport(JobRunner& jobs, QWidget* page, AiReviewStore& reviews, const QString& dataDir, QObject* context,
+                    std::function<void(Report)> done, std::function<void(QString)> failed)
+{
+    auto* volumeView = qobject_cast<viewer::VolumeView*>(page);
+    auto* slidePage = qobject_cast<pathology::SlideDocumentView*>(page);
+    if (!volumeView && !slidePage)
+        return 0;
+    PageContent content;
+    content.documentPath = page->property("documentPath").toString();
+    content.findings = reviews.findings(content.documentPath);
+    content.view = viewSnapshot(page);
+    if (volumeView) {
+        content.volume = volumeView->volume();
+        content.measurements = volumeView->sliceView()->measurements();
+        const viewer::LayerStack* layers = volumeView->layers();
+        for (int i = 0; layers && i < layers->count(); ++i)
+            if (const viewer::LabelMapLayer* labels = layers->labelMapAt(i)) {
+                viewer::LabelMapLayer copy = *labels;
+                copy.labels = detached(labels->labels);
+                content.labelMaps.push_back(std::move(copy));
+            }
+    } else {
+        pathology::SlideView* view = slidePage->slideView();
+        content.slide = view->sharedSlide();
+        content.annotations = view->annotations().annotations().toVector();
+        if (!content.slide)
+            return 0;
+    }
+    return jobs.run<Report>(
+        ReportBuilderText::tr("Preparing the report"), context,
+        [content = std::move(content), dataDir](JobContext& ctx) { return buildReport(content, dataDir, ctx); },
+        std::move(done),
+        [failed = std::move(failed)](const QString& message) {
+            if (failed)
+                failed(message);
+        });
+}
+
+} // namespace radpath::app
