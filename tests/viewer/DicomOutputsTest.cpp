@@ -283,6 +283,13 @@ private slots:
         VERIFY_DCIODVFY(writeDicomSr(labelsOnly, m_reference, out("sr-labels.dcm")).path);
     }
 
+    void writtenCtSeriesPasses()
+    {
+        // The series every output here refers to (and the demo's CT) is valid CT Image IOD.
+        VERIFY_DCIODVFY(m_series.slices.front().path);
+        VERIFY_DCIODVFY(m_series.slices.back().path);
+    }
+
     void dciodvfyCheckFindsErrors()
     {
         // The check has teeth: an Encapsulated PDF without its MIME type is an error.

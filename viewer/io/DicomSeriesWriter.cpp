@@ -94,6 +94,8 @@ DicomSeriesMeta writeCtSeries(const Volume& huVolume, const std::string& dir, Di
         put(ds, DCM_SeriesInstanceUID, meta.seriesInstanceUid, path);
         put(ds, DCM_StudyID, "1", path);
         put(ds, DCM_SeriesNumber, std::to_string(meta.seriesNumber), path);
+        put(ds, DCM_BodyPartExamined, meta.bodyPartExamined, path); // unpaired: no Laterality
+        put(ds, DCM_AcquisitionNumber, "1", path);
         put(ds, DCM_InstanceNumber, std::to_string(k + 1), path);
         const Vec3 pos = g.indexToPhysical({0.0, 0.0, double(k)});
         put(ds, DCM_ImagePositionPatient, decimals({pos[0], pos[1], pos[2]}), path);

@@ -18,6 +18,8 @@ struct DicomSeriesMeta {
     std::string frameOfReferenceUid;   ///< generated when empty
     std::string studyDate = "20260101";
     int seriesNumber = 1;
+    /// BodyPartExamined: an unpaired part, so Laterality is left out (the phantoms are abdomens).
+    std::string bodyPartExamined = "ABDOMEN";
 };
 
 /// A new, globally unique DICOM UID under DCMTK's site root.
