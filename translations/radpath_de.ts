@@ -394,6 +394,53 @@ Min %5  Max %6</translation>
         <source>RadPath report</source>
         <translation>RadPath-Befund</translation>
     </message>
+    <message>
+        <source> %1 (slice %2)</source>
+        <translation> %1 (Schicht %2)</translation>
+    </message>
+    <message>
+        <source>%1 mm², %2 ± %3 (min %4, max %5)</source>
+        <translation>%1 mm², %2 ± %3 (Min %4, Max %5)</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>Nicht klassifiziert</translation>
+    </message>
+    <message>
+        <source>predicted class (others: %1)</source>
+        <translation>vorhergesagte Klasse (weitere: %1)</translation>
+    </message>
+    <message>
+        <source>segmented volume</source>
+        <translation>segmentiertes Volumen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tiles</source>
+        <translation>%1 von %2 Kacheln</translation>
+    </message>
+</context>
+<context>
+    <name>ReportBuilder</name>
+    <message>
+        <source>reading the header</source>
+        <translation>Header wird gelesen</translation>
+    </message>
+    <message>
+        <source>The view when the report was started</source>
+        <translation>Die Ansicht beim Beginn des Befunds</translation>
+    </message>
+    <message>
+        <source>drawing the slide overview</source>
+        <translation>Schnittübersicht wird gezeichnet</translation>
+    </message>
+    <message>
+        <source>label statistics</source>
+        <translation>Labelstatistik</translation>
+    </message>
+    <message>
+        <source>Preparing the report</source>
+        <translation>Befund wird vorbereitet</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPreparation</name>
@@ -841,6 +888,65 @@ Gerät %4: %5 (%6)</translation>
         <source>Volume (mL)</source>
         <translation>Volumen (mL)</translation>
     </message>
+    <message>
+        <source>To review</source>
+        <translation>Zu prüfen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 von %2, %3</translation>
+    </message>
+    <message>
+        <source>Edit finding</source>
+        <translation>Befund bearbeiten</translation>
+    </message>
+    <message>
+        <source>Finding:</source>
+        <translation>Befund:</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::AiReviewStore</name>
+    <message>
+        <source>The AI review record %1 cannot be read (%2); it starts empty.</source>
+        <translation>Das KI-Prüfprotokoll %1 kann nicht gelesen werden (%2); es beginnt leer.</translation>
+    </message>
+    <message>
+        <source>%1, corrected by hand</source>
+        <translation>%1, manuell korrigiert</translation>
+    </message>
+    <message>
+        <source>The AI review record %1 cannot be written (%2).</source>
+        <translation>Das KI-Prüfprotokoll %1 kann nicht geschrieben werden (%2).</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::DataBrowserDock</name>
@@ -913,6 +1019,193 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Export</source>
         <translation>Exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::DicomExportController</name>
+    <message>
+        <source>DICOM files (*.dcm);;All files (*)</source>
+        <translation>DICOM-Dateien (*.dcm);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Label Map…</source>
+        <translation>&amp;Labelkarte speichern…</translation>
+    </message>
+    <message>
+        <source>Save label map</source>
+        <translation>Labelkarte speichern</translation>
+    </message>
+    <message>
+        <source>NIfTI (*.nii.gz *.nii);;NRRD (*.nrrd)</source>
+        <translation>NIfTI (*.nii.gz *.nii);;NRRD (*.nrrd)</translation>
+    </message>
+    <message>
+        <source>Export DICOM &amp;SEG…</source>
+        <translation>Als DICOM-&amp;SEG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export label map as DICOM SEG</source>
+        <translation>Labelkarte als DICOM-SEG exportieren</translation>
+    </message>
+    <message>
+        <source>Import DICOM S&amp;EG…</source>
+        <translation>DICOM-SE&amp;G importieren…</translation>
+    </message>
+    <message>
+        <source>Import DICOM SEG</source>
+        <translation>DICOM-SEG importieren</translation>
+    </message>
+    <message>
+        <source>Export &amp;Measurements as DICOM SR…</source>
+        <translation>&amp;Messungen als DICOM-SR exportieren…</translation>
+    </message>
+    <message>
+        <source>Export measurements as DICOM SR</source>
+        <translation>Messungen als DICOM-SR exportieren</translation>
+    </message>
+    <message>
+        <source>Export &amp;Overlay as DICOM Parametric Map…</source>
+        <translation>&amp;Overlay als DICOM Parametric Map exportieren…</translation>
+    </message>
+    <message>
+        <source>Export overlay as DICOM Parametric Map</source>
+        <translation>Overlay als DICOM Parametric Map exportieren</translation>
+    </message>
+    <message>
+        <source>Export &amp;View as Secondary Capture…</source>
+        <translation>&amp;Ansicht als DICOM Secondary Capture exportieren…</translation>
+    </message>
+    <message>
+        <source>Export view as DICOM Secondary Capture</source>
+        <translation>Ansicht als DICOM Secondary Capture exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>The tab in front shows no image.</source>
+        <translation>Der aktive Tab zeigt kein Bild.</translation>
+    </message>
+    <message>
+        <source>The series is still loading.</source>
+        <translation>Die Serie wird noch geladen.</translation>
+    </message>
+    <message>
+        <source>The tab in front shows no DICOM series.</source>
+        <translation>Der aktive Tab zeigt keine DICOM-Serie.</translation>
+    </message>
+    <message>
+        <source>The tab in front has no label map.</source>
+        <translation>Der aktive Tab hat keine Labelkarte.</translation>
+    </message>
+    <message>
+        <source>The tab in front has no measurements and no label map.</source>
+        <translation>Der aktive Tab hat weder Messungen noch eine Labelkarte.</translation>
+    </message>
+    <message>
+        <source>The tab in front has no overlay.</source>
+        <translation>Der aktive Tab hat kein Overlay.</translation>
+    </message>
+    <message>
+        <source>The overlay %1 does not lie on the series&apos; voxel grid.</source>
+        <translation>Das Overlay %1 liegt nicht auf dem Voxelraster der Serie.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>DICOM export and import</source>
+        <translation>DICOM-Export und -Import</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Save a label map as .nii.gz, .nii or .nrrd.</source>
+        <translation>Speichern Sie eine Labelkarte als .nii.gz, .nii oder .nrrd.</translation>
+    </message>
+    <message>
+        <source>Saving label map %1</source>
+        <translation>Labelkarte %1 wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved label map %1 as %2</source>
+        <translation>Labelkarte %1 als %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>Exporting DICOM SEG %1</source>
+        <translation>DICOM-SEG %1 wird exportiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 as DICOM SEG %2 (%n segment(s))</source>
+        <translation>
+            <numerusform>%1 als DICOM-SEG %2 exportiert (%n Segment)</numerusform>
+            <numerusform>%1 als DICOM-SEG %2 exportiert (%n Segmente)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing DICOM SEG %1</source>
+        <translation>DICOM-SEG %1 wird importiert</translation>
+    </message>
+    <message>
+        <source>is a segmentation of another series (%1), not of the series in this tab (%2)</source>
+        <translation>ist eine Segmentierung einer anderen Serie (%1), nicht der Serie in diesem Tab (%2)</translation>
+    </message>
+    <message>
+        <source>does not fit the image in this tab (%1)</source>
+        <translation>passt nicht zum Bild in diesem Tab (%1)</translation>
+    </message>
+    <message>
+        <source>The tab closed before %1 was read.</source>
+        <translation>Der Tab wurde geschlossen, bevor %1 gelesen war.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 (%n segment(s))</source>
+        <translation>
+            <numerusform>%1 importiert (%n Segment)</numerusform>
+            <numerusform>%1 importiert (%n Segmente)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting DICOM SR %1</source>
+        <translation>DICOM-SR %1 wird exportiert</translation>
+    </message>
+    <message>
+        <source>Exported %1 measurement(s) and %2 label statistics as DICOM SR %3</source>
+        <translation>%1 Messung(en) und %2 Labelstatistiken als DICOM-SR %3 exportiert</translation>
+    </message>
+    <message>
+        <source>Exporting parametric map %1</source>
+        <translation>Parametrische Karte %1 wird exportiert</translation>
+    </message>
+    <message>
+        <source>the overlay does not lie on the series&apos; grid (%1)</source>
+        <translation>das Overlay liegt nicht auf dem Raster der Serie (%1)</translation>
+    </message>
+    <message>
+        <source>Exported overlay %1 as DICOM Parametric Map %2</source>
+        <translation>Overlay %1 als DICOM Parametric Map %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Slice %1 of %2, window %3, level %4</source>
+        <translation>Schicht %1 von %2, Fenster %3, Zentrum %4</translation>
+    </message>
+    <message>
+        <source>Exporting key image %1</source>
+        <translation>Schlüsselbild %1 wird exportiert</translation>
+    </message>
+    <message>
+        <source>Exported the view as DICOM Secondary Capture %1</source>
+        <translation>Ansicht als DICOM Secondary Capture %1 exportiert</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1413,14 @@ Gerät %4: %5 (%6)</translation>
         <source>Opacity %</source>
         <translation>Deckkraft %</translation>
     </message>
+    <message>
+        <source>Label map, AI-assisted, edited</source>
+        <translation>Labelkarte, KI-gestützt, bearbeitet</translation>
+    </message>
+    <message>
+        <source>Label map, AI</source>
+        <translation>Labelkarte, KI</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MainWindow</name>
@@ -1284,6 +1585,20 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>&amp;Report…</source>
         <translation>&amp;Befund…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>No report can be prepared for %1:
+%2</source>
+        <translation>Für %1 kann kein Befund erstellt werden:
+%2</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>Befund wird vorbereitet…</translation>
     </message>
 </context>
 <context>
@@ -2215,6 +2530,61 @@ Die %n zuvor abgerufenen Serien sind in der Studiendatenbank.</numerusform>
         <source>%1 ± %2</source>
         <translation>%1 ± %2</translation>
     </message>
+    <message>
+        <source>Region growing</source>
+        <translation>Regionenwachstum</translation>
+    </message>
+    <message>
+        <source>Unite with</source>
+        <translation>Vereinigen mit</translation>
+    </message>
+    <message>
+        <source>Intersect with</source>
+        <translation>Schneiden mit</translation>
+    </message>
+    <message>
+        <source>Subtract</source>
+        <translation>Subtrahieren</translation>
+    </message>
+    <message>
+        <source>A label of this map, or of another label map on its grid</source>
+        <translation>Ein Label dieser Karte oder einer anderen Labelkarte auf ihrem Raster</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Changes the current label by the other one</source>
+        <translation>Verändert das aktuelle Label anhand des anderen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1: </source>
+        <translation>%1: </translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voxel(s) changed</source>
+        <translation>
+            <numerusform>%n Voxel geändert</numerusform>
+            <numerusform>%n Voxel geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the label map is unchanged</source>
+        <translation>Abgebrochen: Die Labelkarte ist unverändert</translation>
+    </message>
+    <message>
+        <source>The operation failed: %1</source>
+        <translation>Der Vorgang ist fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::SettingsDialog</name>
@@ -2281,6 +2651,18 @@ Die %n zuvor abgerufenen Serien sind in der Studiendatenbank.</numerusform>
     <message>
         <source>General</source>
         <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Memory for undo and redo per label map edited; the oldest steps go first</source>
+        <translation>Speicher für Rückgängig und Wiederholen je bearbeiteter Labelkarte; die ältesten Schritte werden zuerst verworfen</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>Segmentierung</translation>
+    </message>
+    <message>
+        <source>Undo memory</source>
+        <translation>Speicher für Rückgängig</translation>
     </message>
 </context>
 <context>

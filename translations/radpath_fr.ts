@@ -394,6 +394,53 @@ Min %5  Max %6</translation>
         <source>RadPath report</source>
         <translation>Compte rendu RadPath</translation>
     </message>
+    <message>
+        <source> %1 (slice %2)</source>
+        <translation> %1 (coupe %2)</translation>
+    </message>
+    <message>
+        <source>%1 mm², %2 ± %3 (min %4, max %5)</source>
+        <translation>%1 mm², %2 ± %3 (min %4, max %5)</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>Non classé</translation>
+    </message>
+    <message>
+        <source>predicted class (others: %1)</source>
+        <translation>classe prédite (autres : %1)</translation>
+    </message>
+    <message>
+        <source>segmented volume</source>
+        <translation>volume segmenté</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tiles</source>
+        <translation>%1 tuiles sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportBuilder</name>
+    <message>
+        <source>reading the header</source>
+        <translation>lecture de l’en-tête</translation>
+    </message>
+    <message>
+        <source>The view when the report was started</source>
+        <translation>La vue au début du compte rendu</translation>
+    </message>
+    <message>
+        <source>drawing the slide overview</source>
+        <translation>dessin de la vue d’ensemble de la lame</translation>
+    </message>
+    <message>
+        <source>label statistics</source>
+        <translation>statistiques des étiquettes</translation>
+    </message>
+    <message>
+        <source>Preparing the report</source>
+        <translation>Préparation du compte rendu</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPreparation</name>
@@ -841,6 +888,65 @@ Périphérique %4 : %5 (%6)</translation>
         <source>Volume (mL)</source>
         <translation>Volume (mL)</translation>
     </message>
+    <message>
+        <source>To review</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet</source>
+        <translation>Pas encore vérifié</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 par %2, %3</translation>
+    </message>
+    <message>
+        <source>Edit finding</source>
+        <translation>Modifier la constatation</translation>
+    </message>
+    <message>
+        <source>Finding:</source>
+        <translation>Constatation :</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::AiReviewStore</name>
+    <message>
+        <source>The AI review record %1 cannot be read (%2); it starts empty.</source>
+        <translation>Le registre de revue IA %1 ne peut pas être lu (%2) ; il repart vide.</translation>
+    </message>
+    <message>
+        <source>%1, corrected by hand</source>
+        <translation>%1, corrigé manuellement</translation>
+    </message>
+    <message>
+        <source>The AI review record %1 cannot be written (%2).</source>
+        <translation>Le registre de revue IA %1 ne peut pas être écrit (%2).</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::DataBrowserDock</name>
@@ -913,6 +1019,193 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Export</source>
         <translation>Exporter</translation>
+    </message>
+</context>
+<context>
+    <name>radpath::app::DicomExportController</name>
+    <message>
+        <source>DICOM files (*.dcm);;All files (*)</source>
+        <translation>Fichiers DICOM (*.dcm);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Label Map…</source>
+        <translation>Enregistrer la carte d’é&amp;tiquettes…</translation>
+    </message>
+    <message>
+        <source>Save label map</source>
+        <translation>Enregistrer la carte d’étiquettes</translation>
+    </message>
+    <message>
+        <source>NIfTI (*.nii.gz *.nii);;NRRD (*.nrrd)</source>
+        <translation>NIfTI (*.nii.gz *.nii);;NRRD (*.nrrd)</translation>
+    </message>
+    <message>
+        <source>Export DICOM &amp;SEG…</source>
+        <translation>Exporter en DICOM &amp;SEG…</translation>
+    </message>
+    <message>
+        <source>Export label map as DICOM SEG</source>
+        <translation>Exporter la carte d’étiquettes en DICOM SEG</translation>
+    </message>
+    <message>
+        <source>Import DICOM S&amp;EG…</source>
+        <translation>Importer un DICOM SE&amp;G…</translation>
+    </message>
+    <message>
+        <source>Import DICOM SEG</source>
+        <translation>Importer un DICOM SEG</translation>
+    </message>
+    <message>
+        <source>Export &amp;Measurements as DICOM SR…</source>
+        <translation>Exporter les &amp;mesures en DICOM SR…</translation>
+    </message>
+    <message>
+        <source>Export measurements as DICOM SR</source>
+        <translation>Exporter les mesures en DICOM SR</translation>
+    </message>
+    <message>
+        <source>Export &amp;Overlay as DICOM Parametric Map…</source>
+        <translation>Exporter la s&amp;uperposition en DICOM Parametric Map…</translation>
+    </message>
+    <message>
+        <source>Export overlay as DICOM Parametric Map</source>
+        <translation>Exporter la superposition en DICOM Parametric Map</translation>
+    </message>
+    <message>
+        <source>Export &amp;View as Secondary Capture…</source>
+        <translation>Exporter la &amp;vue en DICOM Secondary Capture…</translation>
+    </message>
+    <message>
+        <source>Export view as DICOM Secondary Capture</source>
+        <translation>Exporter la vue en DICOM Secondary Capture</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>The tab in front shows no image.</source>
+        <translation>L’onglet actif n’affiche aucune image.</translation>
+    </message>
+    <message>
+        <source>The series is still loading.</source>
+        <translation>La série est encore en cours de chargement.</translation>
+    </message>
+    <message>
+        <source>The tab in front shows no DICOM series.</source>
+        <translation>L’onglet actif n’affiche aucune série DICOM.</translation>
+    </message>
+    <message>
+        <source>The tab in front has no label map.</source>
+        <translation>L’onglet actif n’a aucune carte d’étiquettes.</translation>
+    </message>
+    <message>
+        <source>The tab in front has no measurements and no label map.</source>
+        <translation>L’onglet actif n’a ni mesures ni carte d’étiquettes.</translation>
+    </message>
+    <message>
+        <source>The tab in front has no overlay.</source>
+        <translation>L’onglet actif n’a aucune superposition.</translation>
+    </message>
+    <message>
+        <source>The overlay %1 does not lie on the series&apos; voxel grid.</source>
+        <translation>La superposition %1 ne se trouve pas sur la grille de voxels de la série.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>DICOM export and import</source>
+        <translation>Export et import DICOM</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Save a label map as .nii.gz, .nii or .nrrd.</source>
+        <translation>Enregistrez une carte d’étiquettes au format .nii.gz, .nii ou .nrrd.</translation>
+    </message>
+    <message>
+        <source>Saving label map %1</source>
+        <translation>Enregistrement de la carte d’étiquettes %1</translation>
+    </message>
+    <message>
+        <source>Saved label map %1 as %2</source>
+        <translation>Carte d’étiquettes %1 enregistrée sous %2</translation>
+    </message>
+    <message>
+        <source>Exporting DICOM SEG %1</source>
+        <translation>Exportation du DICOM SEG %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 as DICOM SEG %2 (%n segment(s))</source>
+        <translation>
+            <numerusform>%1 exporté en DICOM SEG %2 (%n segment)</numerusform>
+            <numerusform>%1 exporté en DICOM SEG %2 (%n segments)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing DICOM SEG %1</source>
+        <translation>Importation du DICOM SEG %1</translation>
+    </message>
+    <message>
+        <source>is a segmentation of another series (%1), not of the series in this tab (%2)</source>
+        <translation>est une segmentation d’une autre série (%1), et non de la série de cet onglet (%2)</translation>
+    </message>
+    <message>
+        <source>does not fit the image in this tab (%1)</source>
+        <translation>ne correspond pas à l’image de cet onglet (%1)</translation>
+    </message>
+    <message>
+        <source>The tab closed before %1 was read.</source>
+        <translation>L’onglet a été fermé avant la lecture de %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 (%n segment(s))</source>
+        <translation>
+            <numerusform>%1 importé (%n segment)</numerusform>
+            <numerusform>%1 importé (%n segments)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting DICOM SR %1</source>
+        <translation>Exportation du DICOM SR %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 measurement(s) and %2 label statistics as DICOM SR %3</source>
+        <translation>Exporté en DICOM SR %3 : %1 mesure(s) et %2 statistiques d’étiquettes</translation>
+    </message>
+    <message>
+        <source>Exporting parametric map %1</source>
+        <translation>Exportation de la carte paramétrique %1</translation>
+    </message>
+    <message>
+        <source>the overlay does not lie on the series&apos; grid (%1)</source>
+        <translation>la superposition ne se trouve pas sur la grille de la série (%1)</translation>
+    </message>
+    <message>
+        <source>Exported overlay %1 as DICOM Parametric Map %2</source>
+        <translation>Superposition %1 exportée en DICOM Parametric Map %2</translation>
+    </message>
+    <message>
+        <source>Slice %1 of %2, window %3, level %4</source>
+        <translation>Coupe %1 sur %2, fenêtre %3, centre %4</translation>
+    </message>
+    <message>
+        <source>Exporting key image %1</source>
+        <translation>Exportation de l’image clé %1</translation>
+    </message>
+    <message>
+        <source>Exported the view as DICOM Secondary Capture %1</source>
+        <translation>Vue exportée en DICOM Secondary Capture %1</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1413,14 @@ Périphérique %4 : %5 (%6)</translation>
         <source>Opacity %</source>
         <translation>Opacité %</translation>
     </message>
+    <message>
+        <source>Label map, AI-assisted, edited</source>
+        <translation>Carte d’étiquettes, assistée par IA, modifiée</translation>
+    </message>
+    <message>
+        <source>Label map, AI</source>
+        <translation>Carte d’étiquettes, IA</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MainWindow</name>
@@ -1284,6 +1585,20 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>&amp;Report…</source>
         <translation>&amp;Compte rendu…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Compte rendu</translation>
+    </message>
+    <message>
+        <source>No report can be prepared for %1:
+%2</source>
+        <translation>Aucun compte rendu ne peut être préparé pour %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>Préparation du compte rendu…</translation>
     </message>
 </context>
 <context>
@@ -2215,6 +2530,61 @@ Les %n séries récupérées auparavant sont dans la base d’études.</numerusf
         <source>%1 ± %2</source>
         <translation>%1 ± %2</translation>
     </message>
+    <message>
+        <source>Region growing</source>
+        <translation>Croissance de région</translation>
+    </message>
+    <message>
+        <source>Unite with</source>
+        <translation>Unir avec</translation>
+    </message>
+    <message>
+        <source>Intersect with</source>
+        <translation>Intersecter avec</translation>
+    </message>
+    <message>
+        <source>Subtract</source>
+        <translation>Soustraire</translation>
+    </message>
+    <message>
+        <source>A label of this map, or of another label map on its grid</source>
+        <translation>Une étiquette de cette carte, ou d’une autre carte d’étiquettes sur sa grille</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Changes the current label by the other one</source>
+        <translation>Modifie l’étiquette courante à l’aide de l’autre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>%1: </source>
+        <translation>%1 : </translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1 : %2 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voxel(s) changed</source>
+        <translation>
+            <numerusform>%n voxel modifié</numerusform>
+            <numerusform>%n voxels modifiés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the label map is unchanged</source>
+        <translation>Annulé : la carte d’étiquettes est inchangée</translation>
+    </message>
+    <message>
+        <source>The operation failed: %1</source>
+        <translation>L’opération a échoué : %1</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::SettingsDialog</name>
@@ -2281,6 +2651,18 @@ Les %n séries récupérées auparavant sont dans la base d’études.</numerusf
     <message>
         <source>General</source>
         <translation>Général</translation>
+    </message>
+    <message>
+        <source>Memory for undo and redo per label map edited; the oldest steps go first</source>
+        <translation>Mémoire pour annuler et rétablir par carte d’étiquettes modifiée ; les étapes les plus anciennes sont supprimées en premier</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>Segmentation</translation>
+    </message>
+    <message>
+        <source>Undo memory</source>
+        <translation>Mémoire d’annulation</translation>
     </message>
 </context>
 <context>
