@@ -2379,6 +2379,26 @@ Die %n zuvor abgerufenen Serien sind in der Studiendatenbank.</numerusform>
         <source>Report (signed by %1)</source>
         <translation>Befund (unterschrieben von %1)</translation>
     </message>
+    <message>
+        <source>Add finding…</source>
+        <translation>Befund hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Removes one of your own findings; AI findings are rejected instead</source>
+        <translation>Entfernt einen Ihrer eigenen Befunde; KI-Befunde werden stattdessen abgelehnt</translation>
+    </message>
+    <message>
+        <source>Add finding</source>
+        <translation>Befund hinzufügen</translation>
+    </message>
+    <message>
+        <source>Finding (a short name, a colon, then the finding):</source>
+        <translation>Befund (ein kurzer Name, ein Doppelpunkt, dann der Befund):</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::SegmentEditorDock</name>

@@ -2379,6 +2379,26 @@ Les %n séries récupérées auparavant sont dans la base d’études.</numerusf
         <source>Report (signed by %1)</source>
         <translation>Compte rendu (signé par %1)</translation>
     </message>
+    <message>
+        <source>Add finding…</source>
+        <translation>Ajouter une constatation…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Removes one of your own findings; AI findings are rejected instead</source>
+        <translation>Supprime l’une de vos propres constatations ; celles de l’IA sont rejetées à la place</translation>
+    </message>
+    <message>
+        <source>Add finding</source>
+        <translation>Ajouter une constatation</translation>
+    </message>
+    <message>
+        <source>Finding (a short name, a colon, then the finding):</source>
+        <translation>Constatation (un nom court, deux-points, puis la constatation) :</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::SegmentEditorDock</name>

@@ -54,6 +54,11 @@ ReportEditorDialog::ReportEditorDialog(Report report, std::function<QImage()> sn
     m_keyImages->setViewMode(QListView::IconMode);
     m_keyImages->setIconSize(QSize(96, 96));
     m_keyImages->setMaximumHeight(140);
+    m_addFinding = new QPushButton(tr("Add finding…"));
+    m_addFinding->setObjectName(QStringLiteral("reportAddFinding"));
+    m_removeFinding = new QPushButton(tr("Remove"));
+    m_removeFinding->setObjectName(QStringLiteral("reportRemoveFinding"));
+    m_removeFinding->setToolTip(tr("Removes one of your own findings; AI findings are rejected instead"));
     m_addKey = new QPushButton(tr("Add key image"));
     m_addKey->setEnabled(bool(m_snapshot));
     m_preview = new QTextBrowser;
@@ -64,7 +69,12 @@ ReportEditorDialog::ReportEditorDialog(Report report, std::function<QImage()> sn
     auto* column = new QVBoxLayout(left);
     column->addWidget(new QLabel(tr("Report text")));
     column->addWidget(m_text, 2);
-    column->addWidget(new QLabel(tr("Findings")));
+    auto* findingRow = new QHBoxLayout;
+    findingRow->addWidget(new QLabel(tr("Findings")));
+    findingRow->addStretch();
+    findingRow->addWidget(m_addFinding);
+    findingRow->addWidget(m_removeFinding);
+    column->addLayout(findingRow);
     column->addWidget(m_findings, 2);
     auto* keyRow = new QHBoxLayout;
     keyRow->addWidget(new QLabel(tr("Key images")));
@@ -103,6 +113,21 @@ ReportEditorDialog::ReportEditorDialog(Report report, std::function<QImage()> sn
     });
     connect(m_deidentified, &QCheckBox::toggled, this, &ReportEditorDialog::schedulePreview);
     connect(m_addKey, &QPushButton::clicked, this, &ReportEditorDialog::addKeyImage);
+    connect(m_addFinding, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, tr("Add finding"), tr("Finding (a short name, a colon, then the finding):"),
+                                                   QLineEdit::Normal, QString(), &ok);
+        if (ok)
+            addClinicianFinding(text.section(QLatin1Char(':'), 0, 0).trimmed(), text.section(QLatin1Char(':'), 1).trimmed());
+    });
+    connect(m_removeFinding, &QPushButton::clicked, this, [this] {
+        const int row = m_findings->currentRow();
+        if (row >= 0 && !m_report.findings()[size_t(row)].isAi() && m_report.removeFinding(row)) {
+            fillFindings();
+            schedulePreview();
+        }
+    });
+    connect(m_findings, &QTableWidget::currentCellChanged, this, &ReportEditorDialog::updateLock);
     connect(m_sign, &QPushButton::clicked, this, &ReportEditorDialog::sign);
     connect(m_addendum, &QPushButton::clicked, this, &ReportEditorDialog::addAddendum);
     connect(pdf, &QPushButton::clicked, this, &ReportEditorDialog::exportPdf);
@@ -158,6 +183,23 @@ void ReportEditorDialog::setStatus(int row, int statusIndex)
         m_reviewSink(row, m_report.findings()[size_t(row)]);
     fillFindings();
     schedulePreview();
+}
+
+bool ReportEditorDialog::addClinicianFinding(const QString& label, const QString& text)
+{
+    if (label.isEmpty() && text.isEmpty())
+        return false;
+    Finding f;
+    f.source = FindingSource::Clinician;
+    f.label = label;
+    f.text = text;
+    // The clinician's own finding needs no review of its own: it is accepted as written.
+    f.review(ReviewStatus::Accepted, m_user, QDateTime::currentDateTimeUtc());
+    if (!m_report.addFinding(f))
+        return false;
+    fillFindings();
+    schedulePreview();
+    return true;
 }
 
 void ReportEditorDialog::addKeyImage()
@@ -291,6 +333,10 @@ void ReportEditorDialog::updateLock()
     const bool locked = m_report.isSigned();
     m_text->setReadOnly(locked);
     m_addKey->setEnabled(!locked && bool(m_snapshot));
+    m_addFinding->setEnabled(!locked);
+    const int row = m_findings->currentRow();
+    m_removeFinding->setEnabled(!locked && row >= 0 && row < int(m_report.findings().size()) &&
+                                !m_report.findings()[size_t(row)].isAi());
     m_sign->setEnabled(!locked);
     m_addendum->setEnabled(locked);
     if (locked)

@@ -33,6 +33,8 @@ public:
     /// Called with the index and the finding after each review made here, so the record the
     /// findings came from (the AI review of the image) learns of it too.
     void setReviewSink(std::function<void(int, const Finding&)> sink) { m_reviewSink = std::move(sink); }
+    /// A finding of the clinician's own (accepted as written); false when locked or empty.
+    bool addClinicianFinding(const QString& label, const QString& text);
     /// Signs as `user` (no question asked); false as Report::sign is.
     bool signAs(const QString& user);
 
@@ -68,6 +70,7 @@ private:
     QListWidget* m_keyImages = nullptr;
     QTextBrowser* m_preview = nullptr;
     QCheckBox* m_deidentified = nullptr;
+    QPushButton *m_addFinding = nullptr, *m_removeFinding = nullptr;
     QPushButton *m_addKey = nullptr, *m_sign = nullptr, *m_addendum = nullptr, *m_toStudy = nullptr;
     QTimer* m_debounce = nullptr;
 };

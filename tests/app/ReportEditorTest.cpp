@@ -203,6 +203,21 @@ private slots:
         QVERIFY(r.findings()[0].status == ReviewStatus::Accepted && r.findings()[0].isAiAssistedEdited());
         QVERIFY(window.reviews()->findings(subject)[0].status == ReviewStatus::Accepted);
         QCOMPARE(review->topLevelItem(0)->text(2), QStringLiteral("accepted, AI-assisted, edited"));
+        // The clinician's own findings: added, and removable unlike the AI's.
+        QVERIFY(editor->addClinicianFinding(QStringLiteral("cyst"), QStringLiteral("simple cyst segment VII")));
+        QVERIFY(editor->addClinicianFinding(QStringLiteral("typo"), QStringLiteral("to be removed")));
+        QCOMPARE(findings->rowCount(), 3);
+        QVERIFY(r.findings()[1].source == FindingSource::Clinician && r.findings()[1].status == ReviewStatus::Accepted);
+        auto* remove = editor->findChild<QPushButton*>("reportRemoveFinding");
+        findings->setCurrentCell(0, 1);
+        QVERIFY(!remove->isEnabled());
+        findings->setCurrentCell(2, 1);
+        QVERIFY(remove->isEnabled());
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QCOMPARE(int(r.findings().size()), 2);
+        QCOMPARE(r.findings()[1].label, QStringLiteral("cyst"));
+        QTRY_VERIFY(preview->toPlainText().contains("simple cyst segment VII"));
+        QVERIFY(!preview->toPlainText().contains("to be removed"));
         auto* keyImages = editor->findChild<QListWidget*>();
         QVERIFY(keyImages);
         QPushButton* addKey = nullptr;
@@ -221,6 +236,8 @@ private slots:
         QVERIFY(!addKey->isEnabled());
         status = qobject_cast<QComboBox*>(findings->cellWidget(0, 4)); // the rows are made anew
         QVERIFY(status && !status->isEnabled());
+        QVERIFY(!editor->findChild<QPushButton*>("reportAddFinding")->isEnabled());
+        QVERIFY(!editor->addClinicianFinding(QStringLiteral("late"), QStringLiteral("after signing")));
         QVERIFY(QFile::exists(r.defaultPath(app.settings.dataDir())));
 
         const QString pdf = m_dir.filePath("ct-report.pdf");
