@@ -441,6 +441,10 @@ Min %5  Max %6</translation>
         <source>Preparing the report</source>
         <translation>Befund wird vorbereitet</translation>
     </message>
+    <message>
+        <source>%1 (the model&apos;s: %2 mL)</source>
+        <translation>%1 (laut Modell: %2 mL)</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPreparation</name>
@@ -1600,6 +1604,10 @@ Gerät %4: %5 (%6)</translation>
         <source>Preparing the report…</source>
         <translation>Befund wird vorbereitet…</translation>
     </message>
+    <message>
+        <source>the report</source>
+        <translation>den Bericht</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MeasurementStore</name>
@@ -2398,6 +2406,10 @@ Die %n zuvor abgerufenen Serien sind in der Studiendatenbank.</numerusform>
     <message>
         <source>Finding (a short name, a colon, then the finding):</source>
         <translation>Befund (ein kurzer Name, ein Doppelpunkt, dann der Befund):</translation>
+    </message>
+    <message>
+        <source>Send to PACS…</source>
+        <translation>An PACS senden…</translation>
     </message>
 </context>
 <context>

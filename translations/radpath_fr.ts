@@ -441,6 +441,10 @@ Min %5  Max %6</translation>
         <source>Preparing the report</source>
         <translation>Préparation du compte rendu</translation>
     </message>
+    <message>
+        <source>%1 (the model&apos;s: %2 mL)</source>
+        <translation>%1 (selon le modèle : %2 mL)</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPreparation</name>
@@ -1600,6 +1604,10 @@ Périphérique %4 : %5 (%6)</translation>
         <source>Preparing the report…</source>
         <translation>Préparation du compte rendu…</translation>
     </message>
+    <message>
+        <source>the report</source>
+        <translation>le compte rendu</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::MeasurementStore</name>
@@ -2398,6 +2406,10 @@ Les %n séries récupérées auparavant sont dans la base d’études.</numerusf
     <message>
         <source>Finding (a short name, a colon, then the finding):</source>
         <translation>Constatation (un nom court, deux-points, puis la constatation) :</translation>
+    </message>
+    <message>
+        <source>Send to PACS…</source>
+        <translation>Envoyer au PACS…</translation>
     </message>
 </context>
 <context>

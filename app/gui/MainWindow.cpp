@@ -319,6 +319,8 @@ void MainWindow::openReport()
                 if (reviews)
                     reviews->setStatus(subject, index, f.status, f.changedBy, f.changedAt, f.text);
             });
+        connect(editor, &ReportEditorDialog::sendRequested, m_pacs,
+                [this](const QString& path) { m_pacs->send({path}, tr("the report")); });
         editor->show();
     };
     const JobId job = prepareReport(m_jobs, page, *m_reviews, m_settings.dataDir(), this, show,

@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QWidget>
 
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
@@ -47,6 +48,26 @@ struct PageContent {
     std::vector<pathology::Annotation> annotations;
 };
 
+/// An AI finding whose mask was corrected gives the volume of the corrected mask (its row
+/// of `rows`, one per label of each map in order); the model's own figure stays in its text.
+void correctEditedVolume(Finding& f, const std::vector<viewer::LabelMapLayer>& labelMaps,
+                         const std::vector<SegmentationRow>& rows)
+{
+    if (!f.isAiAssistedEdited() || !f.volumeMl)
+        return;
+    size_t row = 0;
+    for (const viewer::LabelMapLayer& labels : labelMaps)
+        for (const viewer::LabelEntry& entry : labels.table) {
+            const double corrected = rows[row++].volumeMl;
+            if (labels.ai.model != f.model.name.toStdString() || entry.name != f.label.toStdString() ||
+                std::abs(corrected - *f.volumeMl) < 1e-9)
+                continue;
+            f.text = ReportBuilderText::tr("%1 (the model's: %2 mL)").arg(f.text).arg(*f.volumeMl, 0, 'f', 2);
+            f.volumeMl = corrected;
+            return;
+        }
+}
+
 Report buildReport(const PageContent& page, const QString& dataDir, JobContext& ctx)
 {
     ctx.setProgress(0.1, ReportBuilderText::tr("reading the header"));
@@ -64,11 +85,11 @@ Report buildReport(const PageContent& page, const QString& dataDir, JobContext& 
         if (auto saved = Report::load(report.defaultPath(dataDir), &ignored); saved && saved->isSigned())
             return *saved;
     }
-    for (const Finding& f : page.findings)
-        report.addFinding(f);
     if (!page.view.isNull())
         report.addKeyImage({page.view, ReportBuilderText::tr("The view when the report was started")});
     if (page.slide) {
+        for (const Finding& f : page.findings)
+            report.addFinding(f);
         ctx.setProgress(0.4, ReportBuilderText::tr("drawing the slide overview"));
         report.setSlideOverview(slideOverview(*page.slide, page.annotations));
         return report;
@@ -84,6 +105,10 @@ Report buildReport(const PageContent& page, const QString& dataDir, JobContext& 
             rows.push_back(row);
     }
     report.setSegmentationRows(rows);
+    for (Finding f : page.findings) {
+        correctEditedVolume(f, page.labelMaps, rows);
+        report.addFinding(f);
+    }
     return report;
 }
 
@@ -93,6 +118,9 @@ QImage viewSnapshot(QWidget* page)
 {
     if (auto* slidePage = qobject_cast<pathology::SlideDocumentView*>(page))
         return slidePage->slideView()->grab().toImage();
+    if (auto* volumeView = qobject_cast<viewer::VolumeView*>(page))
+        if (QImage image = volumeView->snapshot(); !image.isNull())
+            return image;
     return page ? page->grab().toImage() : QImage();
 }
 

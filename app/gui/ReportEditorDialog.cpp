@@ -96,6 +96,11 @@ ReportEditorDialog::ReportEditorDialog(Report report, std::function<QImage()> sn
     buttons->addButton(m_addendum, QDialogButtonBox::ActionRole);
     buttons->addButton(pdf, QDialogButtonBox::ActionRole);
     buttons->addButton(m_toStudy, QDialogButtonBox::ActionRole);
+    // After an export to the study: the Encapsulated PDF to a PACS node.
+    m_send = new QPushButton(tr("Send to PACS…"));
+    m_send->setObjectName(QStringLiteral("reportSendButton"));
+    m_send->setEnabled(false);
+    buttons->addButton(m_send, QDialogButtonBox::ActionRole);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_deidentified);
     bottom->addWidget(buttons, 1);
@@ -132,6 +137,7 @@ ReportEditorDialog::ReportEditorDialog(Report report, std::function<QImage()> sn
     connect(m_addendum, &QPushButton::clicked, this, &ReportEditorDialog::addAddendum);
     connect(pdf, &QPushButton::clicked, this, &ReportEditorDialog::exportPdf);
     connect(m_toStudy, &QPushButton::clicked, this, &ReportEditorDialog::exportToStudy);
+    connect(m_send, &QPushButton::clicked, this, [this] { emit sendRequested(m_studyExport); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     for (const KeyImage& k : m_report.keyImages())
@@ -288,6 +294,12 @@ void ReportEditorDialog::exportPdfTo(const QString& path)
 void ReportEditorDialog::exportToStudyAt(const QString& path)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
+    connect(this, &ReportEditorDialog::exported, m_send, [this, path](const QString& done) {
+        if (done == path) {
+            m_studyExport = path;
+            m_send->setEnabled(true);
+        }
+    });
     runExport(tr("Export to study"), path, [report = m_report, path, user = m_user] {
         QString error;
         writeReportToStudy(report, path, user, &error);

@@ -47,6 +47,8 @@ public:
 signals:
     void exported(const QString& path);
     void exportFailed(const QString& message);
+    /// "Send to PACS…": the Encapsulated PDF last exported to the study.
+    void sendRequested(const QString& path);
 
 private:
     void fillFindings();
@@ -70,7 +72,8 @@ private:
     QListWidget* m_keyImages = nullptr;
     QTextBrowser* m_preview = nullptr;
     QCheckBox* m_deidentified = nullptr;
-    QPushButton *m_addFinding = nullptr, *m_removeFinding = nullptr;
+    QPushButton *m_addFinding = nullptr, *m_removeFinding = nullptr, *m_send = nullptr;
+    QString m_studyExport;
     QPushButton *m_addKey = nullptr, *m_sign = nullptr, *m_addendum = nullptr, *m_toStudy = nullptr;
     QTimer* m_debounce = nullptr;
 };

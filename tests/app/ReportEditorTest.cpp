@@ -176,6 +176,10 @@ private slots:
         QCOMPARE(QDir(r.referenceSeries()).absolutePath(), QDir(ct).absolutePath());
         QCOMPARE(int(r.findings().size()), 1);
         QVERIFY(r.findings()[0].isAiAssistedEdited());
+        // The finding gives the corrected mask's volume, and the model's own in its text.
+        QVERIFY(std::abs(*r.findings()[0].volumeMl - 719 * voxelMl) < 1e-9);
+        QVERIFY2(r.findings()[0].text.contains(QStringLiteral("(the model's: %1 mL)").arg(720 * voxelMl, 0, 'f', 2)),
+                 qPrintable(r.findings()[0].text));
         QCOMPARE(int(r.segmentationRows().size()), 1);
         const SegmentationRow& row = r.segmentationRows()[0];
         QCOMPARE(row.label, QStringLiteral("lesion"));
@@ -244,6 +248,8 @@ private slots:
         QSignalSpy exported(editor, &ReportEditorDialog::exported);
         editor->exportPdfTo(pdf);
         QVERIFY(exported.wait(30000));
+        if (const QString shots = qEnvironmentVariable("RADPATH_SCREENSHOT_DIR"); !shots.isEmpty())
+            QFile::copy(pdf, QDir(shots).filePath(QStringLiteral("report-editor-ct.pdf")));
         const QString pdfText = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).simplified();
         for (const QString& expected : {QStringLiteral("Lesion in segment VI."), QStringLiteral("AI-assisted, edited"),
                                         QStringLiteral("ct-lesion-segmenter"), r.measurements()[0].value,
@@ -251,9 +257,17 @@ private slots:
             QVERIFY2(pdfText.contains(expected), qPrintable(expected));
 
         const QString dcm = m_dir.filePath("study/report.pdf.dcm");
+        QVERIFY(!editor->findChild<QPushButton*>("reportSendButton")->isEnabled()); // nothing exported yet
         editor->exportToStudyAt(dcm);
         QVERIFY(exported.wait(30000));
         QCOMPARE(exported.last().first().toString(), dcm);
+        auto* send = editor->findChild<QPushButton*>("reportSendButton");
+        QVERIFY(send && send->isEnabled());
+        QObject::disconnect(editor, &ReportEditorDialog::sendRequested, nullptr, nullptr); // no PACS here
+        QSignalSpy sendRequested(editor, &ReportEditorDialog::sendRequested);
+        QTest::mouseClick(send, Qt::LeftButton);
+        QCOMPARE(sendRequested.count(), 1);
+        QCOMPARE(sendRequested.first().first().toString(), dcm);
         QCOMPARE(dicomString(dcm, DCM_StudyInstanceUID), r.studyInstanceUid().toStdString());
         QCOMPARE(dicomString(dcm, DCM_Modality), std::string("DOC"));
         if (!QStandardPaths::findExecutable(QStringLiteral("dciodvfy")).isEmpty()) {

@@ -426,6 +426,13 @@ bool VolumeView::saveScreenshot(int view, const QString& path) const
     return widget && widget->saveScreenshot(path);
 }
 
+QImage VolumeView::snapshot() const
+{
+    const int view = d->activeView;
+    VtkWidget* widget = view >= 0 && view < 3 ? d->views[size_t(view)]->vtkWidget() : view == 3 ? d->render->vtkWidget() : nullptr;
+    return widget && widget->isVisible() ? widget->grabWithOverlay() : QImage();
+}
+
 SliceView* VolumeView::planeView(int index) const { return d->views.at(size_t(index)); }
 MprLinker* VolumeView::linker() const { return d->linker; }
 LayerStack* VolumeView::layers() const { return d->layers; }

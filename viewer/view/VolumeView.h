@@ -6,6 +6,7 @@
 #include "viewer/model/Volume.h"
 #include "viewer/view/SliceView.h"
 
+#include <QImage>
 #include <QWidget>
 
 #include <memory>
@@ -63,6 +64,8 @@ public:
     /// The view last clicked (0..2 planes, 3 the 3-D view) as a PNG with its overlays.
     bool saveScreenshot(const QString& path) const;
     bool saveScreenshot(int view, const QString& path) const;
+    /// The view last clicked as saveScreenshot() draws it, for key images; null when hidden.
+    QImage snapshot() const;
     int activeView() const;
 
     /// Resamples a gantry-tilted series to its true slice positions, in the background;
