@@ -2411,6 +2411,14 @@ Die %n zuvor abgerufenen Serien sind in der Studiendatenbank.</numerusform>
         <source>Send to PACS…</source>
         <translation>An PACS senden…</translation>
     </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>Entwurf gespeichert</translation>
+    </message>
+    <message>
+        <source>The draft is not saved: %1</source>
+        <translation>Der Entwurf ist nicht gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::SegmentEditorDock</name>

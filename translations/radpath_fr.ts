@@ -2411,6 +2411,14 @@ Les %n séries récupérées auparavant sont dans la base d’études.</numerusf
         <source>Send to PACS…</source>
         <translation>Envoyer au PACS…</translation>
     </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>Brouillon enregistré</translation>
+    </message>
+    <message>
+        <source>The draft is not saved: %1</source>
+        <translation>Le brouillon n’est pas enregistré : %1</translation>
+    </message>
 </context>
 <context>
     <name>radpath::app::SegmentEditorDock</name>

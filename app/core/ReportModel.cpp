@@ -395,7 +395,7 @@ std::optional<Report> Report::load(const QString& path, QString* error)
 
 QString Report::defaultPath(const QString& dataDir) const
 {
-    QString key = m_studyUid.isEmpty() ? QStringLiteral("report") : m_studyUid;
+    QString key = m_studyUid.isEmpty() ? m_pseudonym : m_studyUid;
     key.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
     return QDir(dataDir).filePath(QStringLiteral("reports/%1.report.json").arg(key));
 }

@@ -164,7 +164,8 @@ public:
     bool save(const QString& path, QString* error) const;
     /// std::nullopt with `error` naming the file and the problem.
     static std::optional<Report> load(const QString& path, QString* error);
-    /// <dataDir>/reports/<study UID or "report">.report.json: beside the study's data.
+    /// <dataDir>/reports/<study UID, else the pseudonym>.report.json: beside the study's
+    /// data; reports of images without a study never share a file.
     QString defaultPath(const QString& dataDir) const;
 
 private:

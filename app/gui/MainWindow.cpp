@@ -311,8 +311,10 @@ void MainWindow::openReport()
     auto snapshot = [tabs = QPointer<QTabWidget>(m_tabs)] { return viewSnapshot(tabs ? tabs->currentWidget() : nullptr); };
     QWidget* page = m_tabs->currentWidget();
     const QString subject = page ? AiDock::subjectOf(page) : QString();
-    auto show = [this, snapshot, subject](Report report) {
+    const QString draftPath = reportDraftPath(m_settings.dataDir(), page);
+    auto show = [this, snapshot, subject, draftPath](Report report) {
         auto* editor = new ReportEditorDialog(std::move(report), snapshot, m_settings.dataDir(), this);
+        editor->setDraftPath(draftPath);
         // A review in the report is the image's review: the AI dock shows it too.
         if (!subject.isEmpty() && !editor->report().isSigned())
             editor->setReviewSink([reviews = QPointer<AiReviewStore>(m_reviews), subject](int index, const Finding& f) {

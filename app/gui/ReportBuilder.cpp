@@ -10,6 +10,8 @@
 #include "viewer/view/VolumeView.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFileInfo>
 #include <QWidget>
 
@@ -36,7 +38,7 @@ viewer::Volume detached(const viewer::Volume& volume)
 
 /// What the job needs, taken from the page on the GUI thread.
 struct PageContent {
-    QString documentPath;
+    QString documentPath, draftPath;
     std::vector<Finding> findings;
     QImage view;
     // A volume or image.
@@ -85,10 +87,26 @@ Report buildReport(const PageContent& page, const QString& dataDir, JobContext& 
         if (auto saved = Report::load(report.defaultPath(dataDir), &ignored); saved && saved->isSigned())
             return *saved;
     }
-    if (!page.view.isNull())
+    // The clinician's part of a draft comes back; without one the view is the first key image.
+    std::vector<Finding> ownFindings;
+    QString ignored;
+    if (const auto draft = QFileInfo::exists(page.draftPath) ? Report::load(page.draftPath, &ignored) : std::nullopt;
+        draft && !draft->isSigned()) {
+        report.setPseudonym(draft->pseudonym());
+        report.setCreatedAt(draft->createdAt());
+        report.setClinicianText(draft->clinicianText());
+        for (const KeyImage& k : draft->keyImages())
+            report.addKeyImage(k);
+        for (const Finding& f : draft->findings())
+            if (!f.isAi())
+                ownFindings.push_back(f);
+    } else if (!page.view.isNull()) {
         report.addKeyImage({page.view, ReportBuilderText::tr("The view when the report was started")});
+    }
     if (page.slide) {
         for (const Finding& f : page.findings)
+            report.addFinding(f);
+        for (const Finding& f : ownFindings)
             report.addFinding(f);
         ctx.setProgress(0.4, ReportBuilderText::tr("drawing the slide overview"));
         report.setSlideOverview(slideOverview(*page.slide, page.annotations));
@@ -109,6 +127,8 @@ Report buildReport(const PageContent& page, const QString& dataDir, JobContext& 
         correctEditedVolume(f, page.labelMaps, rows);
         report.addFinding(f);
     }
+    for (const Finding& f : ownFindings)
+        report.addFinding(f);
     return report;
 }
 
@@ -124,6 +144,17 @@ QImage viewSnapshot(QWidget* page)
     return page ? page->grab().toImage() : QImage();
 }
 
+QString reportDraftPath(const QString& dataDir, QWidget* page)
+{
+    if (!qobject_cast<viewer::VolumeView*>(page) && !qobject_cast<pathology::SlideDocumentView*>(page))
+        return {};
+    const QByteArray key = QCryptographicHash::hash(page->property("documentPath").toString().toUtf8(),
+                                                    QCryptographicHash::Sha1)
+                               .toHex()
+                               .left(16);
+    return QDir(dataDir).filePath(QStringLiteral("reports/drafts/%1.json").arg(QString::fromLatin1(key)));
+}
+
 JobId prepareReport(JobRunner& jobs, QWidget* page, AiReviewStore& reviews, const QString& dataDir, QObject* context,
                     std::function<void(Report)> done, std::function<void(QString)> failed)
 {
@@ -133,6 +164,7 @@ JobId prepareReport(JobRunner& jobs, QWidget* page, AiReviewStore& reviews, cons
         return 0;
     PageContent content;
     content.documentPath = page->property("documentPath").toString();
+    content.draftPath = reportDraftPath(dataDir, page);
     content.findings = reviews.findings(content.documentPath);
     content.view = viewSnapshot(page);
     if (volumeView) {

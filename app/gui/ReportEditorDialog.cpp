@@ -7,6 +7,8 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -24,6 +26,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+
+#include <utility>
 
 namespace radpath::app {
 namespace {
@@ -103,6 +107,9 @@ ReportEditorDialog::ReportEditorDialog(Report report, std::function<QImage()> sn
     buttons->addButton(m_send, QDialogButtonBox::ActionRole);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_deidentified);
+    m_draftState = new QLabel;
+    m_draftState->setObjectName(QStringLiteral("reportDraftState"));
+    bottom->addWidget(m_draftState);
     bottom->addWidget(buttons, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
@@ -225,6 +232,10 @@ bool ReportEditorDialog::signAs(const QString& user)
     if (!m_report.sign(user, QDateTime::currentDateTimeUtc()))
         return false;
     m_user = user;
+    m_changed = false;
+    if (!m_draftPath.isEmpty() && !m_draftSaving)
+        QFile::remove(m_draftPath);
+    m_draftState->clear();
     if (!m_dataDir.isEmpty()) {
         QString error;
         if (!m_report.save(m_report.defaultPath(m_dataDir), &error))
@@ -327,7 +338,54 @@ void ReportEditorDialog::runExport(const QString& title, const QString& path, st
 
 void ReportEditorDialog::schedulePreview()
 {
+    m_changed = true;
     m_debounce->start();
+}
+
+void ReportEditorDialog::setDraftPath(const QString& path)
+{
+    m_draftPath = path;
+}
+
+void ReportEditorDialog::saveDraft()
+{
+    if (m_draftPath.isEmpty() || m_report.isSigned())
+        return;
+    if (m_draftSaving) {
+        m_draftPending = true; // one save at a time, so an older one never overwrites a newer
+        return;
+    }
+    m_draftSaving = true;
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        m_draftSaving = false;
+        if (m_report.isSigned()) {
+            QFile::remove(m_draftPath); // signed meanwhile: the signed report is the record
+            return;
+        }
+        m_draftState->setText(error.isEmpty() ? tr("Draft saved") : tr("The draft is not saved: %1").arg(error));
+        if (std::exchange(m_draftPending, false))
+            saveDraft();
+    });
+    // The PNG encoding of key images takes a while: off the GUI thread.
+    watcher->setFuture(QtConcurrent::run([report = m_report, path = m_draftPath] {
+        QString error;
+        report.save(path, &error);
+        return error;
+    }));
+}
+
+void ReportEditorDialog::done(int result)
+{
+    // Closed within the typing pause: the last change is saved now, before the editor goes.
+    if (m_changed && !m_draftPath.isEmpty() && !m_report.isSigned()) {
+        QString error;
+        if (!m_report.save(m_draftPath, &error))
+            QMessageBox::warning(this, tr("Report"), error);
+    }
+    QDialog::done(result);
 }
 
 void ReportEditorDialog::updatePreview()
@@ -338,6 +396,8 @@ void ReportEditorDialog::updatePreview()
     const int scroll = m_preview->verticalScrollBar() ? m_preview->verticalScrollBar()->value() : 0;
     m_preview->setHtml(reportHtml(m_report, options));
     m_preview->verticalScrollBar()->setValue(scroll);
+    if (std::exchange(m_changed, false))
+        saveDraft();
 }
 
 void ReportEditorDialog::updateLock()

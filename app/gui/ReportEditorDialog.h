@@ -11,6 +11,7 @@
 #include <functional>
 
 class QCheckBox;
+class QLabel;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
@@ -30,6 +31,9 @@ public:
     const Report& report() const { return m_report; }
     /// The user a change is recorded for: the OS user unless set.
     void setUserName(const QString& user) { m_user = user; }
+    /// Keeps the unsigned report at `path` as it changes (atomically, after each pause in
+    /// typing), so closing the editor or RadPath loses nothing; removed once signed.
+    void setDraftPath(const QString& path);
     /// Called with the index and the finding after each review made here, so the record the
     /// findings came from (the AI review of the image) learns of it too.
     void setReviewSink(std::function<void(int, const Finding&)> sink) { m_reviewSink = std::move(sink); }
@@ -43,6 +47,9 @@ public:
     void exportPdfTo(const QString& path);
     /// Writes the report as DICOM Encapsulated PDF into its study at `path`, off the GUI thread.
     void exportToStudyAt(const QString& path);
+
+protected:
+    void done(int result) override;
 
 signals:
     void exported(const QString& path);
@@ -60,6 +67,7 @@ private:
     void exportToStudy();
     void runExport(const QString& title, const QString& path, std::function<QString()> write);
     void schedulePreview();
+    void saveDraft();
     void updatePreview();
     void updateLock();
 
@@ -73,7 +81,9 @@ private:
     QTextBrowser* m_preview = nullptr;
     QCheckBox* m_deidentified = nullptr;
     QPushButton *m_addFinding = nullptr, *m_removeFinding = nullptr, *m_send = nullptr;
-    QString m_studyExport;
+    QString m_studyExport, m_draftPath;
+    bool m_changed = false, m_draftSaving = false, m_draftPending = false;
+    QLabel* m_draftState = nullptr;
     QPushButton *m_addKey = nullptr, *m_sign = nullptr, *m_addendum = nullptr, *m_toStudy = nullptr;
     QTimer* m_debounce = nullptr;
 };

@@ -4,7 +4,8 @@
 // against values computed here from the voxels and points), and the view as key image. The
 // clinician types, reviews, adds a key image and signs; the signed report is locked, comes
 // back signed, and exports as PDF (read back with pdftotext) and as DICOM Encapsulated PDF
-// in the CT's study (dciodvfy). On the slide: the thumbnail and the class area table of its
+// in the CT's study (dciodvfy). An unsigned report is kept as a draft: closing the editor
+// loses neither text nor own findings, and signing removes the draft. On the slide: the thumbnail and the class area table of its
 // annotations (areas from their pixel size and the slide's mpp).
 
 #include "GuiTestSupport.h"
@@ -15,6 +16,7 @@
 #include "app/gui/AiDock.h"
 #include "app/gui/LayersDock.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/ReportBuilder.h"
 #include "app/gui/ReportEditorDialog.h"
 #include "pathology/annotation/AnnotationSet.h"
 #include "pathology/slide/SlideSource.h"
@@ -30,8 +32,10 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -281,6 +285,50 @@ private slots:
         QVERIFY(again->report().isSigned());
         QCOMPARE(again->report().signedBy(), QStringLiteral("dr.test"));
         QCOMPARE(again->report().clinicianText(), QStringLiteral("Lesion in segment VI."));
+    }
+
+    void draftSurvivesClosingTheEditor()
+    {
+        radpath::test::MainWindowUnderTest app(m_dir.filePath("state-draft"));
+        MainWindow& window = app.window;
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString ct = QDir(m_demo).filePath("ct");
+        window.openPaths({ct});
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 30000);
+        auto* view = qobject_cast<viewer::VolumeView*>(window.tabs()->widget(0));
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isLoading(), 30000);
+        const QString draft = reportDraftPath(app.settings.dataDir(), view);
+        QVERIFY(!draft.isEmpty());
+
+        window.openReport();
+        ReportEditorDialog* editor = waitForEditor(window, 1);
+        QVERIFY(editor);
+        QVERIFY(!QFile::exists(draft)); // looking is no change
+        QTest::keyClicks(editor->findChild<QPlainTextEdit*>("reportText"), "No focal lesion.");
+        QVERIFY(editor->addClinicianFinding(QStringLiteral("liver"), QStringLiteral("normal size")));
+        QTRY_VERIFY(QFile::exists(draft));
+        QTRY_COMPARE(editor->findChild<QLabel*>("reportDraftState")->text(), QStringLiteral("Draft saved"));
+        QTest::keyClicks(editor->findChild<QPlainTextEdit*>("reportText"), " Normal spleen."); // closed at once
+        const QString pseudonym = editor->report().pseudonym();
+        QPointer<ReportEditorDialog> closing = editor;
+        editor->close();
+        QTRY_VERIFY(closing.isNull());
+
+        window.openReport();
+        editor = waitForEditor(window, 1);
+        QVERIFY(editor);
+        const Report& r = editor->report();
+        QCOMPARE(r.clinicianText(), QStringLiteral("No focal lesion. Normal spleen."));
+        QCOMPARE(r.pseudonym(), pseudonym);
+        QCOMPARE(int(r.findings().size()), 1);
+        QCOMPARE(r.findings()[0].label, QStringLiteral("liver"));
+        QCOMPARE(int(r.keyImages().size()), 1); // the first view's, not a second one
+        QVERIFY(!r.header().patientName.isEmpty()); // the image's part is read anew
+
+        QVERIFY(editor->signAs(QStringLiteral("dr.draft")));
+        QTRY_VERIFY(!QFile::exists(draft));
+        QVERIFY(QFile::exists(r.defaultPath(app.settings.dataDir())));
     }
 
     void slideReportHasItsClassAreas()

@@ -201,6 +201,17 @@ private slots:
                  qPrintable(message));
     }
 
+    void defaultPathsNeverCollide()
+    {
+        Report a, b;
+        QVERIFY(a.defaultPath("/data") != b.defaultPath("/data")); // no study: by pseudonym
+        QVERIFY(a.defaultPath("/data").startsWith(QStringLiteral("/data/reports/")));
+        QVERIFY(a.setStudyInstanceUid(QStringLiteral("1.2.826.0.1.3680043.2.1125.1")));
+        QVERIFY(b.setStudyInstanceUid(QStringLiteral("1.2.826.0.1.3680043.2.1125.1")));
+        QCOMPARE(a.defaultPath("/data"), QStringLiteral("/data/reports/1.2.826.0.1.3680043.2.1125.1.report.json"));
+        QCOMPARE(a.defaultPath("/data"), b.defaultPath("/data")); // one report per study
+    }
+
     void signLocksAndAddendaFollow()
     {
         Report r = sampleReport();
