@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <map>
@@ -55,11 +56,30 @@ viewer::DicomSeries seriesOf(const std::string& document, const std::string& ser
     return viewer::segmentationReferenceSeries(document, seriesUid);
 }
 
+// FNV-1a over the voxels: whether a label map is still the one a SEG was written of.
+std::uint64_t voxelHash(const viewer::Volume& volume)
+{
+    std::uint64_t h = 1469598103934665603ull;
+    const auto* bytes = static_cast<const unsigned char*>(volume.data());
+    for (std::size_t i = 0, n = volume.byteSize(); i < n; ++i)
+        h = (h ^ bytes[i]) * 1099511628211ull;
+    return h;
+}
+
+// A label map for the SR, with the SEG its statistics may refer to (empty sopInstanceUid:
+// none, or one of other voxels).
+struct SrLabelMap {
+    viewer::LabelMapLayer layer;
+    std::string segSopInstanceUid, segSeriesInstanceUid;
+    std::vector<int> segmentValues;
+    std::uint64_t segVoxelHash = 0;
+};
+
 // The tab's measurements ("Length 1", "Ellipse 2"...) and, per label with voxels, its
-// volume and the image's statistics under it ("layer: label").
-viewer::SrReport srReport(const std::vector<viewer::Measurement>& measurements,
-                          const std::vector<viewer::LabelMapLayer>& labelMaps, const viewer::Volume& image,
-                          const viewer::DicomReference& reference)
+// volume and the image's statistics under it ("layer: label"), as TID 1411 of the label's
+// segment when the map's SEG still holds these voxels.
+viewer::SrReport srReport(const std::vector<viewer::Measurement>& measurements, const std::vector<SrLabelMap>& labelMaps,
+                          const viewer::Volume& image, const viewer::DicomReference& reference)
 {
     const viewer::DicomCode unit = image.info().units == "HU" || image.info().modality == "CT"
                                        ? viewer::srcodes::hounsfieldUnit()
@@ -72,7 +92,9 @@ viewer::SrReport srReport(const std::vector<viewer::Measurement>& measurements,
         id += " " + std::to_string(++perKind[int(m.kind)]);
         report.measurements.push_back(viewer::srEntryFor(m, image, reference, id, true, unit));
     }
-    for (const viewer::LabelMapLayer& layer : labelMaps) {
+    for (const SrLabelMap& map : labelMaps) {
+        const viewer::LabelMapLayer& layer = map.layer;
+        const bool segHolds = !map.segSopInstanceUid.empty() && voxelHash(layer.labels) == map.segVoxelHash;
         const viewer::LabelEditor editor(layer.labels, image, 0);
         for (const viewer::LabelEntry& entry : layer.table) {
             const viewer::LabelStatistics s = editor.statistics(entry.value);
@@ -81,6 +103,12 @@ viewer::SrReport srReport(const std::vector<viewer::Measurement>& measurements,
             viewer::SrLabelStatisticsEntry e =
                 viewer::srLabelEntry(layer.name + ": " + entry.name, s.volumeMl, s.mean, s.sd, s.min, s.max, unit);
             e.finding = viewer::defaultSegmentCodes(entry.name).second;
+            const auto segment = std::find(map.segmentValues.begin(), map.segmentValues.end(), entry.value);
+            if (segHolds && segment != map.segmentValues.end()) {
+                e.segSopInstanceUid = map.segSopInstanceUid;
+                e.segSeriesInstanceUid = map.segSeriesInstanceUid;
+                e.segmentNumber = int(segment - map.segmentValues.begin()) + 1;
+            }
             report.labelStatistics.push_back(e);
         }
     }
@@ -326,20 +354,30 @@ JobId DicomExportController::exportSeg(const QString& path)
 {
     if (const QString why = unavailable(Output::Seg); !why.isEmpty())
         return refuse(path, why);
-    viewer::LabelMapLayer layer = *currentView()->layers()->labelMapAt(chosenLayer(true));
+    const viewer::LayerStack* stack = currentView()->layers();
+    const int index = chosenLayer(true);
+    const std::pair<const void*, int> key{stack, stack->idAt(index)};
+    viewer::LabelMapLayer layer = *stack->labelMapAt(index);
     layer.labels = detached(layer.labels);
     const std::string document = documentPath().toStdString(), file = path.toStdString();
     const std::string uid = currentView()->volume().info().seriesInstanceUid;
     const QString fileName = QFileInfo(path).fileName();
-    return start(tr("Exporting DICOM SEG %1").arg(fileName), path, [layer, document, uid, file, fileName] {
-        viewer::DicomSegOptions options;
-        options.seriesDescription = layer.name.empty() ? options.seriesDescription : layer.name;
-        options.softwareVersions = radpathVersion().toStdString();
-        const viewer::DicomSegWriteResult written = viewer::writeDicomSeg(
-            layer.labels, viewer::segmentDescriptions(layer), seriesOf(document, uid), file, options);
-        return tr("Exported %1 as DICOM SEG %2 (%n segment(s))", nullptr, int(written.segmentValues.size()))
-            .arg(QString::fromStdString(layer.name), fileName);
-    });
+    using Written = std::pair<viewer::DicomSegWriteResult, std::uint64_t>;
+    return start<Written>(
+        tr("Exporting DICOM SEG %1").arg(fileName), path,
+        [layer, document, uid, file] {
+            viewer::DicomSegOptions options;
+            options.seriesDescription = layer.name.empty() ? options.seriesDescription : layer.name;
+            options.softwareVersions = radpathVersion().toStdString();
+            const viewer::DicomSegWriteResult written = viewer::writeDicomSeg(
+                layer.labels, viewer::segmentDescriptions(layer), seriesOf(document, uid), file, options);
+            return Written{written, voxelHash(layer.labels)};
+        },
+        [this, key, uid, name = layer.name, fileName](Written w) {
+            m_segs[key] = {w.first.sopInstanceUid, w.first.seriesInstanceUid, uid, w.first.segmentValues, w.second};
+            return tr("Exported %1 as DICOM SEG %2 (%n segment(s))", nullptr, int(w.first.segmentValues.size()))
+                .arg(QString::fromStdString(name), fileName);
+        });
 }
 
 JobId DicomExportController::importSeg(const QString& path)
@@ -387,11 +425,20 @@ JobId DicomExportController::exportMeasurementsSr(const QString& path)
     viewer::VolumeView* view = currentView();
     const viewer::Volume image = view->volume(); // never edited: shared, not copied
     const std::vector<viewer::Measurement> measurements = view->sliceView()->measurements();
-    std::vector<viewer::LabelMapLayer> labelMaps;
-    for (int i = 0; i < view->layers()->count(); ++i)
-        if (const viewer::LabelMapLayer* m = view->layers()->labelMapAt(i); m && onGrid(m->labels, image)) {
-            labelMaps.push_back(*m);
-            labelMaps.back().labels = detached(m->labels);
+    std::vector<SrLabelMap> labelMaps;
+    const viewer::LayerStack* stack = view->layers();
+    for (int i = 0; i < stack->count(); ++i)
+        if (const viewer::LabelMapLayer* m = stack->labelMapAt(i); m && onGrid(m->labels, image)) {
+            SrLabelMap map{*m, {}, {}, {}, 0};
+            map.layer.labels = detached(m->labels);
+            if (const auto seg = m_segs.find({stack, stack->idAt(i)});
+                seg != m_segs.end() && seg->second.sourceSeriesUid == image.info().seriesInstanceUid) {
+                map.segSopInstanceUid = seg->second.sopInstanceUid;
+                map.segSeriesInstanceUid = seg->second.seriesInstanceUid;
+                map.segmentValues = seg->second.segmentValues;
+                map.segVoxelHash = seg->second.voxelHash;
+            }
+            labelMaps.push_back(std::move(map));
         }
     const std::string document = documentPath().toStdString(), file = path.toStdString();
     const QString fileName = QFileInfo(path).fileName();

@@ -10,6 +10,8 @@
 // top-most visible one of that kind, else the top-most of that kind (no dialog asks).
 // A model's label map (LabelMapLayer::ai) gives AUTOMATIC segments, SEMIAUTOMATIC once
 // edited, with the model's name and version as the algorithm.
+// An SR's label statistics refer to the segments of the SEG last exported of that label
+// map (TID 1411) while the map's voxels are still those written; otherwise they stand alone.
 // GUI thread only.
 
 #include "app/core/JobRunner.h"
@@ -18,7 +20,12 @@
 #include <QPointer>
 #include <QString>
 
+#include <cstdint>
 #include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 class QAction;
 class QMainWindow;
@@ -85,6 +92,14 @@ private:
     QPointer<LayersDock> m_layers;
     QMainWindow& m_window;
     QAction* m_actions[6] = {};
+    /// The last SEG written of each label map (stack, layer id): an SR exported later refers
+    /// to its segments while the map's voxels are still those written (same hash).
+    struct SegLink {
+        std::string sopInstanceUid, seriesInstanceUid, sourceSeriesUid;
+        std::vector<int> segmentValues; ///< segment n holds label segmentValues[n - 1]
+        std::uint64_t voxelHash = 0;
+    };
+    std::map<std::pair<const void*, int>, SegLink> m_segs;
     QMetaObject::Connection m_watchLayers, m_watchMeasurements;
 };
 

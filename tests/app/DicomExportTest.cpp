@@ -32,6 +32,7 @@
 #include <QtTest>
 
 #include <map>
+#include <set>
 
 using namespace radpath;
 using Output = app::DicomExportController::Output;
@@ -318,11 +319,18 @@ private slots:
         QVERIFY(doc.read(*file.getDataset()).good());
         std::vector<double> volumes, lengths;
         QStringList trackingIds;
+        std::set<std::string> segmentsReferenced; // "SEG SOP instance UID/segment number"
         DSRDocumentTree& tree = doc.getTree();
         QVERIFY(tree.gotoRoot() > 0);
         do {
             const DSRContentItem& item = tree.getCurrentContentItem();
             const std::string concept = item.getConceptName().getCodeValue().c_str();
+            if (item.getValueType() == DSRTypes::VT_Image && item.getImageReference().getSOPClassUID() == UID_SegmentationStorage) {
+                const DSRImageReferenceValue& ref = item.getImageReference();
+                Uint16 segment = 0;
+                ref.getSegmentList().getItem(1, segment);
+                segmentsReferenced.insert(std::string(ref.getSOPInstanceUID().c_str()) + "/" + std::to_string(segment));
+            }
             if (item.getValueType() == DSRTypes::VT_Num) {
                 const double value = std::stod(item.getNumericValue().getNumericValue().c_str());
                 if (concept == "118565006")
@@ -343,6 +351,40 @@ private slots:
         QVERIFY2(trackingIds.contains(QStringLiteral("Organs: Liver")) &&
                      trackingIds.contains(QStringLiteral("Length 1")),
                  qPrintable(trackingIds.join(", ")));
+        // The statistics refer to the segments of the SEGs exported before: the maps are unchanged.
+        DcmFileFormat segFile;
+        QVERIFY(segFile.loadFile(m_dir.filePath("organs-seg.dcm").toStdString().c_str()).good());
+        const std::string organsSeg = text(*segFile.getDataset(), DCM_SOPInstanceUID);
+        QVERIFY(segFile.loadFile(m_dir.filePath("lesions-seg.dcm").toStdString().c_str()).good());
+        const std::string lesionsSeg = text(*segFile.getDataset(), DCM_SOPInstanceUID);
+        QCOMPARE(segmentsReferenced, (std::set<std::string>{organsSeg + "/1", organsSeg + "/2", lesionsSeg + "/1",
+                                                            lesionsSeg + "/2"}));
+
+        // Once a map is edited, its SEG no longer holds what the SR measures: no reference.
+        {
+            const int index = m_view->layers()->indexOf(m_organs);
+            viewer::Volume organs = m_view->layers()->labelMapAt(index)->labels; // the layer's own voxels
+            fillBox(organs, {0, 0, 0}, {0, 0, 0}, 1);
+            m_view->layers()->voxelsChanged(index);
+            const QString again = m_dir.filePath("measurements-edited.dcm");
+            QCOMPARE(run(&app::DicomExportController::exportMeasurementsSr, again), QString());
+            verifyWithDciodvfy(again);
+            QVERIFY(file.loadFile(again.toStdString().c_str()).good());
+            DSRDocument edited;
+            QVERIFY(edited.read(*file.getDataset()).good());
+            std::set<std::string> stillReferenced;
+            DSRDocumentTree& t = edited.getTree();
+            QVERIFY(t.gotoRoot() > 0);
+            do {
+                const DSRContentItem& item = t.getCurrentContentItem();
+                if (item.getValueType() == DSRTypes::VT_Image &&
+                    item.getImageReference().getSOPClassUID() == UID_SegmentationStorage)
+                    stillReferenced.insert(item.getImageReference().getSOPInstanceUID().c_str());
+            } while (t.iterate() > 0);
+            QCOMPARE(stillReferenced, (std::set<std::string>{lesionsSeg}));
+            fillBox(organs, {0, 0, 0}, {0, 0, 0}, 0);
+            m_view->layers()->voxelsChanged(index);
+        }
 
         // Parametric Map of the probability overlay: one frame per slice.
         const QString map = m_dir.filePath("probability.dcm");
