@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QUuid>
 
 #ifdef Q_OS_UNIX
 #include <pwd.h>
@@ -44,6 +45,11 @@ std::vector<Finding> readFindings(const QString& path, const QString& subject)
 
 } // namespace
 
+QString newRunId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
 QString currentUserName()
 {
     for (const char* variable : {"USER", "LOGNAME", "USERNAME"})
@@ -75,14 +81,25 @@ const std::vector<Finding>& AiReviewStore::findings(const QString& subject)
         try {
             read = readFindings(path, subject);
         } catch (const std::exception& e) {
-            emit failed(tr("The AI review record %1 cannot be read (%2); it starts empty.")
-                            .arg(QDir::toNativeSeparators(path), QString::fromUtf8(e.what())));
+            // Kept aside for a person to look at: the next save must not overwrite it.
+            const QString aside = path + QStringLiteral(".unreadable");
+            QFile::remove(aside);
+            const bool moved = QFile::rename(path, aside);
+            if (!moved)
+                m_readOnly.insert(subject);
+            emit failed(moved ? tr("The AI review record %1 cannot be read (%2): it is kept as %3, and the reviews of "
+                                   "this image start anew.")
+                                    .arg(QDir::toNativeSeparators(path), QString::fromUtf8(e.what()),
+                                         QDir::toNativeSeparators(aside))
+                              : tr("The AI review record %1 cannot be read (%2), nor moved aside: reviews of this "
+                                   "image are not saved until it is.")
+                                    .arg(QDir::toNativeSeparators(path), QString::fromUtf8(e.what())));
         }
     }
     return *m_findings.insert(subject, std::move(read));
 }
 
-void AiReviewStore::addRun(const QString& subject, std::vector<Finding> added)
+void AiReviewStore::addRun(const QString& subject, std::vector<Finding> added, const QString& run)
 {
     findings(subject); // read from disk first
     std::vector<Finding>& list = m_findings[subject];
@@ -92,6 +109,8 @@ void AiReviewStore::addRun(const QString& subject, std::vector<Finding> added)
         f.changedAt = {};
         f.changedBy.clear();
         f.edited = false;
+        f.id = newRunId(); // a UUID as well
+        f.run = run;
     }
     list.erase(std::remove_if(list.begin(), list.end(),
                               [&](const Finding& old) {
@@ -117,13 +136,20 @@ bool AiReviewStore::setStatus(const QString& subject, int index, ReviewStatus st
     return true;
 }
 
-int AiReviewStore::markMaskEdited(const QString& subject, const QString& model, const QString& user,
-                                  const QDateTime& time)
+bool AiReviewStore::setStatusOf(const QString& subject, const QString& id, ReviewStatus status, const QString& user,
+                                const QDateTime& time, const QString& editedText)
+{
+    const std::vector<Finding>& list = findings(subject);
+    const auto it = std::find_if(list.begin(), list.end(), [&](const Finding& f) { return !id.isEmpty() && f.id == id; });
+    return it != list.end() && setStatus(subject, int(it - list.begin()), status, user, time, editedText);
+}
+
+int AiReviewStore::markMaskEdited(const QString& subject, const QString& run, const QString& user, const QDateTime& time)
 {
     findings(subject);
     int changedCount = 0;
     for (Finding& f : m_findings[subject]) {
-        if (f.model.name != model || !f.volumeMl || f.edited || f.status == ReviewStatus::Rejected)
+        if (run.isEmpty() || f.run != run || !f.volumeMl || f.edited || f.status == ReviewStatus::Rejected)
             continue; // once edited it stays so; a rejected result stays rejected
         if (f.review(ReviewStatus::Edited, user, time, tr("%1, corrected by hand").arg(f.text)))
             ++changedCount;
@@ -137,7 +163,7 @@ int AiReviewStore::markMaskEdited(const QString& subject, const QString& model, 
 
 void AiReviewStore::save(const QString& subject)
 {
-    if (m_dataDir.isEmpty())
+    if (m_dataDir.isEmpty() || m_readOnly.contains(subject))
         return;
     QJsonArray list;
     for (const Finding& f : m_findings[subject])

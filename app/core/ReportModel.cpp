@@ -101,7 +101,9 @@ QJsonObject findingToJson(const Finding& f)
             {"status", toString(f.status)},
             {"changed_at", isoTime(f.changedAt)},
             {"changed_by", f.changedBy},
-            {"edited", f.edited}};
+            {"edited", f.edited},
+            {"id", f.id},
+            {"run", f.run}};
 }
 
 Finding findingFromJson(const QJsonObject& o)
@@ -119,6 +121,8 @@ Finding findingFromJson(const QJsonObject& o)
     f.changedAt = timeFrom(o["changed_at"]);
     f.changedBy = o["changed_by"].toString();
     f.edited = o["edited"].toBool() || f.status == ReviewStatus::Edited;
+    f.id = o["id"].toString();
+    f.run = o["run"].toString();
     return f;
 }
 

@@ -44,6 +44,8 @@ struct Finding {
     QDateTime changedAt;     ///< of the last status change (null while pending from the start)
     QString changedBy;
     bool edited = false;     ///< was Edited at some point: stays so through later reviews
+    QString id;              ///< stable identity of an AI finding (a UUID), for its review record
+    QString run;             ///< the AI run that made it (a UUID); its label map carries it too
 
     bool isAi() const { return source == FindingSource::Ai; }
     /// Records a review: the status with its time and user; `editedText` replaces the text

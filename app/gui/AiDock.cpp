@@ -288,10 +288,10 @@ void AiDock::watchEdits(viewer::LayerStack* layers, const QString& subject)
         return;
     layers->setProperty("radpathAiReviewWatched", true);
     QPointer<viewer::LayerStack> stack = layers;
-    connect(layers, &viewer::LayerStack::layerChanged, this, [this, stack, subject](int id) {
+    connect(layers, &viewer::LayerStack::voxelsEdited, this, [this, stack, subject](int id) {
         const viewer::LabelMapLayer* labels = stack ? stack->labelMapAt(stack->indexOf(id)) : nullptr;
-        if (labels && labels->ai.edited)
-            m_reviews.markMaskEdited(subject, QString::fromStdString(labels->ai.model), currentUserName(),
+        if (labels && labels->ai.isAi() && !labels->ai.run.empty())
+            m_reviews.markMaskEdited(subject, QString::fromStdString(labels->ai.run), currentUserName(),
                                      QDateTime::currentDateTimeUtc());
     });
 }
@@ -493,6 +493,7 @@ void AiDock::runOnVolume(const QString& model, bool segmentation)
         },
         [this, layers, volume, dataDir, reviewSubject](VolumeOutcome outcome) {
             endRun();
+            const QString run = newRunId();
             const QString subject = QString::fromStdString(volume.info().seriesInstanceUid);
             if (outcome.segmentation) {
                 const ai::Segmentation& s = *outcome.segmentation;
@@ -509,10 +510,12 @@ void AiDock::runOnVolume(const QString& model, bool segmentation)
                     for (size_t c = 0; c < s.channels.size(); ++c)
                         if (s.channels[c].index != 0)
                             layers->add(probabilityLayer(s, int(c), name + ": p(" + s.channels[c].name + ")"));
-                    layers->add(labelLayer(s, name));
+                    viewer::LabelMapLayer labels = labelLayer(s, name);
+                    labels.ai.run = run.toStdString(); // its edits reach this run's findings
+                    layers->add(std::move(labels));
                     watchEdits(layers, reviewSubject);
                 }
-                m_reviews.addRun(reviewSubject, segmentationFindings(s));
+                m_reviews.addRun(reviewSubject, segmentationFindings(s), run);
                 m_findings->clear();
                 m_findings->setHeaderLabels({tr("Finding"), tr("Volume (mL)")});
                 for (int i = 0; i < names.size(); ++i)

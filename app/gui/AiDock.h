@@ -64,7 +64,7 @@ public:
     /// Whether the model library has been read.
     bool libraryRead() const { return m_libraryRead; }
 
-    /// What the findings of the page in front are kept under: its series UID, else its file.
+    /// What the findings of the page in front are kept under: its document path.
     const QString& subject() const { return m_subject; }
     /// Records the review of row `row` of the findings list for the current user; Edited
     /// replaces the finding's text with `editedText`. False when there is no such row.

@@ -310,17 +310,28 @@ void MainWindow::openReport()
     // Key images are snapshotted from whichever tab is in front when the user asks.
     auto snapshot = [tabs = QPointer<QTabWidget>(m_tabs)] { return viewSnapshot(tabs ? tabs->currentWidget() : nullptr); };
     QWidget* page = m_tabs->currentWidget();
+    if (auto* view = qobject_cast<viewer::VolumeView*>(page); view && view->isLoading()) {
+        statusBar()->showMessage(tr("The series is still loading: open the report once it is in."), 6000);
+        return;
+    }
     const QString subject = page ? AiDock::subjectOf(page) : QString();
     const QString draftPath = reportDraftPath(m_settings.dataDir(), page);
     auto show = [this, snapshot, subject, draftPath](Report report) {
         auto* editor = new ReportEditorDialog(std::move(report), snapshot, m_settings.dataDir(), this);
         editor->setDraftPath(draftPath);
         // A review in the report is the image's review: the AI dock shows it too.
-        if (!subject.isEmpty() && !editor->report().isSigned())
-            editor->setReviewSink([reviews = QPointer<AiReviewStore>(m_reviews), subject](int index, const Finding& f) {
+        if (!subject.isEmpty() && !editor->report().isSigned()) {
+            editor->setReviewSink([reviews = QPointer<AiReviewStore>(m_reviews), subject](int, const Finding& f) {
                 if (reviews)
-                    reviews->setStatus(subject, index, f.status, f.changedBy, f.changedAt, f.text);
+                    reviews->setStatusOf(subject, f.id, f.status, f.changedBy, f.changedAt, f.text);
             });
+            // And back: a review in the AI dock, or a corrected mask, reaches the open report.
+            connect(m_reviews, &AiReviewStore::changed, editor, [this, editor, subject](const QString& changed) {
+                if (changed == subject)
+                    for (const Finding& f : m_reviews->findings(subject))
+                        editor->updateFindingReview(f);
+            });
+        }
         connect(editor, &ReportEditorDialog::sendRequested, m_pacs,
                 [this](const QString& path) { m_pacs->send({path}, tr("the report")); });
         editor->show();

@@ -233,18 +233,45 @@ bool ReportEditorDialog::signAs(const QString& user)
         return false;
     m_user = user;
     m_changed = false;
-    if (!m_draftPath.isEmpty() && !m_draftSaving)
+    waitForDraftSave();
+    m_signedUnsaved = !saveSigned();
+    // The draft goes only once the signed report is safe.
+    if (!m_signedUnsaved && !m_draftPath.isEmpty())
         QFile::remove(m_draftPath);
     m_draftState->clear();
-    if (!m_dataDir.isEmpty()) {
-        QString error;
-        if (!m_report.save(m_report.defaultPath(m_dataDir), &error))
-            QMessageBox::warning(this, tr("Report"), error);
-    }
     updateLock();
     fillFindings();
     updatePreview();
     return true;
+}
+
+bool ReportEditorDialog::saveSigned()
+{
+    if (m_dataDir.isEmpty())
+        return true;
+    QString error;
+    if (m_report.save(m_report.defaultPath(m_dataDir), &error))
+        return true;
+    QMessageBox::warning(this, tr("Report"), error);
+    return false;
+}
+
+void ReportEditorDialog::updateFindingReview(const Finding& reviewed)
+{
+    if (reviewed.id.isEmpty() || m_report.isSigned())
+        return;
+    const auto& findings = m_report.findings();
+    for (size_t i = 0; i < findings.size(); ++i) {
+        const Finding& f = findings[i];
+        if (f.id != reviewed.id ||
+            (f.status == reviewed.status && f.changedAt == reviewed.changedAt && f.text == reviewed.text))
+            continue;
+        // The AI dock's review (or a corrected mask) reaches the open report; not back again.
+        m_report.setFindingStatus(int(i), reviewed.status, reviewed.changedBy, reviewed.changedAt, reviewed.text);
+        fillFindings();
+        schedulePreview();
+        return;
+    }
 }
 
 void ReportEditorDialog::sign()
@@ -357,12 +384,15 @@ void ReportEditorDialog::saveDraft()
     }
     m_draftSaving = true;
     auto* watcher = new QFutureWatcher<QString>(this);
+    m_draftWatcher = watcher;
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
         const QString error = watcher->result();
         watcher->deleteLater();
         m_draftSaving = false;
+        m_draftWatcher = nullptr;
         if (m_report.isSigned()) {
-            QFile::remove(m_draftPath); // signed meanwhile: the signed report is the record
+            if (!m_signedUnsaved)
+                QFile::remove(m_draftPath); // signed meanwhile: the signed report is the record
             return;
         }
         m_draftState->setText(error.isEmpty() ? tr("Draft saved") : tr("The draft is not saved: %1").arg(error));
@@ -377,8 +407,18 @@ void ReportEditorDialog::saveDraft()
     }));
 }
 
+void ReportEditorDialog::waitForDraftSave()
+{
+    if (m_draftWatcher)
+        m_draftWatcher->waitForFinished(); // an older save must not land after a newer one
+    m_draftPending = false;
+}
+
 void ReportEditorDialog::done(int result)
 {
+    waitForDraftSave();
+    if (m_report.isSigned() && m_signedUnsaved)
+        m_signedUnsaved = !saveSigned(); // a last try: the signed report must not be lost silently
     // Closed within the typing pause: the last change is saved now, before the editor goes.
     if (m_changed && !m_draftPath.isEmpty() && !m_report.isSigned()) {
         QString error;

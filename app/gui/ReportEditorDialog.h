@@ -10,6 +10,7 @@
 
 #include <functional>
 
+template <typename T> class QFutureWatcher;
 class QCheckBox;
 class QLabel;
 class QListWidget;
@@ -37,6 +38,9 @@ public:
     /// Called with the index and the finding after each review made here, so the record the
     /// findings came from (the AI review of the image) learns of it too.
     void setReviewSink(std::function<void(int, const Finding&)> sink) { m_reviewSink = std::move(sink); }
+    /// The AI finding with reviewed.id takes that review (made in the AI dock, or a corrected
+    /// mask); nothing when signed or when no finding has that id.
+    void updateFindingReview(const Finding& reviewed);
     /// A finding of the clinician's own (accepted as written); false when locked or empty.
     bool addClinicianFinding(const QString& label, const QString& text);
     /// Signs as `user` (no question asked); false as Report::sign is.
@@ -68,6 +72,8 @@ private:
     void runExport(const QString& title, const QString& path, std::function<QString()> write);
     void schedulePreview();
     void saveDraft();
+    void waitForDraftSave();
+    bool saveSigned(); ///< at defaultPath; false (and a message) when it cannot be written
     void updatePreview();
     void updateLock();
 
@@ -82,7 +88,8 @@ private:
     QCheckBox* m_deidentified = nullptr;
     QPushButton *m_addFinding = nullptr, *m_removeFinding = nullptr, *m_send = nullptr;
     QString m_studyExport, m_draftPath;
-    bool m_changed = false, m_draftSaving = false, m_draftPending = false;
+    bool m_changed = false, m_draftSaving = false, m_draftPending = false, m_signedUnsaved = false;
+    QFutureWatcher<QString>* m_draftWatcher = nullptr;
     QLabel* m_draftState = nullptr;
     QPushButton *m_addKey = nullptr, *m_sign = nullptr, *m_addendum = nullptr, *m_toStudy = nullptr;
     QTimer* m_debounce = nullptr;

@@ -105,8 +105,6 @@ private slots:
 
     void ctReportFromTheViewToTheStudy()
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
-            QSKIP("pdftotext (poppler-utils) is not installed");
         radpath::test::MainWindowUnderTest app(m_dir.filePath("state-ct"));
         MainWindow& window = app.window;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -130,16 +128,20 @@ private slots:
         layer.name = "ct-lesion-segmenter";
         layer.labels = labels; // shares the voxels: the edit below goes through it
         layer.table = {{1, "lesion", {255, 0, 0}}};
-        layer.ai = {"ct-lesion-segmenter", "1.0", "ab12cd34ef56ab12cd34", false};
+        layer.ai = {"ct-lesion-segmenter", "1.0", "ab12cd34ef56ab12cd34", false, "run-ct-1"};
         view->layers()->add(layer);
         const double voxelMl = g.spacing[0] * g.spacing[1] * g.spacing[2] / 1000.0;
         const QString subject = ct;
-        window.reviews()->addRun(subject, {aiLesion(720 * voxelMl)});
+        window.reviews()->addRun(subject, {aiLesion(720 * voxelMl)}, QStringLiteral("run-ct-1"));
         QCOMPARE(window.aiDock()->subject(), subject);
         auto* review = window.aiDock()->findChild<QTreeWidget*>("aiReview");
         QCOMPARE(review->topLevelItemCount(), 1);
         QCOMPARE(review->topLevelItem(0)->text(2), statusDisplayName(ReviewStatus::Pending));
 
+        // Showing or hiding the mask is no correction.
+        view->layers()->setVisible(0, false);
+        view->layers()->setVisible(0, true);
+        QCOMPARE(review->topLevelItem(0)->text(2), statusDisplayName(ReviewStatus::Pending));
         // The clinician corrects the mask (one voxel less): the finding and the layer say so.
         labels.voxels<std::uint16_t>()[labels.linearIndex(i0, j0, k0)] = 0;
         view->layers()->voxelsChanged(0);
@@ -211,6 +213,14 @@ private slots:
         QVERIFY(r.findings()[0].status == ReviewStatus::Accepted && r.findings()[0].isAiAssistedEdited());
         QVERIFY(window.reviews()->findings(subject)[0].status == ReviewStatus::Accepted);
         QCOMPARE(review->topLevelItem(0)->text(2), QStringLiteral("accepted, AI-assisted, edited"));
+        // And back: a review in the AI dock reaches the open report.
+        QVERIFY(window.aiDock()->reviewFinding(0, ReviewStatus::Rejected));
+        QVERIFY(r.findings()[0].status == ReviewStatus::Rejected);
+        QCOMPARE(qobject_cast<QComboBox*>(findings->cellWidget(0, 4))->currentText(),
+                 statusDisplayName(ReviewStatus::Rejected));
+        QVERIFY(window.aiDock()->reviewFinding(0, ReviewStatus::Accepted));
+        QVERIFY(r.findings()[0].status == ReviewStatus::Accepted && r.findings()[0].isAiAssistedEdited());
+        status = qobject_cast<QComboBox*>(findings->cellWidget(0, 4)); // the rows are made anew
         // The clinician's own findings: added, and removable unlike the AI's.
         QVERIFY(editor->addClinicianFinding(QStringLiteral("cyst"), QStringLiteral("simple cyst segment VII")));
         QVERIFY(editor->addClinicianFinding(QStringLiteral("typo"), QStringLiteral("to be removed")));
@@ -254,6 +264,9 @@ private slots:
         QVERIFY(exported.wait(30000));
         if (const QString shots = qEnvironmentVariable("RADPATH_SCREENSHOT_DIR"); !shots.isEmpty())
             QFile::copy(pdf, QDir(shots).filePath(QStringLiteral("report-editor-ct.pdf")));
+        // The PDF's text (pdftotext, poppler-utils: in the packages RadPath's tests install).
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(),
+                 "pdftotext missing: install poppler-utils (packaging/debian-packages.txt)");
         const QString pdfText = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).simplified();
         for (const QString& expected : {QStringLiteral("Lesion in segment VI."), QStringLiteral("AI-assisted, edited"),
                                         QStringLiteral("ct-lesion-segmenter"), r.measurements()[0].value,

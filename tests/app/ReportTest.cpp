@@ -139,12 +139,15 @@ private slots:
             QVERIFY(store.findings(subject).empty());
             Finding seeded = aiFinding(QStringLiteral("lesion"), std::nullopt, 18.14);
             seeded.status = ReviewStatus::Accepted; // a run's findings always start pending
-            store.addRun(subject, {seeded, aiFinding(QStringLiteral("opacity"), 0.61, std::nullopt)});
+            store.addRun(subject, {seeded, aiFinding(QStringLiteral("opacity"), 0.61, std::nullopt)}, "run-1");
             QCOMPARE(changed.count(), 1);
             QCOMPARE(changed.last().first().toString(), subject);
             QCOMPARE(int(store.findings(subject).size()), 2);
             QVERIFY(store.findings(subject)[0].status == ReviewStatus::Pending);
             QVERIFY(store.findings(subject)[0].isAi());
+            QCOMPARE(store.findings(subject)[0].run, QStringLiteral("run-1"));
+            QVERIFY(!store.findings(subject)[0].id.isEmpty());
+            QVERIFY(store.findings(subject)[0].id != store.findings(subject)[1].id);
             QVERIFY(!store.setStatus(subject, 0, ReviewStatus::Accepted, QString(), kTime)); // no user
             QVERIFY(!store.setStatus(subject, 2, ReviewStatus::Accepted, QStringLiteral("dr.a"), kTime));
             QVERIFY(store.setStatus(subject, 1, ReviewStatus::Rejected, QStringLiteral("dr.a"), kTime));
@@ -164,21 +167,29 @@ private slots:
         QVERIFY(store.findings(QStringLiteral("/data/other")).empty());
 
         // The model runs again: its pending finding is replaced, the rejected one stays.
-        store.addRun(subject, {aiFinding(QStringLiteral("lesion"), std::nullopt, 20.5)});
+        store.addRun(subject, {aiFinding(QStringLiteral("lesion"), std::nullopt, 20.5)}, "run-2");
         const std::vector<Finding>& rerun = store.findings(subject);
         QCOMPARE(int(rerun.size()), 2);
         QVERIFY(rerun[0].status == ReviewStatus::Rejected);
         QCOMPARE(*rerun[1].volumeMl, 20.5);
 
-        // Its mask is corrected by hand: the volume finding becomes AI-assisted, edited, once.
-        QCOMPARE(store.markMaskEdited(subject, QStringLiteral("Demo lesion segmenter"), QStringLiteral("dr.b"),
-                                      kTime.addSecs(120)), 1);
+        // The first run's mask is gone with its pending finding: editing it changes nothing.
+        QCOMPARE(store.markMaskEdited(subject, QStringLiteral("run-1"), QStringLiteral("dr.b"), kTime), 0);
+        // The second run's mask is corrected by hand: its finding becomes AI-assisted, edited, once.
+        QCOMPARE(store.markMaskEdited(subject, QStringLiteral("run-2"), QStringLiteral("dr.b"), kTime.addSecs(120)), 1);
         QVERIFY(store.findings(subject)[1].isAiAssistedEdited());
         QCOMPARE(store.findings(subject)[1].changedBy, QStringLiteral("dr.b"));
         QCOMPARE(store.findings(subject)[1].text, QStringLiteral("model result, corrected by hand"));
         QVERIFY(store.findings(subject)[0].status == ReviewStatus::Rejected); // no volume: untouched
-        QCOMPARE(store.markMaskEdited(subject, QStringLiteral("Demo lesion segmenter"), QStringLiteral("dr.b"), kTime), 0);
-        QCOMPARE(store.markMaskEdited(subject, QStringLiteral("another model"), QStringLiteral("dr.b"), kTime), 0);
+        QCOMPARE(store.markMaskEdited(subject, QStringLiteral("run-2"), QStringLiteral("dr.b"), kTime), 0);
+        QCOMPARE(store.markMaskEdited(subject, QString(), QStringLiteral("dr.b"), kTime), 0);
+        // Reviews by id: the finding, wherever it now stands in the list.
+        const QString id = store.findings(subject)[1].id;
+        QVERIFY(store.setStatusOf(subject, id, ReviewStatus::Accepted, QStringLiteral("dr.c"), kTime.addSecs(180)));
+        QVERIFY(store.findings(subject)[1].status == ReviewStatus::Accepted);
+        QVERIFY(store.findings(subject)[1].isAiAssistedEdited());
+        QVERIFY(!store.setStatusOf(subject, QStringLiteral("no-such-id"), ReviewStatus::Accepted, QStringLiteral("dr.c"), kTime));
+        QVERIFY(!store.setStatusOf(subject, QString(), ReviewStatus::Accepted, QStringLiteral("dr.c"), kTime));
     }
 
     void damagedReviewRecordIsNamed()
@@ -199,6 +210,13 @@ private slots:
         const QString message = failed.first().first().toString();
         QVERIFY2(message.contains(QDir::toNativeSeparators(path)) && message.contains(QStringLiteral("robot")),
                  qPrintable(message));
+        // The damaged record is kept aside, and a new review does not overwrite it.
+        QVERIFY(QFile::exists(path + QStringLiteral(".unreadable")));
+        store.addRun(subject, {aiFinding(QStringLiteral("tumour"), 0.9, std::nullopt)});
+        QFile aside(path + QStringLiteral(".unreadable"));
+        QVERIFY(aside.open(QIODevice::ReadOnly));
+        QVERIFY(aside.readAll().contains("robot"));
+        QVERIFY(QFile::exists(path)); // the new record
     }
 
     void defaultPathsNeverCollide()

@@ -295,11 +295,14 @@ void LayerStack::setLabelEntry(int index, const LabelEntry& entry)
 
 void LayerStack::voxelsChanged(int index)
 {
+    if (index < 0 || index >= count())
+        return;
     editLayer(index, [](Layer& l) {
         if (auto* m = layerAs<LabelMapLayer>(l); m && m->ai.isAi())
             m->ai.edited = true;
         return true;
     });
+    emit voxelsEdited(idAt(index));
 }
 
 void LayerStack::setFill(int index, bool fill)

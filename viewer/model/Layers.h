@@ -35,6 +35,7 @@ struct LabelEntry {
 struct AiOrigin {
     std::string model, version, weightsSha256; ///< the model package's manifest and weights hash
     bool edited = false;
+    std::string run; ///< the run that drew it (a UUID, as its findings record it); may be empty
     bool isAi() const { return !model.empty(); }
 };
 
@@ -150,6 +151,8 @@ signals:
     void structureChanged();
     /// A property of the layer with `id` changed (then changed()).
     void layerChanged(int id);
+    /// The voxels of the layer with `id` were edited (voxelsChanged(), after its layerChanged()).
+    void voxelsEdited(int id);
 
 private:
     struct Slot {
