@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
@@ -54,6 +55,22 @@ bool onGrid(const viewer::Volume& v, const viewer::Volume& image)
 viewer::DicomSeries seriesOf(const std::string& document, const std::string& seriesUid)
 {
     return viewer::segmentationReferenceSeries(document, seriesUid);
+}
+
+// The volume slice (index k) a plane view shows, or -1: only a plane of the acquired slices
+// (normal index axis 2, parallel to them) shows one; a coronal or sagittal slice number is
+// no index into the slice-ordered images of the series.
+int acquiredSliceShown(const viewer::SliceView& plane)
+{
+    const viewer::Volume& volume = plane.volume();
+    if (volume.isNull() || plane.normalAxis() != 2)
+        return -1;
+    const viewer::ImageGeometry& g = volume.geometry();
+    const viewer::Vec3 slices = viewer::cross(g.axisDirection(0), g.axisDirection(1));
+    if (std::abs(viewer::dot(slices, plane.planeNormal())) < 0.9999 * viewer::norm(slices))
+        return -1; // an oblique plane cuts through several slices
+    const int k = int(std::lround(g.physicalToIndex(plane.crosshair())[2]));
+    return k >= 0 && k < g.size[2] ? k : -1;
 }
 
 // FNV-1a over the voxels: whether a label map is still the one a SEG was written of.
@@ -484,15 +501,21 @@ JobId DicomExportController::exportSecondaryCapture(const QString& path)
     if (const QString why = unavailable(Output::SecondaryCapture); !why.isEmpty())
         return refuse(path, why);
     viewer::VolumeView* view = currentView();
-    const QImage image = view->grab().toImage(); // the tab as drawn, overlays and all
-    const int k = view->slice();
+    // The view last clicked as drawn, overlays and all; the whole page when it is hidden.
+    QImage image = view->snapshot();
+    if (image.isNull())
+        image = view->grab().toImage();
+    const int active = view->activeView();
+    const viewer::SliceView* plane = active >= 0 && active < 3 ? view->planeView(active) : nullptr;
+    const int k = plane ? acquiredSliceShown(*plane) : -1; // the source image, if any
     viewer::SecondaryCaptureOptions options;
-    options.derivationDescription = tr("Slice %1 of %2, window %3, level %4")
-                                        .arg(k + 1)
-                                        .arg(view->sliceCount())
-                                        .arg(view->windowWidth())
-                                        .arg(view->windowCenter())
-                                        .toStdString();
+    options.derivationDescription = plane ? tr("Slice %1 of %2, window %3, level %4")
+                                                .arg(plane->slice() + 1)
+                                                .arg(plane->sliceCount())
+                                                .arg(plane->windowWidth())
+                                                .arg(plane->windowCenter())
+                                                .toStdString()
+                                          : tr("3-D view").toStdString();
     const std::string document = documentPath().toStdString(), file = path.toStdString();
     const std::string uid = view->volume().info().seriesInstanceUid;
     const QString fileName = QFileInfo(path).fileName();

@@ -159,7 +159,6 @@ SegmentEditorDock::SegmentEditorDock(AppSettings& settings, JobRunner& jobs, QWi
     m_other->setToolTip(tr("A label of this map, or of another label map on its grid"));
     m_applyLogical = new QPushButton(tr("Apply"), body);
     m_applyLogical->setObjectName(QStringLiteral("applyLogical"));
-    m_applyLogical->setToolTip(tr("Changes the current label by the other one"));
     auto* logicalRow = new QHBoxLayout;
     logicalRow->addWidget(m_logical);
     logicalRow->addWidget(m_other, 1);
@@ -217,6 +216,9 @@ SegmentEditorDock::SegmentEditorDock(AppSettings& settings, JobRunner& jobs, QWi
             afterEdit();
     });
     connect(m_applyLogical, &QPushButton::clicked, this, &SegmentEditorDock::runLogicalOperation);
+    connect(m_logical, qOverload<int>(&QComboBox::currentIndexChanged), this, &SegmentEditorDock::refreshLogicalApply);
+    connect(m_other, qOverload<int>(&QComboBox::currentIndexChanged), this, &SegmentEditorDock::refreshLogicalApply);
+    refreshLogicalApply();
     connect(m_cancel, &QPushButton::clicked, this, &SegmentEditorDock::cancelOperation);
     connect(m_operations, &LabelOperationRunner::progress, this, [this](double fraction) {
         m_progress->setRange(0, 100);
@@ -348,7 +350,7 @@ void SegmentEditorDock::refreshOthers()
     m_other->clear();
     const int edited = layerIndex();
     if (edited < 0)
-        return;
+        return refreshLogicalApply();
     const auto add = [this](int index, const QString& prefix) {
         for (const viewer::LabelEntry& entry : m->stack->labelMapAt(index)->table)
             if (entry.value > 0) {
@@ -364,11 +366,32 @@ void SegmentEditorDock::refreshOthers()
         if (const viewer::LabelMapLayer* layer = m->stack->labelMapAt(i);
             layer && i != edited && layer->labels.geometry().size == size)
             add(i, tr("%1: ").arg(QString::fromStdString(layer->name)));
+    int current = m_other->count() > 1 ? 1 : 0; // the first is mostly the current label
     for (int i = 0; i < m_other->count(); ++i)
         if (m_other->itemData(i, kLayerRole).toInt() == keepLayer &&
             m_other->itemData(i, kValueRole).toInt() == keepValue)
-            return m_other->setCurrentIndex(i);
-    m_other->setCurrentIndex(m_other->count() > 1 ? 1 : 0); // the first is mostly the current label
+            current = i;
+    m_other->setCurrentIndex(current);
+    refreshLogicalApply(); // the items' data came after the signals of their adding
+}
+
+bool SegmentEditorDock::logicalWithinMap() const
+{
+    return m_other->currentIndex() >= 0 && m->stack && layerIndex() >= 0 &&
+           m->stack->indexOf(m_other->currentData(kLayerRole).toInt()) == layerIndex();
+}
+
+void SegmentEditorDock::refreshLogicalApply()
+{
+    // One voxel holds one label: between two labels of one map intersecting clears the
+    // target and subtracting changes nothing; only the union means something.
+    const bool meaningless =
+        logicalWithinMap() && LogicalOperation(m_logical->currentData().toInt()) != LogicalOperation::Unite;
+    m_applyLogical->setEnabled(!meaningless);
+    m_applyLogical->setToolTip(meaningless ? tr("A voxel holds one label: two labels of the same map can only be "
+                                                "united (choose a label of another label map to intersect or "
+                                                "subtract)")
+                                           : tr("Changes the current label by the other one"));
 }
 
 void SegmentEditorDock::newSegmentation()
@@ -438,6 +461,8 @@ void SegmentEditorDock::runLogicalOperation()
     const viewer::Volume mask = layer->labels; // shares the voxels; the job only reads them
     const bool sameMap = index == layerIndex();
     const auto op = LogicalOperation(m_logical->currentData().toInt());
+    if (sameMap && op != LogicalOperation::Unite)
+        return; // meaningless (Apply is disabled)
     const QString title =
         tr("%1: %2 %3").arg(m_labels->currentText(), m_logical->currentText(), m_other->currentText());
     runJob(title, [op, target, other, mask, sameMap](viewer::LabelEditor& copy) {

@@ -77,6 +77,9 @@ private:
     void refreshLayers();
     void refreshLabels();
     void refreshOthers();
+    /// Apply is off (with a tooltip saying why) for Intersect or Subtract with a label of the edited map.
+    void refreshLogicalApply();
+    bool logicalWithinMap() const;
     void refreshStatistics();
     void chooseLayer(int comboIndex);
     void resetEditor();

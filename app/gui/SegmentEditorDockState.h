@@ -30,6 +30,8 @@ public:
 private:
     viewer::Brush brush(int normalAxis) const;
     viewer::VoxelIndex voxelAt(const viewer::Vec3& lps) const;
+    /// One dab of the stroke; views redraw (and the map counts as edited) only when it changed voxels.
+    void dab(const viewer::Vec3& lps, int normalAxis);
     SegmentEditorDock& m_dock;
 };
 

@@ -12,11 +12,13 @@
 #include "app/gui/DicomExportController.h"
 #include "app/gui/LayersDock.h"
 #include "viewer/demo/CtPhantom.h"
+#include "viewer/io/DicomOutputContext.h"
 #include "viewer/io/DicomSegReader.h"
 #include "viewer/io/DicomSeriesReader.h"
 #include "viewer/io/DicomSeriesWriter.h"
 #include "viewer/io/LabelMapReader.h"
 #include "viewer/model/Layers.h"
+#include "viewer/render/VtkWidget.h"
 #include "viewer/view/VolumeView.h"
 
 #include <dcmtk/config/osconfig.h>
@@ -107,6 +109,16 @@ std::vector<std::array<std::string, 3>> segmentAlgorithms(const QString& path)
         out.push_back({text(*segment, DCM_SegmentAlgorithmType), text(*segment, DCM_SegmentAlgorithmName),
                        identification ? text(*identification, DCM_AlgorithmVersion) : std::string()});
     }
+    return out;
+}
+
+// The SOP instances of the SourceImageSequence.
+std::vector<std::string> sourceImages(DcmItem& ds)
+{
+    std::vector<std::string> out;
+    DcmItem* item = nullptr;
+    for (long n = 0; ds.findAndGetSequenceItem(DCM_SourceImageSequence, item, n).good(); ++n)
+        out.push_back(text(*item, DCM_ReferencedSOPInstanceUID));
     return out;
 }
 
@@ -395,7 +407,8 @@ private slots:
         QCOMPARE(text(*file.getDataset(), DCM_NumberOfFrames), std::string("16"));
         QCOMPARE(text(*file.getDataset(), DCM_FrameOfReferenceUID), m_series.frameOfReferenceUid);
 
-        // Secondary Capture of the view, in the series' study.
+        // Secondary Capture of the view last clicked (the axial one), in the series' study,
+        // naming the slice it shows as its source.
         const QString key = m_dir.filePath("key-image.dcm");
         QCOMPARE(run(&app::DicomExportController::exportSecondaryCapture, key), QString());
         verifyWithDciodvfy(key);
@@ -403,7 +416,44 @@ private slots:
         DcmDataset& ds = *file.getDataset();
         QCOMPARE(text(ds, DCM_SOPClassUID), std::string(UID_SecondaryCaptureImageStorage));
         QCOMPARE(text(ds, DCM_StudyInstanceUID), m_series.studyInstanceUid);
-        QCOMPARE(text(ds, DCM_Rows), std::to_string(m_view->grab().height()));
+        const QImage snapshot = m_view->snapshot();
+        QVERIFY(!snapshot.isNull());
+        QVERIFY(snapshot.height() < m_view->grab().height()); // the view, not the tab's toolbars
+        QCOMPARE(text(ds, DCM_Rows), std::to_string(snapshot.height()));
+        QCOMPARE(text(ds, DCM_Columns), std::to_string(snapshot.width()));
+        QCOMPARE(sourceImages(ds),
+                 (std::vector<std::string>{
+                     viewer::readDicomReference(m_series).images.at(size_t(m_view->slice())).sopInstanceUid}));
+    }
+
+    void secondaryCaptureOfACoronalPlaneNamesNoSourceImage()
+    {
+        m_tabs->setCurrentWidget(m_view);
+        m_view->setLayout(viewer::MprLayout::TwoByTwo);
+        const auto click = [&](int plane) {
+            QWidget* vtk = m_view->planeView(plane)->vtkWidget();
+            QTRY_VERIFY(vtk->isVisible());
+            QTest::mousePress(vtk, Qt::LeftButton, Qt::NoModifier, vtk->rect().center());
+            QTest::mouseRelease(vtk, Qt::LeftButton, Qt::NoModifier, vtk->rect().center());
+            QCOMPARE(m_view->activeView(), plane);
+        };
+        // Its slice number counts rows, no index into the series' slices: no source image.
+        click(1);
+        QCOMPARE(m_view->planeView(1)->normalAxis(), 1);
+        const QString coronal = m_dir.filePath("coronal-key-image.dcm");
+        QCOMPARE(run(&app::DicomExportController::exportSecondaryCapture, coronal), QString());
+        DcmFileFormat file;
+        QVERIFY(file.loadFile(coronal.toStdString().c_str()).good());
+        QCOMPARE(sourceImages(*file.getDataset()), std::vector<std::string>{});
+        QVERIFY(!file.getDataset()->tagExists(DCM_ReferencedImageSequence));
+        QCOMPARE(text(*file.getDataset(), DCM_Rows), std::to_string(m_view->snapshot().height()));
+        // The axial plane of the same layout names its slice again.
+        click(0);
+        const QString axial = m_dir.filePath("axial-key-image.dcm");
+        QCOMPARE(run(&app::DicomExportController::exportSecondaryCapture, axial), QString());
+        QVERIFY(file.loadFile(axial.toStdString().c_str()).good());
+        QCOMPARE(sourceImages(*file.getDataset()).size(), std::size_t(1));
+        m_view->setLayout(viewer::MprLayout::Single);
     }
 
     void segOfAnotherSeriesIsRefused()

@@ -289,6 +289,102 @@ private slots:
         m_dock->setTool(app::SegmentEditorDock::Tool::None);
     }
 
+    void editsThatChangeNothingLeaveAnAiMapUnedited()
+    {
+        // An AI result whose label 1 covers the whole axial slice shown.
+        viewer::SliceView* axial = m_view->sliceView();
+        const int k = axial->slice();
+        const viewer::ImageGeometry& g = m_ct.volume.geometry();
+        viewer::Volume ai(viewer::PixelType::UInt8, g);
+        fillBox(ai, {0, 0, k}, {g.size[0], g.size[1], k + 1}, 1);
+        viewer::LabelMapLayer layer = viewer::makeLabelMapLayer("AI", ai);
+        layer.ai = {"model", "1", "hash", false, {}};
+        viewer::LayerStack* stack = m_view->layers();
+        stack->add(std::move(layer));
+        auto* layers = child<QComboBox>(*m_dock, "segmentationLayer");
+        emit layers->activated(layers->findText(QStringLiteral("AI")));
+        viewer::LabelEditor* editor = m_dock->editor();
+        QCOMPARE(editor->labels().data(), ai.data());
+        const auto aiEdited = [&] { return stack->labelMapAt(m_dock->layerIndex())->ai.edited; };
+        QVERIFY(!aiEdited());
+        QCOMPARE(m_dock->currentLabel(), 1);
+        child<QCheckBox>(*m_dock, "limitRange")->setChecked(false);
+        child<QDoubleSpinBox>(*m_dock, "brushRadius")->setValue(6.0);
+
+        QWidget* vtk = axial->vtkWidget();
+        const QPoint centre = vtk->rect().center();
+        const std::size_t ones = editor->voxelCount(1);
+        QSignalSpy edited(m_dock, &app::SegmentEditorDock::edited);
+        const auto stroke = [&](app::SegmentEditorDock::Tool tool) {
+            m_dock->setTool(tool);
+            QTest::mousePress(vtk, Qt::LeftButton, Qt::NoModifier, centre);
+            QTest::mouseMove(vtk, centre + QPoint(10, 5));
+            QTest::mouseRelease(vtk, Qt::LeftButton, Qt::NoModifier, centre + QPoint(10, 5));
+        };
+        // Painting and filling label 1 where it is already; erasing label 2 where there is none.
+        stroke(app::SegmentEditorDock::Tool::Paint);
+        stroke(app::SegmentEditorDock::Tool::Fill);
+        QTest::mouseClick(child<QPushButton>(*m_dock, "addSegment"), Qt::LeftButton);
+        QCOMPARE(m_dock->currentLabel(), 2);
+        stroke(app::SegmentEditorDock::Tool::Erase);
+        QCOMPARE(editor->voxelCount(1), ones);
+        QCOMPARE(editor->undoSteps(), 0);
+        QCOMPARE(edited.count(), 0);
+        QVERIFY(!aiEdited());
+
+        // Painting label 2 changes voxels: "AI-assisted, edited".
+        stroke(app::SegmentEditorDock::Tool::Paint);
+        QVERIFY(editor->voxelCount(2) > 0);
+        QCOMPARE(editor->undoSteps(), 1);
+        QCOMPARE(edited.count(), 1);
+        QVERIFY(aiEdited());
+        m_dock->setTool(app::SegmentEditorDock::Tool::None);
+    }
+
+    void intersectAndSubtractOnlyWithAnotherMapsLabel()
+    {
+        // The AI map is edited (labels 1 and 2); Boxes, Other and Segmentation 1 share its grid.
+        auto* operation = child<QComboBox>(*m_dock, "logicalOperation");
+        auto* others = child<QComboBox>(*m_dock, "logicalOther");
+        auto* apply = child<QPushButton>(*m_dock, "applyLogical");
+        auto* labels = child<QComboBox>(*m_dock, "segmentationLabel");
+        labels->setCurrentIndex(labels->findData(1));
+        const int thisTwo = others->findText(labels->itemText(labels->findData(2)));
+        const int otherOne = others->findText(QStringLiteral("Other: Label 1"));
+        QVERIFY(thisTwo >= 0 && otherOne >= 0);
+        const QString enabledTip = apply->toolTip();
+        const auto select = [&](const char* op, int other) {
+            operation->setCurrentIndex(operation->findText(QLatin1String(op)));
+            others->setCurrentIndex(other);
+        };
+        for (const char* op : {"Intersect with", "Subtract"}) {
+            select(op, thisTwo);
+            QVERIFY2(!apply->isEnabled(), op);
+            QVERIFY(apply->toolTip() != enabledTip);
+            QVERIFY(apply->toolTip().contains(QLatin1String("same map")));
+            QTest::mouseClick(apply, Qt::LeftButton);
+            QVERIFY(!m_dock->isBusy());
+            select(op, otherOne);
+            QVERIFY2(apply->isEnabled(), op);
+            QCOMPARE(apply->toolTip(), enabledTip);
+            select(op, thisTwo);
+            QVERIFY(!apply->isEnabled());
+            select("Unite with", thisTwo); // the union of two labels of one map means something
+            QVERIFY(apply->isEnabled());
+            QCOMPARE(apply->toolTip(), enabledTip);
+        }
+        // The map edited changes: the same other label now belongs to another map.
+        select("Intersect with", thisTwo);
+        QVERIFY(!apply->isEnabled());
+        auto* layers = child<QComboBox>(*m_dock, "segmentationLayer");
+        emit layers->activated(layers->findText(QStringLiteral("Boxes")));
+        QCOMPARE(operation->currentText(), QStringLiteral("Intersect with"));
+        QCOMPARE(others->currentText(), QStringLiteral("AI: Segment 2"));
+        QVERIFY(apply->isEnabled());
+        others->setCurrentIndex(others->findText(QStringLiteral("Label 2"))); // Boxes' own
+        QVERIFY(!apply->isEnabled());
+    }
+
     void undoBudgetComesFromTheSettings()
     {
         viewer::LabelEditor* editor = m_dock->editor();

@@ -453,6 +453,52 @@ private slots:
         }
     }
 
+    void secondaryCaptureLaterality_data()
+    {
+        QTest::addColumn<QString>("laterality");
+        QTest::addColumn<QString>("bodyPart");
+        QTest::addColumn<bool>("hasLaterality");
+        QTest::addColumn<QString>("expected"); // Laterality when present
+        QTest::addColumn<QString>("imageLaterality");
+        struct Row {
+            const char *tag, *laterality, *bodyPart;
+            bool hasLaterality;
+            const char *expected, *imageLaterality;
+        };
+        const Row rows[] = {{"R", "R", "", true, "R", ""},
+                            {"L with a body part", "L", "BREAST", true, "L", ""},
+                            {"B", "B", "", false, "", "B"},
+                            {"unpaired body part", "", "ABDOMEN", false, "", ""},
+                            {"none", "", "", true, "", ""},
+                            {"not R or L, no body part", "X", "", true, "", ""},
+                            {"lower case, no body part", "r", "", true, "", ""}};
+        for (const Row& r : rows)
+            QTest::newRow(r.tag) << QString(r.laterality) << QString(r.bodyPart) << r.hasLaterality
+                                 << QString(r.expected) << QString(r.imageLaterality);
+    }
+
+    void secondaryCaptureLaterality()
+    {
+        QFETCH(QString, laterality);
+        QFETCH(QString, bodyPart);
+        QFETCH(bool, hasLaterality);
+        QFETCH(QString, expected);
+        QFETCH(QString, imageLaterality);
+        DicomReference reference = m_reference;
+        reference.laterality = laterality.toStdString();
+        reference.bodyPartExamined = bodyPart.toStdString();
+        QImage image(8, 8, QImage::Format_RGB32);
+        image.fill(Qt::gray);
+        const std::string path = out("sc-laterality.dcm"); // each row writes it anew
+        writeDicomSecondaryCapture(image, reference, path);
+        DcmFileFormat file;
+        QVERIFY(file.loadFile(path.c_str()).good());
+        DcmDataset& ds = *file.getDataset();
+        QCOMPARE(ds.tagExists(DCM_Laterality), hasLaterality);
+        QCOMPARE(text(ds, DCM_Laterality), expected.toStdString());
+        QCOMPARE(text(ds, DCM_ImageLaterality), imageLaterality.toStdString());
+    }
+
     void encapsulatedPdfRoundTripsBytes_data()
     {
         QTest::addColumn<bool>("odd");

@@ -3,6 +3,7 @@
 #include "viewer/model/Layers.h"
 #include "viewer/io/IoError.h"
 #include "viewer/io/LabelMapReader.h"
+#include "viewer/io/LabelMapWriter.h"
 #include "viewer/io/NiftiWriter.h"
 #include "viewer/model/LayerCompositor.h"
 #include "viewer/model/PlaneSampler.h"
@@ -509,6 +510,31 @@ private slots:
         } catch (const IoError& e) {
             QVERIFY2(QString(e.what()).contains("soft.nii: holds non-integer values (such as 0.5)"), e.what());
         }
+    }
+
+    void aMapRewrittenWithoutAColourTableLeavesNoStaleOne()
+    {
+        QTemporaryDir dir;
+        ImageGeometry g;
+        g.size = {4, 3, 2};
+        Volume v(PixelType::UInt16, g);
+        v.voxels<std::uint16_t>()[1] = 1;
+        v.voxels<std::uint16_t>()[5] = 2;
+        const std::string path = dir.filePath("seg.nii.gz").toStdString();
+        const QString lut = dir.filePath("seg.nii.lut");
+        writeLabelMap(v, {{1, "Liver", {10, 20, 30}, true, 1.0}, {2, "Spleen", {40, 50, 60}, true, 1.0}}, path);
+        QVERIFY(QFile::exists(lut));
+        QCOMPARE(loadLabelMap(path).entry(1)->colour, (Rgb{10, 20, 30}));
+
+        // Value 300 does not fit a .lut: none is written, and the old one goes.
+        v.voxels<std::uint16_t>()[5] = 300;
+        writeLabelMap(v, {{1, "Liver", {70, 80, 90}, true, 1.0}, {300, "Kidney", {1, 2, 3}, true, 1.0}}, path);
+        QVERIFY(!QFile::exists(lut));
+        const LabelMapLayer layer = loadLabelMap(path);
+        QCOMPARE(layer.entry(1)->name, std::string("Liver"));
+        QCOMPARE(layer.entry(300)->name, std::string("Kidney"));
+        QCOMPARE(layer.entry(1)->colour, defaultLabelColour(1)); // not the old table's
+        QVERIFY(!layer.entry(2));
     }
 
     void aalAtlas()

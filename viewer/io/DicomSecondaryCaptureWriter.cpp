@@ -75,14 +75,15 @@ DicomWrittenObject writeDicomSecondaryCapture(const QImage& image, const DicomRe
     detail::putPatientAndStudy(ds, reference, false, path);
     detail::putNewSeriesAndInstance(ds, "OT", UID_SecondaryCaptureImageStorage, series, path);
     detail::putIfAny(ds, DCM_OperatorsName, series.operatorName, path);
-    // Laterality (2C): the reference's (R, L), or its image laterality (U, B). Without one,
-    // a named body part of the reference is taken as unpaired (Laterality absent); with
-    // neither, Laterality is empty: "unknown" (dciodvfy warns that it should be known).
+    // Laterality (2C): the reference's (R, L), or its image laterality (U, B). Without one
+    // (any other value is none), a named body part of the reference is taken as unpaired
+    // (Laterality absent); with neither, Laterality is empty: "unknown" (dciodvfy warns that
+    // it should be known).
     const std::string& lat = reference.laterality;
     if (lat == "U" || lat == "B")
         detail::put(ds, DCM_ImageLaterality, lat, path);
     else if (lat == "R" || lat == "L" || reference.bodyPartExamined.empty())
-        detail::put(ds, DCM_Laterality, lat, path);
+        detail::put(ds, DCM_Laterality, lat == "R" || lat == "L" ? lat : "", path);
     detail::putIfAny(ds, DCM_BodyPartExamined, reference.bodyPartExamined, path);
 
     // SC Equipment; General Image; SC Image.

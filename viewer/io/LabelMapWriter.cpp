@@ -4,6 +4,7 @@
 #include "viewer/io/ItkVolumeWriter.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QSaveFile>
 #include <QString>
 
@@ -15,6 +16,14 @@ void saveBytes(const QString& output, const QByteArray& bytes)
     QSaveFile file(output); // written to a temporary, renamed on commit
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         throw IoError(output.toStdString(), "cannot write: " + file.errorString().toStdString());
+}
+
+// A sidecar of this map that is not written this time goes: loadLabelMap would read an old
+// one as this map's.
+void removeStale(const QString& output)
+{
+    if (QFile::exists(output) && !QFile::remove(output))
+        throw IoError(output.toStdString(), "cannot remove the stale sidecar");
 }
 
 } // namespace
@@ -41,6 +50,8 @@ void writeLabelMap(const Volume& labels, const std::vector<LabelEntry>& table, c
     saveBytes(base + ".txt", names);
     if (lutFits)
         saveBytes(base + ".lut", lut);
+    else
+        removeStale(base + ".lut");
 }
 
 } // namespace radpath::viewer
