@@ -940,16 +940,20 @@ Gerät %4: %5 (%6)</translation>
 <context>
     <name>radpath::app::AiReviewStore</name>
     <message>
-        <source>The AI review record %1 cannot be read (%2); it starts empty.</source>
-        <translation>Das KI-Prüfprotokoll %1 kann nicht gelesen werden (%2); es beginnt leer.</translation>
-    </message>
-    <message>
         <source>%1, corrected by hand</source>
         <translation>%1, manuell korrigiert</translation>
     </message>
     <message>
         <source>The AI review record %1 cannot be written (%2).</source>
         <translation>Das KI-Prüfprotokoll %1 kann nicht geschrieben werden (%2).</translation>
+    </message>
+    <message>
+        <source>The AI review record %1 cannot be read (%2): it is kept as %3, and the reviews of this image start anew.</source>
+        <translation>Das KI-Prüfprotokoll %1 kann nicht gelesen werden (%2): Es wird als %3 aufbewahrt, und die Prüfungen dieses Bildes beginnen neu.</translation>
+    </message>
+    <message>
+        <source>The AI review record %1 cannot be read (%2), nor moved aside: reviews of this image are not saved until it is.</source>
+        <translation>Das KI-Prüfprotokoll %1 kann weder gelesen (%2) noch beiseitegelegt werden: Prüfungen dieses Bildes werden erst danach gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1214,10 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>Exported the view as DICOM Secondary Capture %1</source>
         <translation>Ansicht als DICOM Secondary Capture %1 exportiert</translation>
+    </message>
+    <message>
+        <source>3-D view</source>
+        <translation>3D-Ansicht</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1615,10 @@ Gerät %4: %5 (%6)</translation>
     <message>
         <source>the report</source>
         <translation>den Bericht</translation>
+    </message>
+    <message>
+        <source>The series is still loading: open the report once it is in.</source>
+        <translation>Die Serie wird noch geladen: Öffnen Sie den Bericht, sobald sie vollständig ist.</translation>
     </message>
 </context>
 <context>
@@ -2624,6 +2636,10 @@ Die %n zuvor abgerufenen Serien sind in der Studiendatenbank.</numerusform>
     <message>
         <source>The operation failed: %1</source>
         <translation>Der Vorgang ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>A voxel holds one label: two labels of the same map can only be united (choose a label of another label map to intersect or subtract)</source>
+        <translation>Ein Voxel trägt ein Label: Zwei Labels derselben Labelkarte lassen sich nur vereinigen (für Schnitt oder Differenz ein Label einer anderen Labelkarte wählen)</translation>
     </message>
 </context>
 <context>

@@ -940,16 +940,20 @@ Périphérique %4 : %5 (%6)</translation>
 <context>
     <name>radpath::app::AiReviewStore</name>
     <message>
-        <source>The AI review record %1 cannot be read (%2); it starts empty.</source>
-        <translation>Le registre de revue IA %1 ne peut pas être lu (%2) ; il repart vide.</translation>
-    </message>
-    <message>
         <source>%1, corrected by hand</source>
         <translation>%1, corrigé manuellement</translation>
     </message>
     <message>
         <source>The AI review record %1 cannot be written (%2).</source>
         <translation>Le registre de revue IA %1 ne peut pas être écrit (%2).</translation>
+    </message>
+    <message>
+        <source>The AI review record %1 cannot be read (%2): it is kept as %3, and the reviews of this image start anew.</source>
+        <translation>Le registre de revue IA %1 est illisible (%2) : il est conservé sous %3, et les revues de cette image recommencent.</translation>
+    </message>
+    <message>
+        <source>The AI review record %1 cannot be read (%2), nor moved aside: reviews of this image are not saved until it is.</source>
+        <translation>Le registre de revue IA %1 est illisible (%2) et ne peut être mis de côté : les revues de cette image ne sont pas enregistrées tant qu’il l’est.</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1214,10 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>Exported the view as DICOM Secondary Capture %1</source>
         <translation>Vue exportée en DICOM Secondary Capture %1</translation>
+    </message>
+    <message>
+        <source>3-D view</source>
+        <translation>Vue 3D</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1615,10 @@ Périphérique %4 : %5 (%6)</translation>
     <message>
         <source>the report</source>
         <translation>le compte rendu</translation>
+    </message>
+    <message>
+        <source>The series is still loading: open the report once it is in.</source>
+        <translation>La série est encore en cours de chargement : ouvrez le compte rendu une fois qu’elle est chargée.</translation>
     </message>
 </context>
 <context>
@@ -2624,6 +2636,10 @@ Les %n séries récupérées auparavant sont dans la base d’études.</numerusf
     <message>
         <source>The operation failed: %1</source>
         <translation>L’opération a échoué : %1</translation>
+    </message>
+    <message>
+        <source>A voxel holds one label: two labels of the same map can only be united (choose a label of another label map to intersect or subtract)</source>
+        <translation>Un voxel porte une seule étiquette : deux étiquettes de la même carte ne peuvent qu’être unies (choisissez une étiquette d’une autre carte d’étiquettes pour l’intersection ou la soustraction)</translation>
     </message>
 </context>
 <context>
