@@ -103,7 +103,7 @@ viewer::LabelMapLayer labelLayer(const ai::Segmentation& segmentation, const std
     viewer::LabelMapLayer layer;
     layer.name = name;
     layer.labels = std::move(labels);
-    layer.ai = {segmentation.run.modelName, segmentation.run.modelVersion, segmentation.run.weightsSha256, false};
+    layer.ai = {segmentation.run.modelName, segmentation.run.modelVersion, segmentation.run.weightsSha256, false, {}};
     for (const auto& label : segmentation.channels)
         if (label.index != 0)
             layer.table.push_back({label.index, label.name,

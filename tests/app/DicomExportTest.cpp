@@ -184,7 +184,7 @@ private slots:
         fillBox(lesions, {35, 10, 12}, {36, 12, 13}, 2);
         viewer::LabelMapLayer model = viewer::makeLabelMapLayer(kModel + ": lesions", lesions);
         model.table[0].name = "Liver lesion", model.table[1].name = "Nodule";
-        model.ai = {kModel, "1.0", "0123abcd", false};
+        model.ai = {kModel, "1.0", "0123abcd", false, {}};
         m_lesions = m_view->layers()->add(model);
         const int index = m_view->layers()->indexOf(m_lesions);
         viewer::Volume edited = m_view->layers()->labelMapAt(index)->labels; // the layer's own voxels

@@ -280,7 +280,7 @@ private slots:
         // A model's label map: AUTOMATIC as it came, SEMIAUTOMATIC once edited, MANUAL by hand.
         LabelMapLayer layer = makeLabelMapLayer("AI", makeLabels(m_axial.ct.geometry()));
         QCOMPARE(int(segmentDescriptions(layer).front().algorithmType), int(SegmentAlgorithm::Manual));
-        layer.ai = {"ct-lesion-segmenter", "2.1", "abc123", false};
+        layer.ai = {"ct-lesion-segmenter", "2.1", "abc123", false, {}};
         const auto automatic = segmentDescriptions(layer);
         QCOMPARE(automatic.size(), size_t(3));
         QCOMPARE(int(automatic[2].algorithmType), int(SegmentAlgorithm::Automatic));

@@ -444,7 +444,7 @@ private slots:
         LayerStack stack;
         LabelMapLayer drawnByHand = redLabels(rectangles(), 1);
         LabelMapLayer drawnByModel = redLabels(rectangles(), 1);
-        drawnByModel.ai = {"ct-lesion-segmenter", "1.0", "0123abcd", false};
+        drawnByModel.ai = {"ct-lesion-segmenter", "1.0", "0123abcd", false, {}};
         const int hand = stack.add(drawnByHand);
         const int model = stack.add(drawnByModel);
         QSignalSpy layerChanged(&stack, &LayerStack::layerChanged);

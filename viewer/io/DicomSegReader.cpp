@@ -384,7 +384,7 @@ LabelMapLayer labelMapLayer(const DicomSegContent& content, const std::string& n
         // A model's segments: the model, edited when any segment was corrected by hand.
         if (d.algorithmType != SegmentAlgorithm::Manual && !d.algorithmName.empty()) {
             if (!layer.ai.isAi())
-                layer.ai = {d.algorithmName, d.algorithmVersion, {}, false};
+                layer.ai = {d.algorithmName, d.algorithmVersion, {}, false, {}};
             layer.ai.edited = layer.ai.edited || d.algorithmType == SegmentAlgorithm::Semiautomatic;
         }
     }
