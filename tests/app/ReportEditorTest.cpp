@@ -81,6 +81,16 @@ ReportEditorDialog* waitForEditor(MainWindow& window, int count)
     return opened ? editors.last() : nullptr;
 }
 
+/// Opens `path` as the window's one tab and waits until it is loaded; nullptr on a timeout.
+viewer::VolumeView* openLoaded(MainWindow& window, const QString& path)
+{
+    window.openPaths({path});
+    if (!QTest::qWaitFor([&] { return window.tabs()->count() == 1; }, 30000))
+        return nullptr;
+    auto* view = qobject_cast<viewer::VolumeView*>(window.tabs()->widget(0));
+    return view && QTest::qWaitFor([&] { return !view->isLoading(); }, 30000) ? view : nullptr;
+}
+
 Finding aiLesion(double volumeMl)
 {
     Finding f;
@@ -109,11 +119,8 @@ private slots:
         MainWindow& window = app.window;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QString ct = QDir(m_demo).filePath("ct");
-        window.openPaths({ct});
-        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 30000);
-        auto* view = qobject_cast<viewer::VolumeView*>(window.tabs()->widget(0));
+        viewer::VolumeView* view = openLoaded(window, ct);
         QVERIFY(view);
-        QTRY_VERIFY_WITH_TIMEOUT(!view->isLoading(), 30000);
         const viewer::Volume& image = view->volume();
         const auto& g = image.geometry();
 
@@ -306,11 +313,8 @@ private slots:
         MainWindow& window = app.window;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QString ct = QDir(m_demo).filePath("ct");
-        window.openPaths({ct});
-        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 1, 30000);
-        auto* view = qobject_cast<viewer::VolumeView*>(window.tabs()->widget(0));
+        viewer::VolumeView* view = openLoaded(window, ct);
         QVERIFY(view);
-        QTRY_VERIFY_WITH_TIMEOUT(!view->isLoading(), 30000);
         const QString draft = reportDraftPath(app.settings.dataDir(), view);
         QVERIFY(!draft.isEmpty());
 
