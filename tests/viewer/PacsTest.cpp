@@ -6,7 +6,6 @@
 #include "OrthancFixture.h"
 #include "PacsTestSupport.h"
 
-#include "viewer/demo/CtPhantom.h"
 #include "viewer/io/DicomSeriesWriter.h"
 #include "viewer/net/DimseClient.h"
 
@@ -121,14 +120,6 @@ private slots:
         QString error;
         QVERIFY2(m_orthanc->start(&error), qPrintable(error));
 
-        // The --small demo CT (CtPhantomSpec as make-demo --small sets it).
-        CtPhantomSpec spec;
-        spec.size = 96;
-        spec.slices = kSlices;
-        spec.pixelMm = 2.0;
-        spec.sliceMm = 2.0;
-        spec.lesionRadiusMm = 10.0;
-        spec.seed = 7;
         DicomSeriesMeta meta;
         meta.patientName = "RADPATH^PACS";
         meta.patientId = kPatientId;
@@ -136,14 +127,12 @@ private slots:
         meta.studyDescription = "RadPath PACS test";
         meta.seriesDescription = "CT phantom";
         m_ctDir = QDir(m_work.path()).filePath("ct");
-        m_meta = writeCtSeries(makeCtPhantom(spec).volume, m_ctDir.toStdString(), meta);
-        for (const QString& name : QDir(m_ctDir).entryList(QDir::Files, QDir::Name)) {
-            const QString path = QDir(m_ctDir).filePath(name);
-            m_files.push_back(path.toStdString());
-            const Instance instance = readInstance(path);
-            QVERIFY(instance.loaded && !instance.pixels.isEmpty());
-            m_originals[instance.sopUid] = instance;
-        }
+        WrittenSeries written = writeSmallDemoCt(m_ctDir, meta, kSlices);
+        m_meta = written.meta;
+        m_files = std::move(written.files);
+        m_originals = std::move(written.originals);
+        for (const auto& [uid, instance] : m_originals)
+            QVERIFY2(instance.loaded && !instance.pixels.isEmpty(), qPrintable(uid));
         QCOMPARE(int(m_files.size()), kSlices);
     }
 

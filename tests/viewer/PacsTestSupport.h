@@ -1,7 +1,10 @@
 #pragma once
-// Helpers shared by the PACS tests (DIMSE, DICOMweb, TLS): what a retrieved copy must keep
-// from its original, radpath-cli runs, and test bodies that fail on an exception.
+// Helpers shared by the PACS tests (DIMSE, DICOMweb, TLS): the series they send, what a
+// retrieved copy must keep from its original, radpath-cli runs, and test bodies that fail
+// on an exception.
 
+#include "viewer/demo/CtPhantom.h"
+#include "viewer/io/DicomSeriesWriter.h"
 #include "viewer/io/TaskControl.h"
 
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -13,7 +16,12 @@
 #include <QStringList>
 #include <QtTest>
 
+#include <QDir>
+
 #include <exception>
+#include <map>
+#include <string>
+#include <vector>
 
 namespace radpath::test {
 
@@ -49,6 +57,35 @@ inline Instance readInstance(const QString& path)
         out.pixels = QByteArray(reinterpret_cast<const char*>(data), int(count));
     out.loaded = true;
     return out;
+}
+
+/// A series written for a PACS test: its files in name order and each one as read back.
+struct WrittenSeries {
+    viewer::DicomSeriesMeta meta;
+    std::vector<std::string> files;
+    std::map<QString, Instance> originals; ///< by SOP instance UID
+};
+
+/// The --small demo CT (the phantom as make-demo --small sets it, `slices` of them) written
+/// into `dir` with `meta`.
+inline WrittenSeries writeSmallDemoCt(const QString& dir, const viewer::DicomSeriesMeta& meta, int slices)
+{
+    viewer::CtPhantomSpec spec;
+    spec.size = 96;
+    spec.slices = slices;
+    spec.pixelMm = 2.0;
+    spec.sliceMm = 2.0;
+    spec.lesionRadiusMm = 10.0;
+    spec.seed = 7;
+    WrittenSeries written;
+    written.meta = viewer::writeCtSeries(viewer::makeCtPhantom(spec).volume, dir.toStdString(), meta);
+    for (const QString& name : QDir(dir).entryList(QDir::Files, QDir::Name)) {
+        const QString path = QDir(dir).filePath(name);
+        written.files.push_back(path.toStdString());
+        const Instance instance = readInstance(path);
+        written.originals[instance.sopUid] = instance;
+    }
+    return written;
 }
 
 struct Run {
