@@ -184,13 +184,7 @@ TransferResult DicomWebClient::store(const std::vector<std::string>& paths, cons
         detail::reportTransfer(control, onProgress, progress);
         first = end;
     }
-    if (progress.failed > 0)
-        throw PacsError(Kind::Failed, where + " did not store " + std::to_string(progress.failed) + " of " +
-                                          std::to_string(files.size()) + " files; the first: " + firstProblem);
-    TransferResult result;
-    result.completed = progress.completed + progress.warning;
-    result.warning = progress.warning;
-    return result;
+    return detail::storeResult(where, progress, files.size(), firstProblem);
 }
 
 } // namespace radpath::viewer::net

@@ -328,13 +328,7 @@ TransferResult DimseClient::store(const std::vector<std::string>& paths, const T
         detail::reportTransfer(control, onProgress, progress);
     }
     a.release();
-    if (progress.failed > 0)
-        throw PacsError(Kind::Failed, peer + " did not store " + std::to_string(progress.failed) + " of " +
-                                          std::to_string(files.size()) + " files; the first: " + firstProblem);
-    TransferResult result;
-    result.completed = progress.completed + progress.warning;
-    result.warning = progress.warning;
-    return result;
+    return detail::storeResult(peer, progress, files.size(), firstProblem);
 }
 
 } // namespace radpath::viewer::net
