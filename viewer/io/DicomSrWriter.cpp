@@ -147,15 +147,23 @@ void checkEntry(const std::string& trackingId, const std::vector<SrNumericValue>
                                     "\" has a value that is not a finite number with a concept and a unit");
 }
 
-/// One TID 300 measurement per value, each naming where it was measured.
-void addMeasurementGroup(CMR_TID1501_in_TID1500& group, const SrMeasurementEntry& entry,
-                         const DicomReference& reference, const std::string& path)
+/// Tracking identifier, tracking UID (a new one when the entry has none) and finding: what
+/// both kinds of measurement group (TID 1501, TID 1411) start with.
+template <class Group, class Entry> void setGroupIdentity(Group& group, const Entry& entry, const std::string& path)
 {
     const std::string& id = entry.trackingId;
     check(group.setTrackingIdentifier(id.c_str()), path, "tracking identifier of " + id);
     check(group.setTrackingUniqueIdentifier((entry.trackingUid.empty() ? newDicomUid() : entry.trackingUid).c_str()),
           path, "tracking UID of " + id);
     check(group.setFinding(coded(entry.finding)), path, "finding of " + id);
+}
+
+/// One TID 300 measurement per value, each naming where it was measured.
+void addMeasurementGroup(CMR_TID1501_in_TID1500& group, const SrMeasurementEntry& entry,
+                         const DicomReference& reference, const std::string& path)
+{
+    const std::string& id = entry.trackingId;
+    setGroupIdentity(group, entry, path);
     for (const SrNumericValue& v : entry.values) {
         const CMR_TID1501_in_TID1500::MeasurementValue value(
             detail::decimalString(v.value).c_str(),
@@ -181,10 +189,7 @@ void addVolumetricGroup(CMR_TID1411_in_TID1500& group, const SrLabelStatisticsEn
                         const DicomReference& reference, const std::string& path)
 {
     const std::string& id = entry.trackingId;
-    check(group.setTrackingIdentifier(id.c_str()), path, "tracking identifier of " + id);
-    check(group.setTrackingUniqueIdentifier((entry.trackingUid.empty() ? newDicomUid() : entry.trackingUid).c_str()),
-          path, "tracking UID of " + id);
-    check(group.setFinding(coded(entry.finding)), path, "finding of " + id);
+    setGroupIdentity(group, entry, path);
     DSRImageReferenceValue segment(UID_SegmentationStorage, entry.segSopInstanceUid.c_str());
     segment.getSegmentList().addItem(Uint16(entry.segmentNumber));
     check(group.setReferencedSegment(segment), path, "referenced segment of " + id);
