@@ -1,5 +1,7 @@
 #include "viewer/net/HttpExchange.h"
 
+#include "viewer/net/HeaderText.h"
+
 #include <QEventLoop>
 #include <QHostAddress>
 #include <QHttpMultiPart>
@@ -227,19 +229,6 @@ Attempt attempt(const HttpRequest& request, const DicomWebAuth& auth, const Dico
     throw transportError(*reply, request.url, sent);
 }
 
-std::string lowered(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return text;
-}
-
-std::string trimmed(const std::string& text)
-{
-    const std::size_t begin = text.find_first_not_of(" \t");
-    if (begin == std::string::npos)
-        return {};
-    return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
-}
 
 } // namespace
 

@@ -1,21 +1,11 @@
 #include "viewer/net/MultipartParser.h"
 
+#include "viewer/net/HeaderText.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace radpath::viewer::net::detail {
-
-namespace {
-
-std::string trimmed(const std::string& text)
-{
-    const std::size_t begin = text.find_first_not_of(" \t");
-    if (begin == std::string::npos)
-        return {};
-    return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
-}
-
-} // namespace
 
 MultipartParser::MultipartParser(std::string boundary, Handler handler) : m_handler(std::move(handler))
 {
@@ -130,8 +120,7 @@ void MultipartParser::parseHeaders(const std::string& block)
         const std::size_t colon = line.find(':');
         if (colon == std::string::npos || colon == 0)
             throw MultipartError("part " + std::to_string(m_parts + 1) + " has a header line without a name");
-        std::string name = trimmed(line.substr(0, colon));
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        const std::string name = lowered(trimmed(line.substr(0, colon)));
         headers[name] = trimmed(line.substr(colon + 1));
         last = name;
     }
