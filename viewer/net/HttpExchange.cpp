@@ -229,7 +229,6 @@ Attempt attempt(const HttpRequest& request, const DicomWebAuth& auth, const Dico
     throw transportError(*reply, request.url, sent);
 }
 
-
 } // namespace
 
 std::string displayUrl(const QUrl& url)
