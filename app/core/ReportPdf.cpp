@@ -1,6 +1,7 @@
 #include "app/core/ReportPdf.h"
 
 #include "app/core/BuildInfo.h"
+#include "app/core/HtmlText.h"
 #include "viewer/io/DicomEncapsulatedPdfWriter.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -35,23 +36,12 @@ constexpr double kFooterMm = 14.0; // kept free at the bottom of every page
 constexpr int kImageWidth = 420;   // px (at 96 dpi) of a key image in the document
 constexpr int kHashDigits = 12;
 
-QString esc(const QString& text)
-{
-    return text.toHtmlEscaped();
-}
+using html::esc;
+using html::row;
 
 QString paragraphs(const QString& text)
 {
     return esc(text).replace(QLatin1Char('\n'), QLatin1String("<br>"));
-}
-
-QString row(const QStringList& cells, bool header = false)
-{
-    const QLatin1String tag(header ? "th" : "td");
-    QString html = QStringLiteral("<tr>");
-    for (const QString& c : cells)
-        html += QStringLiteral("<%1>%2</%1>").arg(tag, esc(c));
-    return html + QStringLiteral("</tr>");
 }
 
 QString tableStart()

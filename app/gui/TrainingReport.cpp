@@ -1,5 +1,7 @@
 #include "app/gui/TrainingReport.h"
 
+#include "app/core/HtmlText.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -24,23 +26,12 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(TrainingReport)
 };
 
-QString esc(const QString& text)
-{
-    return text.toHtmlEscaped();
-}
+using html::esc;
+using html::row;
 
 QString figure(double value, int decimals = 4)
 {
     return std::isfinite(value) ? QString::number(value, 'f', decimals) : QStringLiteral("–");
-}
-
-QString row(const QStringList& cells, bool header = false)
-{
-    const QLatin1String tag(header ? "th" : "td");
-    QString html = QStringLiteral("<tr>");
-    for (const QString& c : cells)
-        html += QStringLiteral("<%1>%2</%1>").arg(tag, esc(c));
-    return html + QStringLiteral("</tr>");
 }
 
 QString jsonText(const QJsonValue& value)
