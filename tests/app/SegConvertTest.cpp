@@ -2,6 +2,7 @@
 // colour sidecars) to DICOM SEG on a written CT series and back, voxel for voxel, checked
 // by dciodvfy; default segment names; clear refusals.
 
+#include "../viewer/DciodvfySupport.h"
 #include "viewer/demo/CtPhantom.h"
 #include "viewer/io/DicomSeriesWriter.h"
 #include "viewer/io/ItkVolumeWriter.h"
@@ -39,21 +40,6 @@ void writeText(const QString& path, const QByteArray& bytes)
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(bytes);
-}
-
-// dciodvfy on `path`: no "Error" line; its other findings go to the test log.
-void verifyWithDciodvfy(const QString& path)
-{
-    QProcess p;
-    p.start("dciodvfy", {path});
-    if (!p.waitForStarted(5000))
-        QSKIP("dciodvfy (dicom3tools) is not installed");
-    QVERIFY(p.waitForFinished(60000));
-    const QString out = QString::fromLocal8Bit(p.readAllStandardOutput() + p.readAllStandardError());
-    for (const QString& line : out.split('\n', Qt::SkipEmptyParts)) {
-        qInfo("dciodvfy: %s", qPrintable(line));
-        QVERIFY2(!line.startsWith("Error"), qPrintable(line));
-    }
 }
 
 } // namespace
@@ -114,7 +100,7 @@ private slots:
         const QString seg = m_dir.filePath("labels.dcm");
         Run r = cli({"convert", labels, seg, "--reference", m_dir.filePath("ct")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        verifyWithDciodvfy(seg);
+        VERIFY_DCIODVFY_OR_SKIP(seg.toStdString());
 
         // Back onto the series' grid: the same voxels, names and colours (sidecars).
         const QString back = m_dir.filePath("back.nii.gz");

@@ -45,3 +45,11 @@ inline QStringList dciodvfyErrors(const std::string& path)
         const QStringList errors = radpath::viewer::test::dciodvfyErrors(path);                                        \
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));                                                     \
     } while (false)
+
+/// VERIFY_DCIODVFY where dicom3tools is installed; skips the test function where it is not.
+#define VERIFY_DCIODVFY_OR_SKIP(path)                                                                                  \
+    do {                                                                                                               \
+        if (radpath::viewer::test::dciodvfyProgram().isEmpty())                                                        \
+            QSKIP("dciodvfy (dicom3tools) is not installed");                                                          \
+        VERIFY_DCIODVFY(path);                                                                                         \
+    } while (false)

@@ -3,6 +3,7 @@
 // voxel for voxel, with names, colours, algorithms, references to the source images, the
 // bit packing checked against the raw Pixel Data, dciodvfy's verdict, and clear refusals.
 
+#include "DciodvfySupport.h"
 #include "viewer/demo/CtPhantom.h"
 #include "viewer/io/DicomSegReader.h"
 #include "viewer/io/DicomSegWriter.h"
@@ -14,7 +15,6 @@
 #include <dcmtk/dcmdata/dctk.h>
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -125,24 +125,6 @@ DcmItem* item(DcmItem& parent, const DcmTagKey& sequence, unsigned long index = 
     return found;
 }
 
-// dciodvfy's findings on `path`; QFAILs on any "Error" line, prints the rest.
-void verifyWithDciodvfy(const QString& path)
-{
-    QProcess p;
-    p.start("dciodvfy", {path});
-    if (!p.waitForStarted(5000))
-        QSKIP("dciodvfy (dicom3tools) is not installed");
-    QVERIFY(p.waitForFinished(60000));
-    const QString out = QString::fromLocal8Bit(p.readAllStandardOutput() + p.readAllStandardError());
-    QStringList errors;
-    for (const QString& line : out.split('\n', Qt::SkipEmptyParts)) {
-        qInfo("dciodvfy: %s", qPrintable(line));
-        if (line.startsWith("Error"))
-            errors << line;
-    }
-    QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
-}
-
 // The IoError message of f(), also shown in the test log; "" when it throws none.
 template <class F> QString errorOf(F&& f)
 {
@@ -219,7 +201,7 @@ private slots:
         checkReferencesAndPacking(path, s, labels, written.frames);
         if (QTest::currentTestFailed())
             return;
-        verifyWithDciodvfy(path);
+        VERIFY_DCIODVFY_OR_SKIP(path.toStdString());
 
         // Read back: the same voxels, names, colours and algorithms.
         const DicomSegContent back = readDicomSeg(path.toStdString(), s.series);
@@ -275,7 +257,7 @@ private slots:
             if (identification)
                 QCOMPARE(text(*identification, DCM_AlgorithmName), std::string(kNames[n]));
         }
-        verifyWithDciodvfy(path);
+        VERIFY_DCIODVFY_OR_SKIP(path.toStdString());
 
         // A model's label map: AUTOMATIC as it came, SEMIAUTOMATIC once edited, MANUAL by hand.
         LabelMapLayer layer = makeLabelMapLayer("AI", makeLabels(m_axial.ct.geometry()));
