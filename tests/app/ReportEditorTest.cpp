@@ -5,9 +5,11 @@
 // clinician types, reviews, adds a key image and signs; the signed report is locked, comes
 // back signed, and exports as PDF (read back with pdftotext) and as DICOM Encapsulated PDF
 // in the CT's study (dciodvfy). An unsigned report is kept as a draft: closing the editor
-// loses neither text nor own findings, and signing removes the draft. On the slide: the thumbnail and the class area table of its
-// annotations (areas from their pixel size and the slide's mpp).
+// loses neither text nor own findings, and signing removes the draft. On the slide: the
+// thumbnail and the class area table of its annotations (areas from their pixel size and
+// the slide's mpp).
 
+#include "../viewer/DciodvfySupport.h"
 #include "GuiTestSupport.h"
 #include "MainWindowUnderTest.h"
 #include "app/core/AiReviewStore.h"
@@ -294,10 +296,8 @@ private slots:
         QCOMPARE(sendRequested.first().first().toString(), dcm);
         QCOMPARE(dicomString(dcm, DCM_StudyInstanceUID), r.studyInstanceUid().toStdString());
         QCOMPARE(dicomString(dcm, DCM_Modality), std::string("DOC"));
-        if (!QStandardPaths::findExecutable(QStringLiteral("dciodvfy")).isEmpty()) {
-            const QString verdict = run(QStringLiteral("dciodvfy"), {dcm});
-            QVERIFY2(!verdict.contains(QStringLiteral("Error")), qPrintable(verdict));
-        }
+        if (!radpath::viewer::test::dciodvfyProgram().isEmpty())
+            VERIFY_DCIODVFY(dcm.toStdString());
 
         window.openReport();
         ReportEditorDialog* again = waitForEditor(window, 2);
